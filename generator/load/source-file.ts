@@ -1,0 +1,67 @@
+// One YAML/JSON file parsed to plain data, with the source position of every node by JSON pointer.
+import { readFile } from "node:fs/promises";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Diagnostic, Location } from "../diagnostics/diagnostic.js";
+import { joinPointer } from "./pointer.js";
+
+export interface SourceFile {
+  /** Path as given on the command line / relative to cwd; used in messages. */
+  path: string;
+  data: unknown;
+  /** JSON pointer → position of the node (for maps: of the key that holds it). */
+  positions: Map<string, Location>;
+}
+
+export async function readSourceFile(path: string): Promise<SourceFile | Diagnostic> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    return { severity: "error", message: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`, at: { file: path, line: 1, col: 1 } };
+  }
+  return parseSource(path, text);
+}
+
+export function parseSource(path: string, text: string): SourceFile | Diagnostic {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    return { severity: "error", message: `invalid YAML: ${first.message.split("\n")[0]}`, at: { file: path, line: pos.line, col: pos.col } };
+  }
+  const positions = new Map<string, Location>();
+  const at = (offset: number | undefined): Location => {
+    const p = lineCounter.linePos(offset ?? 0);
+    return { file: path, line: p.line, col: p.col };
+  };
+  const toData = (node: Node | null | undefined, pointer: string, keyOffset?: number): unknown => {
+    positions.set(pointer, at(keyOffset ?? node?.range?.[0]));
+    if (!node) return null;
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        out[key] = toData(pair.value as Node | null, joinPointer(pointer, key), keyNode?.range?.[0]);
+      }
+      return out;
+    }
+    if (isSeq(node)) return node.items.map((item, i) => toData(item as Node, joinPointer(pointer, i)));
+    if (isScalar(node)) return node.value;
+    return null; // aliases are resolved by the yaml package's toJS; plain specs do not use them
+  };
+  const data = toData(doc.contents as Node | null, "");
+  return { path, data, positions };
+}
+
+/** The position of `pointer` or of its nearest ancestor that has one. */
+export function locate(file: SourceFile, pointer: string): Location {
+  let p = pointer;
+  for (;;) {
+    const hit = file.positions.get(p);
+    if (hit) return hit;
+    if (p === "") return { file: file.path, line: 1, col: 1 };
+    p = p.slice(0, p.lastIndexOf("/"));
+  }
+}
