@@ -55,7 +55,7 @@ export class SpecSet {
       seen.add(key);
       const next = this.target(current, ref);
       if (!this.files.has(next.file)) {
-        return { severity: "error", message: `$ref "${ref}" points to a file that does not exist (${next.file})`, at: this.locate(joinPlace(current, "$ref")) };
+        return { severity: "error", message: `$ref "${ref}" points to a file that is missing or unreadable (${next.file})`, at: this.locate(joinPlace(current, "$ref")) };
       }
       if (this.value(next) === undefined) {
         return { severity: "error", message: `$ref "${ref}" does not resolve`, at: this.locate(joinPlace(current, "$ref")) };
