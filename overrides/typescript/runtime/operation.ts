@@ -21,6 +21,8 @@ export interface ParamSpec {
   readonly encode?: (value: unknown) => unknown;
   /** For `in: "body"`: this parameter is the whole request body (raw bytes, a non-object JSON body). */
   readonly whole?: boolean;
+  /** The only value the spec allows: the runtime sends it itself and callers never pass it. */
+  readonly fixed?: unknown;
 }
 
 export interface BodySpec {

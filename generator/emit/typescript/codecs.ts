@@ -1,0 +1,46 @@
+// Per-model converters between the public camelCase models and the snake_case wire.
+import { VariableDeclarationKind, type SourceFile, type VariableStatementStructure, StructureKind } from "ts-morph";
+import type { Model } from "../../ir/types.js";
+import { tsTypeName } from "./naming.js";
+import type { ConversionPlanner } from "./type-expr.js";
+
+/** Emits a Codec for every model that needs one; returns how many. */
+export function emitCodecs(file: SourceFile, models: Model[], planner: ConversionPlanner): number {
+  const statements: VariableStatementStructure[] = [];
+  for (const m of models) {
+    if (!planner.modelNeeds(m.name)) continue;
+    const name = tsTypeName(m.name);
+    let init: string;
+    if (m.kind === "object") {
+      const fields = m.properties
+        .map((p) => {
+          const codec = planner.codecExpr(p.type, "", "K");
+          if (p.name === p.wire && !codec) return undefined;
+          return `[${JSON.stringify(p.name)}, ${JSON.stringify(p.wire)}${codec ? `, () => ${codec}` : ""}]`;
+        })
+        .filter(Boolean);
+      init = `K.object<T.${name}>([${fields.join(", ")}])`;
+    } else if (m.kind === "union") {
+      const variants = m.variants.map((v) => planner.codecExpr(v, "", "K") ?? "K.identity").map((e) => `() => ${e}`);
+      const disc = m.discriminator;
+      const map = disc
+        ? `{ wire: ${JSON.stringify(disc.wire)}, name: ${JSON.stringify(disc.property)}, map: { ${Object.entries(disc.mapping)
+            .filter(([, model]) => planner.modelNeeds(model))
+            .map(([value, model]) => `${JSON.stringify(value)}: () => ${tsTypeName(model)}`)
+            .join(", ")} } }`
+        : "";
+      init = `K.union([${variants.join(", ")}]${map ? `, ${map}` : ""}) as K.Codec<T.${name}>`;
+    } else {
+      const expr = planner.codecExpr(m.kind === "alias" ? m.type : { kind: "primitive", type: "unknown" }, "", "K");
+      init = `${expr ?? "K.identity"} as K.Codec<T.${name}>`;
+    }
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name, type: `K.Codec<T.${name}>`, initializer: init }],
+    });
+  }
+  file.addVariableStatements(statements);
+  return statements.length;
+}

@@ -1,0 +1,86 @@
+// The MethodSpec table of a service: every SDK method as data the runtime interprets.
+import { StructureKind, VariableDeclarationKind, type SourceFile } from "ts-morph";
+import type { Operation, Param, SdkMethod, Service, TypeRef } from "../../ir/types.js";
+import { tsMethodName } from "./naming.js";
+import type { ConversionPlanner } from "./type-expr.js";
+
+export function emitMethodTable(file: SourceFile, service: Service, planner: ConversionPlanner): void {
+  const ops = service.operations.map((op) => ({
+    kind: StructureKind.VariableStatement as const,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: opConst(op), type: "OperationSpec", initializer: operationLiteral(op, planner) }],
+  }));
+  file.addVariableStatements(ops);
+  const entries = service.operations.flatMap((op) => op.methods.map((m) => `${tsMethodName(m.name)}: ${methodLiteral(op, m, planner)}`));
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: "methods", initializer: `{ ${entries.join(",\n")} } satisfies Record<string, MethodSpec>` }],
+  });
+}
+
+const opConst = (op: Operation): string => `op_${op.name}`;
+
+function operationLiteral(op: Operation, planner: ConversionPlanner): string {
+  const decode = op.response.type ? planner.codecExpr(op.response.type) : undefined;
+  const fields: string[] = [
+    `id: ${JSON.stringify(op.name)}`,
+    `method: ${JSON.stringify(op.method)}`,
+    `path: ${JSON.stringify(op.path)}`,
+    `params: [${op.params.map((p) => paramLiteral(p, planner)).join(", ")}]`,
+  ];
+  if (op.body) fields.push(`body: { kind: ${JSON.stringify(op.body.kind)}, contentType: ${JSON.stringify(op.body.contentType)}, required: ${op.body.required} }`);
+  fields.push(`response: { kind: ${JSON.stringify(op.response.kind)}, envelope: ${op.response.envelope}${decode ? `, decode: (w) => ${decode}.fromWire(w)` : ""} }`);
+  fields.push(`auth: ${JSON.stringify(op.auth)}`, `userId: ${JSON.stringify(op.userId)}`, `idempotent: ${op.idempotent}`);
+  if (op.plainSelect) fields.push(`plainSelect: ${JSON.stringify(op.plainSelect)}`);
+  return `{ ${fields.join(", ")} }`;
+}
+
+function paramLiteral(p: Param, planner: ConversionPlanner): string {
+  const encode = planner.codecExpr(p.type);
+  const parts = [
+    `name: ${JSON.stringify(p.name)}`,
+    `wire: ${JSON.stringify(p.wire)}`,
+    `in: ${JSON.stringify(p.in)}`,
+    `required: ${p.required}`,
+    `kind: ${JSON.stringify(valueKind(p.type))}`,
+  ];
+  if (encode) parts.push(`encode: (v) => ${encode}.toWire(v)`);
+  if (p.whole) parts.push("whole: true");
+  if (p.fixed !== undefined) parts.push(`fixed: ${JSON.stringify(p.fixed)}`);
+  return `{ ${parts.join(", ")} }`;
+}
+
+function methodLiteral(op: Operation, m: SdkMethod, planner: ConversionPlanner): string {
+  const parts = [`name: ${JSON.stringify(m.name)}`, `op: ${opConst(op)}`];
+  if (m.kind === "stream" && op.stream) {
+    const decoders = op.stream.events
+      .map((e) => [e.name, planner.codecExpr(e.type)] as const)
+      .filter(([, c]) => c !== undefined)
+      .map(([name, c]) => `${JSON.stringify(name)}: (w: unknown) => ${c}.fromWire(w)`);
+    const stream = [`format: ${JSON.stringify(op.stream.format)}`];
+    if (op.stream.select) stream.push(`select: ${JSON.stringify(op.stream.select)}`);
+    if (decoders.length) stream.push(`decode: { ${decoders.join(", ")} }`);
+    parts.push(`stream: { ${stream.join(", ")} }`);
+  }
+  parts.push(`forms: ${JSON.stringify(m.forms)}`);
+  return `{ ${parts.join(", ")} }`;
+}
+
+function valueKind(t: TypeRef): string {
+  switch (t.kind) {
+    case "primitive":
+      return t.type === "integer" || t.type === "number" ? "number" : t.type === "string" || t.type === "boolean" ? t.type : "unknown";
+    case "array":
+    case "tuple":
+      return "array";
+    case "map":
+      return "object";
+    case "literal":
+      return typeof t.value === "string" || typeof t.value === "number" || typeof t.value === "boolean" ? typeof t.value : "unknown";
+    case "enum":
+      return t.values.every((v) => typeof v === "string") ? "string" : "unknown";
+    default:
+      return "unknown";
+  }
+}

@@ -1,0 +1,45 @@
+// TypeScript naming: reserved words, names the generated modules use themselves,
+// and quoting of property keys. The one place TS-specific names are decided.
+
+const RESERVED = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+    "import in instanceof new null return super switch this throw true try typeof var void while with as implements interface " +
+    "let package private protected public static yield await async arguments eval of type declare namespace module abstract any " +
+    "boolean number string symbol object never unknown undefined bigint infer is keyof readonly require global constructor").split(" "),
+);
+
+/** Names the generated modules import or that exist globally; models must not shadow them. */
+const TAKEN_TYPES = new Set(
+  ("Array Record Promise Uint8Array ArrayBuffer Blob ReadableStream Stream RequestOptions WithMeta NamedEvent ChatEvent BaseClient " +
+    "Object String Number Boolean Date Error Map Set Symbol Function Partial Required Readonly Pick Omit Exclude Extract " +
+    "Codec MethodSpec Response Request Headers URL JSON Math BigInt Iterable AsyncIterable").split(" "),
+);
+
+/** Members of the runtime's client classes that generated methods must not override. */
+const CLIENT_MEMBERS = new Set(["constructor", "transport", "toString", "valueOf", "hasOwnProperty", "then"]);
+
+export function tsTypeName(irName: string): string {
+  return TAKEN_TYPES.has(irName) || RESERVED.has(irName.toLowerCase()) ? `${irName}Model` : irName;
+}
+
+export function tsMethodName(irName: string): string {
+  return CLIENT_MEMBERS.has(irName) || irName.startsWith("_") ? `${irName}Op` : irName;
+}
+
+/** A positional parameter / local variable name. */
+export function tsVariable(irName: string): string {
+  return RESERVED.has(irName) ? `${irName}_` : irName;
+}
+
+/** A property key as written in an interface or object literal. */
+export function tsKey(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
+}
+
+/** Text safe inside a JSDoc block: no comment terminator, no stray control characters. */
+export function docText(text: string): string {
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u2028\u2029]/g, " ")
+    .trim();
+}

@@ -1,0 +1,17 @@
+// Entry of the format stage: prettier over TypeScript, JSON and Markdown output.
+import { format } from "prettier";
+
+const PARSERS: Record<string, string> = { ".ts": "typescript", ".mts": "typescript", ".js": "babel", ".mjs": "babel", ".json": "json", ".md": "markdown", ".yaml": "yaml", ".yml": "yaml" };
+const OPTIONS = { printWidth: 110, trailingComma: "all" as const, endOfLine: "lf" as const };
+
+export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  await Promise.all(
+    [...files].map(async ([path, text]) => {
+      const ext = path.slice(path.lastIndexOf("."));
+      const parser = PARSERS[ext];
+      out.set(path, parser ? await format(text, { ...OPTIONS, parser, filepath: path }) : text);
+    }),
+  );
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
