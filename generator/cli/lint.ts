@@ -26,10 +26,20 @@ interface RedoclyProblem {
 }
 
 async function runRedocly(specs: string[]): Promise<{ lines: string[]; errors: number; warnings: number }> {
+  const results = await Promise.all(specs.map(runRedoclyOn));
+  return {
+    lines: results.flatMap((r) => r.lines),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    warnings: results.reduce((n, r) => n + r.warnings, 0),
+  };
+}
+
+/** One file per run: with several files Redocly prints one JSON report each, back to back. */
+async function runRedoclyOn(spec: string): Promise<{ lines: string[]; errors: number; warnings: number }> {
   const require = createRequire(import.meta.url);
   const cli = join(dirname(require.resolve("@redocly/cli/package.json")), "bin/cli.js");
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "lint", "--format=json", ...specs], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [cli, "lint", "--format=json", spec], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", () => undefined);

@@ -5,6 +5,7 @@
 export function words(raw: string): string[] {
   return raw
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^\x00-\x7f]/g, " ")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
@@ -37,7 +38,7 @@ export function unique(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const IDENT = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /** A spec-given member name (operationId): kept verbatim when already an identifier. */
 export function memberName(raw: string, fallback = "value"): string {
@@ -47,6 +48,6 @@ export function memberName(raw: string, fallback = "value"): string {
 
 /** A spec-given type name (schema key): kept verbatim (first letter capitalised) when already an identifier. */
 export function typeName(raw: string, fallback = "Model"): string {
-  if (IDENT.test(raw) && !raw.startsWith("_")) return capital(raw);
+  if (IDENT.test(raw)) return capital(raw);
   return pascalCase(raw, fallback);
 }

@@ -16,9 +16,13 @@ export interface LegacyEntry {
   name?: string;
   stream?: boolean;
   args?: string[];
+  deprecated?: boolean;
 }
 
 export class OperationBuilder {
+  /** Method names taken in this service. */
+  private readonly names = new Set<string>();
+
   constructor(
     private readonly spec: SpecSet,
     private readonly schemas: SchemaConverter,
@@ -27,7 +31,7 @@ export class OperationBuilder {
 
   build(pathKey: string, method: (typeof HTTP_METHODS)[number], opPlace: Place, pathItemPlace: Place): Operation {
     const op = this.obj(opPlace);
-    const name = memberName(String(op.operationId));
+    const name = unique(typeof op.operationId === "string" ? memberName(op.operationId) : camelCase(`${method} ${pathKey}`, method), this.names);
     const params = this.params(pathKey, opPlace, pathItemPlace, name);
     const bodyParts = op.requestBody !== undefined ? this.body(joinPlace(opPlace, "requestBody"), name, params) : undefined;
     const response = this.response(opPlace, name);
@@ -164,9 +168,16 @@ export class OperationBuilder {
 
   private response(opPlace: Place, opName: string): Response {
     const responses = (this.obj(opPlace).responses ?? {}) as Obj;
-    const status = Object.keys(responses)
+    const success = Object.keys(responses)
       .filter((s) => /^2\d\d$/.test(s))
-      .sort()[0];
+      .sort();
+    // The plain result is the lowest 2xx that is not only an event stream (deploy: 200 SSE, 201 JSON).
+    const hasPlainContent = (s: string): boolean => {
+      const content = (this.obj(this.derefPlace(joinPlace(opPlace, "responses", s))).content ?? {}) as Obj;
+      const types = Object.keys(content);
+      return types.length === 0 || types.some((t) => t !== "text/event-stream");
+    };
+    const status = success.find(hasPlainContent) ?? success[0];
     if (!status) return { status: 200, kind: "empty", envelope: false };
     const respPlace = this.derefPlace(joinPlace(opPlace, "responses", status));
     const content = (this.obj(respPlace).content ?? {}) as Obj;
@@ -257,7 +268,7 @@ export class OperationBuilder {
       const name = kind === "stream" ? (op.stream as StreamInfo).method : op.name;
       const extra = legacy.filter((e) => (e.name === undefined || e.name === name) && (kind === "stream" ? e.stream === true || op.stream?.only : e.stream !== true) && e.args);
       const forms = dedupe([...extra.map((e) => legacyForm(e.args as string[])), defaultForm, ...(objectForm ? [objectForm] : [])]);
-      out.push({ name, kind, alias: false, forms });
+      out.push({ name, kind, alias: false, deprecated: op.deprecated, forms });
       for (const e of legacy) {
         const isStream = e.stream === true || (op.stream?.only ?? false);
         if (e.name === undefined || e.name === op.name || e.name === op.stream?.method || isStream !== (kind === "stream")) continue;
@@ -265,6 +276,7 @@ export class OperationBuilder {
           name: memberName(e.name),
           kind,
           alias: true,
+          deprecated: op.deprecated || e.deprecated === true,
           forms: dedupe([...(e.args ? [legacyForm(e.args)] : []), defaultForm, ...(objectForm ? [objectForm] : [])]),
         });
       }

@@ -121,8 +121,10 @@ export interface StreamEvent {
 export interface SdkMethod {
   name: string;
   kind: "plain" | "stream";
-  /** Old name kept for compatibility. */
+  /** A second name of the operation's plain or stream method (old SDK names, or the same method on two routes). */
   alias: boolean;
+  /** Marked deprecated (old names kept only for compatibility). */
+  deprecated: boolean;
   /** Calling forms, most specific first; see Slot. */
   forms: Slot[][];
 }

@@ -38,6 +38,7 @@ export function checkExtensions(spec: SpecSet, op: Obj, opPlace: Place, error: (
   legacy.forEach((entry, i) => {
     if (!isObj(entry)) return error(at("x-muxi-legacy", i), "an x-muxi-legacy entry must be a mapping");
     if (entry.name !== undefined && typeof entry.name !== "string") error(at("x-muxi-legacy", i, "name"), "name must be a method name");
+    if (entry.deprecated !== undefined && typeof entry.deprecated !== "boolean") error(at("x-muxi-legacy", i, "deprecated"), "deprecated must be true or false");
     if (entry.stream !== undefined && (typeof entry.stream !== "boolean" || stream === undefined)) error(at("x-muxi-legacy", i, "stream"), "stream: true needs x-muxi-stream on the operation");
     if (entry.args === undefined) return;
     if (!Array.isArray(entry.args)) return error(at("x-muxi-legacy", i, "args"), "args must be a list");
@@ -61,7 +62,11 @@ function knownArgs(spec: SpecSet, op: Obj, opPlace: Place): Set<string> {
     if (!("severity" in p)) add(spec.value(p));
   });
   const parent = spec.value({ file: opPlace.file, pointer: opPlace.pointer.slice(0, opPlace.pointer.lastIndexOf("/")) });
-  if (isObj(parent) && Array.isArray(parent.parameters)) parent.parameters.forEach((p) => add(isObj(p) && typeof p.$ref === "string" ? spec.value(spec.target(opPlace, p.$ref)) : p));
+  const parentPlace = { file: opPlace.file, pointer: opPlace.pointer.slice(0, opPlace.pointer.lastIndexOf("/")) };
+  if (isObj(parent) && Array.isArray(parent.parameters)) parent.parameters.forEach((_, i) => {
+    const p = spec.deref(joinPlace(parentPlace, "parameters", i));
+    if (!("severity" in p)) add(spec.value(p));
+  });
   const rb = spec.deref(joinPlace(opPlace, "requestBody"));
   if (!("severity" in rb)) {
     const body = spec.value(rb);

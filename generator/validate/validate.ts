@@ -79,7 +79,8 @@ function checkOperation(spec: SpecSet, ctx: OpContext, options: ValidateOptions,
   const { op, opPlace, pathKey, method } = ctx;
   const where = `${method.toUpperCase()} ${pathKey}`;
   if (typeof op.operationId !== "string" || op.operationId.trim() === "") {
-    error(opPlace, `${where} has no operationId (the SDK method name)`);
+    // Without the conventions (probing arbitrary specs) the IR derives a name from method and path.
+    if (options.conventions || op.operationId !== undefined) error(opPlace, `${where} has no operationId (the SDK method name)`);
   } else {
     const idPlace = joinPlace(opPlace, "operationId");
     const seenId = names.get(`id|${op.operationId}`);
@@ -106,6 +107,7 @@ function checkOperation(spec: SpecSet, ctx: OpContext, options: ValidateOptions,
   if (typeof op.summary !== "string" || op.summary.trim() === "") error(opPlace, `${where} needs a summary`);
   if (!Array.isArray(op.tags) || op.tags.length === 0) error(opPlace, `${where} needs tags`);
   if (!Array.isArray(op.security)) error(opPlace, `${where} needs an explicit security decision (security: [] for none)`);
+  else if (op.security.length > 0 && isObj(op.responses) && op.responses["401"] === undefined) error(joinPlace(opPlace, "responses"), `${where} is authenticated but documents no 401 response`);
   checkNamedPayloads(spec, ctx, error);
 }
 

@@ -42,8 +42,8 @@ function docs(op: Operation, m: SdkMethod): string[] {
   const lines = [docText(op.summary)];
   if (op.description) lines.push("", docText(op.description));
   lines.push("", `\`${op.method} ${docText(op.path)}\`${m.kind === "stream" ? " (server-sent events)" : ""}`);
-  if (m.alias) lines.push(`@deprecated Old name kept for compatibility.`);
-  else if (op.deprecated) lines.push("@deprecated");
+  if (m.alias) lines.push(`Another name of \`${m.kind === "stream" ? op.stream?.method : op.name}\`.`);
+  if (m.deprecated) lines.push(m.alias ? "@deprecated Old name, kept for compatibility." : "@deprecated");
   return [lines.join("\n")];
 }
 

@@ -1,0 +1,50 @@
+// Public entry of @muxi/sdk.
+
+export {
+  FormationClient,
+  type FormationClientOptions,
+  type UserIdentifierInput,
+  type LinkedIdentifiers,
+} from "./formation-client.js";
+export { ServerClient, type ServerClientOptions, type BundleInput } from "./server-client.js";
+export {
+  MuxiError,
+  AuthenticationError,
+  AuthorizationError,
+  NotFoundError,
+  ConflictError,
+  ValidationError,
+  RateLimitError,
+  ServerError,
+  ConnectionError,
+  TimeoutError,
+  StreamError,
+} from "./runtime/errors.js";
+export {
+  webhook,
+  verifySignature,
+  parse,
+  WebhookVerificationError,
+  type VerifyOptions,
+  type WebhookEvent,
+  type WebhookContentItem,
+} from "./webhook.js";
+export { Stream } from "./runtime/stream.js";
+export type { RequestOptions, WithMeta } from "./runtime/options.js";
+export type { DebugSink } from "./runtime/debug.js";
+export type { FetchLike } from "./runtime/transport.js";
+export type {
+  ChatEvent,
+  ChatTextEvent,
+  ChatProgressEvent,
+  ChatProgressType,
+  ChatCompletedEvent,
+  ChatTerminalEvent,
+  ChatUiEvent,
+  ChatDoneEvent,
+  ChatUnknownEvent,
+  UiWidget,
+  NamedEvent,
+} from "./runtime/events.js";
+export { VERSION as version } from "./generated/version.js";
+export * from "./generated/models.js";

@@ -1,0 +1,105 @@
+// The contract between generated code and the runtime: every SDK method is a
+// MethodSpec (pure data emitted by the generator) interpreted by the runtime.
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Security scheme names from the spec; an operation lists the alternatives it accepts. */
+export type AuthScheme = "ClientKey" | "AdminKey" | "MuxiHmac";
+
+/** JS-level kind of a value, used to pick the calling form that matches the arguments. */
+export type ValueKind = "string" | "number" | "boolean" | "array" | "object" | "unknown";
+
+export interface ParamSpec {
+  /** camelCase name in the SDK (`params` object key, positional slot name). */
+  readonly name: string;
+  /** Name on the wire (path placeholder, query key, header name or JSON body key). */
+  readonly wire: string;
+  readonly in: "path" | "query" | "header" | "body";
+  readonly required: boolean;
+  readonly kind: ValueKind;
+  /** Converts a public (camelCase) value to its wire form; absent when the value is already wire-shaped. */
+  readonly encode?: (value: unknown) => unknown;
+  /** For `in: "body"`: this parameter is the whole request body (raw bytes, a non-object JSON body). */
+  readonly whole?: boolean;
+  /** The only value the spec allows: the runtime sends it itself and callers never pass it. */
+  readonly fixed?: unknown;
+}
+
+export interface BodySpec {
+  readonly kind: "json" | "binary" | "text";
+  readonly contentType: string;
+  readonly required: boolean;
+}
+
+export interface ResponseSpec {
+  readonly kind: "json" | "text" | "binary" | "empty";
+  /** The body is the formation envelope: return `data` (+ requestId/timestamp). */
+  readonly envelope: boolean;
+  /** Wire → public converter for the (unwrapped) payload. */
+  readonly decode?: (wire: unknown) => unknown;
+}
+
+export interface StreamSpec {
+  /**
+   * chat: the normalised chat union (DESIGN §5.1);
+   * named: events keep their SSE names, `error` rejects with StreamError;
+   * data: every data frame is yielded (JSON-parsed) as it came.
+   */
+  readonly format: "chat" | "named" | "data";
+  /** Wire-level values that select the streaming variant of a shared route. */
+  readonly select?: {
+    readonly body?: Readonly<Record<string, unknown>>;
+    readonly query?: Readonly<Record<string, unknown>>;
+  };
+  /** Per event name, wire → public converter of its data. */
+  readonly decode?: Readonly<Record<string, (wire: unknown) => unknown>>;
+}
+
+export interface OperationSpec {
+  /** The operationId (plain method name). */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** Path relative to the service base, with `{wire_name}` placeholders. */
+  readonly path: string;
+  /** Path, query, header and body parameters; path parameters first, in path order. */
+  readonly params: readonly ParamSpec[];
+  readonly body?: BodySpec;
+  readonly response: ResponseSpec;
+  readonly auth: readonly AuthScheme[];
+  readonly userId: "required" | "optional" | "none";
+  /** x-muxi-idempotent: a POST that may be retried. */
+  readonly idempotent: boolean;
+  /** Wire-level values that select the plain (non-stream) variant of a shared route, e.g. `stream: false`. */
+  readonly plainSelect?: {
+    readonly body?: Readonly<Record<string, unknown>>;
+    readonly query?: Readonly<Record<string, unknown>>;
+  };
+}
+
+/**
+ * One positional slot of a calling form. `param` is a ParamSpec name, or
+ * "userId" (the X-Muxi-User-ID value), or "params" (the whole params object),
+ * or "options" (RequestOptions).
+ */
+export interface Slot {
+  readonly param: string;
+  readonly kind: ValueKind;
+  readonly optional: boolean;
+}
+
+export type ArgForm = readonly Slot[];
+
+export interface MethodSpec {
+  /** SDK method name. */
+  readonly name: string;
+  readonly op: OperationSpec;
+  /** Present on streaming methods. */
+  readonly stream?: StreamSpec;
+  /**
+   * Calling forms, tried in order; the first whose slots match the arguments'
+   * kinds wins. Always includes the default form
+   * `(...pathParams, params?, options?)` and the object form `(params, options?)`
+   * where path params and userId are fields of `params`.
+   */
+  readonly forms: readonly ArgForm[];
+}

@@ -1,0 +1,342 @@
+// The HTTP engine under every generated method: URL, headers, auth, body,
+// per-attempt timeout, retries, error mapping, envelope unwrapping and SSE.
+//
+// Caller aborts: an aborted `options.signal` rejects the call at once with the
+// signal's own reason (a DOMException "AbortError" unless the caller gave one),
+// as fetch does; it is never retried and never turned into a MuxiError.
+
+import { chatStep } from "./chat-stream.js";
+import { DebugLog, debugSink, type DebugSink } from "./debug.js";
+import { ConnectionError, MuxiError, TimeoutError, ValidationError, errorFromResponse } from "./errors.js";
+import { authorizationHeader } from "./hmac.js";
+import type { BoundCall } from "./bind.js";
+import { serializeBody } from "./body.js";
+import { namedStep, dataStep } from "./named-stream.js";
+import type { MethodSpec } from "./operation.js";
+import { CLIENT_HEADER_VALUE, SDK_HEADER_VALUE, uuid } from "./platform.js";
+import { MAX_RETRY_AFTER_MS, RETRY_STATUSES, backoffDelay, methodAllowsRetry, parseRetryAfter, sleep, type Sleep } from "./retry.js";
+import { SseParser, type SseEvent } from "./sse.js";
+import { isRecord, type StreamStep } from "./stream-step.js";
+import { buildUrl } from "./url.js";
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface Credentials {
+  clientKey?: string;
+  adminKey?: string;
+  keyId?: string;
+  secretKey?: string;
+}
+
+export interface TransportConfig {
+  baseUrl: string;
+  /** fetch implementation (default: globalThis.fetch). */
+  fetch?: FetchLike;
+  /** Per-attempt timeout in ms (default 30000; 0 = none). Streams have none. */
+  timeout?: number;
+  /** Retries after the first attempt (default 3). */
+  maxRetries?: number;
+  /** true → console.debug, or a function receiving each line. */
+  debug?: boolean | DebugSink;
+  /** Headers sent on every request (after the SDK's, before per-call ones). */
+  headers?: Record<string, string>;
+  credentials?: Credentials;
+  /** X-Muxi-User-ID when neither the call nor its options give one. */
+  defaultUserId?: string;
+  /** Clock in ms (tests). */
+  now?: () => number;
+  /** Wait between attempts (tests). */
+  sleep?: Sleep;
+  /** Jitter source in [0, 1) (tests). */
+  random?: () => number;
+}
+
+interface Prepared {
+  m: MethodSpec;
+  url: string;
+  headers: Record<string, string>;
+  body: BodyInit | undefined;
+  duplex: boolean;
+  hmac: boolean;
+  maxRetries: number;
+  timeout: number;
+  signal: AbortSignal | undefined;
+}
+
+interface Outcome {
+  response: Response;
+  /** Whole body, read within the attempt's timeout (plain requests). */
+  bytes?: Uint8Array;
+}
+
+const utf8 = new TextDecoder();
+
+/** Sets a header, replacing any existing one with the same name in another case. */
+function setHeader(h: Record<string, string>, name: string, value: string): void {
+  const lower = name.toLowerCase();
+  for (const k of Object.keys(h)) if (k.toLowerCase() === lower) delete h[k];
+  h[name] = value;
+}
+
+function hasHeader(h: Record<string, string>, name: string): boolean {
+  const lower = name.toLowerCase();
+  return Object.keys(h).some((k) => k.toLowerCase() === lower);
+}
+
+function causeText(err: unknown): string {
+  let e: unknown = err;
+  const parts: string[] = [];
+  for (let i = 0; i < 4 && e instanceof Error; i++) {
+    const code = (e as { code?: unknown }).code;
+    parts.push(typeof code === "string" ? `${e.message} (${code})` : e.message);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return parts.join(": ") || String(err);
+}
+
+export class Transport {
+  readonly baseUrl: string;
+  private readonly fetchImpl: FetchLike;
+  private readonly timeout: number;
+  private readonly maxRetries: number;
+  private readonly headers: Record<string, string>;
+  private readonly credentials: Credentials;
+  private readonly defaultUserId: string | undefined;
+  private readonly log: DebugLog;
+  private readonly now: () => number;
+  private readonly sleep: Sleep;
+  private readonly random: () => number;
+
+  constructor(config: TransportConfig) {
+    this.baseUrl = config.baseUrl;
+    const f = config.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
+    if (!f) throw new Error("No fetch implementation: pass `fetch` in the client options");
+    // Bound so a detached call of the global works in browsers (Illegal invocation otherwise).
+    this.fetchImpl = config.fetch ?? f.bind(globalThis);
+    this.timeout = config.timeout ?? 30_000;
+    this.maxRetries = config.maxRetries ?? 3;
+    this.headers = { ...config.headers };
+    this.credentials = { ...config.credentials };
+    this.defaultUserId = config.defaultUserId;
+    this.log = new DebugLog(debugSink(config.debug));
+    this.now = config.now ?? Date.now;
+    this.sleep = config.sleep ?? sleep;
+    this.random = config.random ?? Math.random;
+  }
+
+  /** Performs a plain call and returns its decoded result. */
+  async request(m: MethodSpec, bound: BoundCall): Promise<unknown> {
+    const p = this.prepare(m, bound, false, bound.options.signal);
+    const { response, bytes } = await this.send(p, false);
+    return this.decode(m, response, bytes ?? new Uint8Array());
+  }
+
+  /** Opens a stream (retrying only its connection setup) and yields its decoded items. */
+  async stream(m: MethodSpec, bound: BoundCall, signal: AbortSignal): Promise<AsyncIterable<unknown>> {
+    const p = this.prepare(m, bound, true, signal);
+    const { response } = await this.send(p, true);
+    return this.items(response, this.stepFor(m));
+  }
+
+  private prepare(m: MethodSpec, bound: BoundCall, streaming: boolean, signal: AbortSignal | undefined): Prepared {
+    const op = m.op;
+    const o = bound.options;
+    const url = buildUrl(this.baseUrl, op.path, bound.pathValues, bound.query);
+    const h: Record<string, string> = {};
+    h["X-Muxi-SDK"] = SDK_HEADER_VALUE;
+    if (CLIENT_HEADER_VALUE) h["X-Muxi-Client"] = CLIENT_HEADER_VALUE;
+    h["X-Muxi-Idempotency-Key"] = o.idempotencyKey ?? uuid();
+    if (streaming) h.Accept = "text/event-stream";
+    else if (op.response.kind === "json") h.Accept = "application/json";
+
+    const c = this.credentials;
+    if (op.auth.includes("ClientKey") && c.clientKey) h["X-Muxi-Client-Key"] = c.clientKey;
+    if (op.auth.includes("AdminKey") && c.adminKey) h["X-Muxi-Admin-Key"] = c.adminKey;
+
+    if (op.userId !== "none") {
+      const userId = bound.userId ?? o.userId ?? this.defaultUserId;
+      if (userId) h["X-Muxi-User-ID"] = userId;
+      else if (op.userId === "required") {
+        throw new ValidationError(`${m.name}: a user id is required (X-Muxi-User-ID); pass userId or set the client's userId`);
+      }
+    }
+
+    const body = serializeBody(op.body, bound.body, m.name);
+    if (body.contentType) h["Content-Type"] = body.contentType;
+    for (const [k, v] of Object.entries(bound.headers)) setHeader(h, k, v);
+    for (const [k, v] of Object.entries(this.headers)) setHeader(h, k, v);
+    if (o.headers) for (const [k, v] of Object.entries(o.headers)) setHeader(h, k, v);
+
+    const hmac = op.auth.includes("MuxiHmac") && !!c.keyId && !!c.secretKey && !hasHeader(h, "Authorization");
+    const canRetry = methodAllowsRetry(op) && body.replayable;
+    return {
+      m,
+      url,
+      headers: h,
+      body: body.body,
+      duplex: body.streaming,
+      hmac,
+      maxRetries: canRetry ? Math.max(0, o.maxRetries ?? this.maxRetries) : 0,
+      timeout: streaming ? 0 : o.timeout ?? this.timeout,
+      signal,
+    };
+  }
+
+  private async send(p: Prepared, streaming: boolean): Promise<Outcome> {
+    for (let attempt = 1; ; attempt++) {
+      let outcome: Outcome;
+      try {
+        outcome = await this.attempt(p, attempt, streaming);
+      } catch (err) {
+        if (p.signal?.aborted) throw p.signal.reason;
+        const retryable = err instanceof ConnectionError || err instanceof TimeoutError;
+        if (!retryable || attempt > p.maxRetries) throw err;
+        await this.wait(p, backoffDelay(attempt - 1, this.random));
+        continue;
+      }
+      const res = outcome.response;
+      if (res.ok) return outcome;
+      const text = outcome.bytes ? utf8.decode(outcome.bytes) : await res.text().catch(() => "");
+      const error = errorFromResponse(res.status, text, res.headers);
+      if (attempt > p.maxRetries || !RETRY_STATUSES.has(res.status)) throw error;
+      const after = parseRetryAfter(res.headers.get("retry-after"), this.now());
+      if (after !== undefined && after > MAX_RETRY_AFTER_MS) throw error;
+      await this.wait(p, after ?? backoffDelay(attempt - 1, this.random));
+    }
+  }
+
+  private async wait(p: Prepared, ms: number): Promise<void> {
+    this.log.retry(p.m.op.method, p.url, ms);
+    await this.sleep(ms, p.signal);
+  }
+
+  private async attempt(p: Prepared, attempt: number, streaming: boolean): Promise<Outcome> {
+    const method = p.m.op.method;
+    const headers = { ...p.headers };
+    if (p.hmac) {
+      // Fresh signature per attempt, over the path the server sees (base path included).
+      const path = new URL(p.url).pathname;
+      headers.Authorization = await authorizationHeader(this.credentials.keyId!, this.credentials.secretKey!, method, path, this.now());
+    }
+    this.log.request(method, p.url, attempt, headers);
+
+    // Streams use the Stream's signal directly; plain calls get a per-attempt controller.
+    const controller = streaming ? undefined : new AbortController();
+    const onAbort = (): void => controller?.abort(p.signal?.reason);
+    if (controller && p.signal) p.signal.addEventListener("abort", onAbort, { once: true });
+    let timedOut = false;
+    const timer =
+      controller && p.timeout > 0 && Number.isFinite(p.timeout)
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, p.timeout)
+        : undefined;
+    const started = Date.now();
+    try {
+      if (p.signal?.aborted) throw p.signal.reason;
+      const init: RequestInit & { duplex?: "half" } = {
+        method,
+        headers,
+        body: p.body,
+        signal: controller?.signal ?? p.signal,
+      };
+      if (p.duplex) init.duplex = "half";
+      const response = await this.fetchImpl(p.url, init);
+      if (streaming) {
+        this.log.response(method, p.url, attempt, response.status, Date.now() - started);
+        return { response };
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      this.log.response(method, p.url, attempt, response.status, Date.now() - started);
+      return { response, bytes };
+    } catch (err) {
+      this.log.failure(method, p.url, attempt, err, Date.now() - started);
+      if (p.signal?.aborted) throw p.signal.reason;
+      if (timedOut) throw new TimeoutError(`${method} ${p.url} timed out after ${p.timeout} ms`, { cause: err });
+      if (err instanceof MuxiError) throw err;
+      throw new ConnectionError(`${method} ${p.url} failed: ${causeText(err)}`, { cause: err });
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      if (controller && p.signal) p.signal.removeEventListener("abort", onAbort);
+    }
+  }
+
+  private decode(m: MethodSpec, res: Response, bytes: Uint8Array): unknown {
+    const spec = m.op.response;
+    if (spec.kind === "empty") return undefined;
+    if (spec.kind === "binary") return bytes;
+    const text = utf8.decode(bytes);
+    if (spec.kind === "text") return text;
+    if (text.trim() === "") return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      throw new MuxiError(`${m.name}: expected a JSON response`, {
+        status: res.status,
+        code: "INVALID_RESPONSE",
+        details: text.length > 1000 ? text.slice(0, 1000) : text,
+        cause: err,
+      });
+    }
+    const fn = spec.decode;
+    if (spec.envelope && isRecord(parsed)) {
+      if (parsed.success === false) throw errorFromResponse(res.status, text, res.headers);
+      if ("data" in parsed) {
+        const payload = parsed.data == null || !fn ? parsed.data : fn(parsed.data);
+        return withMeta(payload, parsed);
+      }
+    }
+    return parsed == null || !fn ? parsed : fn(parsed);
+  }
+
+  private stepFor(m: MethodSpec): (ev: SseEvent) => StreamStep<unknown> {
+    const decode = m.stream?.decode;
+    switch (m.stream?.format) {
+      case "chat":
+        return (ev) => chatStep(ev, decode?.ui);
+      case "named":
+        return (ev) => namedStep(ev, decode);
+      default:
+        return (ev) => dataStep(ev, decode);
+    }
+  }
+
+  private async *items(res: Response, step: (ev: SseEvent) => StreamStep<unknown>): AsyncGenerator<unknown, void, undefined> {
+    if (!res.body) return;
+    const reader = res.body.getReader();
+    const parser = new SseParser();
+    try {
+      for (;;) {
+        let r: ReadableStreamReadResult<Uint8Array>;
+        try {
+          r = await reader.read();
+        } catch (err) {
+          throw new ConnectionError(`stream interrupted: ${causeText(err)}`, { cause: err });
+        }
+        if (r.done) {
+          parser.end();
+          return;
+        }
+        for (const ev of parser.feed(r.value)) {
+          const s = step(ev);
+          if (s.item !== undefined) yield s.item;
+          if (s.end) return;
+        }
+      }
+    } finally {
+      reader.cancel().catch(() => undefined);
+    }
+  }
+}
+
+/** Adds the envelope's request id and timestamp to an object payload (arrays are returned as they are). */
+function withMeta(payload: unknown, envelope: Record<string, unknown>): unknown {
+  if (!isRecord(payload)) return payload;
+  const request = isRecord(envelope.request) ? envelope.request : undefined;
+  const requestId = typeof request?.id === "string" ? request.id : undefined;
+  if (requestId !== undefined && payload.requestId === undefined) payload.requestId = requestId;
+  if (typeof envelope.timestamp === "number" && payload.timestamp === undefined) payload.timestamp = envelope.timestamp;
+  return payload;
+}

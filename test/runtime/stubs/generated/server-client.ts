@@ -1,0 +1,84 @@
+// Test stand-in for the generated ServerClient base (deploy/update/status).
+
+import { BaseClient } from "../runtime/client.js";
+import type { NamedEvent } from "../runtime/events.js";
+import type { MethodSpec, OperationSpec, Slot } from "../runtime/operation.js";
+import type { RequestOptions } from "../runtime/options.js";
+import type { Stream } from "../runtime/stream.js";
+import type { Transport } from "../runtime/transport.js";
+
+const OPTIONS: Slot = { param: "options", kind: "object", optional: true };
+const PARAMS: Slot = { param: "params", kind: "object", optional: false };
+const ID: Slot = { param: "id", kind: "string", optional: false };
+
+const deployOp: OperationSpec = {
+  id: "deployFormation",
+  method: "POST",
+  path: "/rpc/formations",
+  params: [
+    { name: "formationId", wire: "X-Formation-ID", in: "header", required: true, kind: "string" },
+    { name: "version", wire: "X-Formation-Version", in: "header", required: false, kind: "string" },
+    { name: "bundle", wire: "bundle", in: "body", required: true, kind: "unknown", whole: true },
+  ],
+  body: { kind: "binary", contentType: "application/gzip", required: true },
+  response: { kind: "json", envelope: true },
+  auth: ["MuxiHmac"],
+  userId: "none",
+  idempotent: false,
+};
+
+const updateOp: OperationSpec = {
+  id: "updateFormation",
+  method: "PUT",
+  path: "/rpc/formations/{id}",
+  params: [
+    { name: "id", wire: "id", in: "path", required: true, kind: "string" },
+    { name: "version", wire: "X-Formation-Version", in: "header", required: false, kind: "string" },
+    { name: "bundle", wire: "bundle", in: "body", required: true, kind: "unknown", whole: true },
+  ],
+  body: { kind: "binary", contentType: "application/gzip", required: true },
+  response: { kind: "json", envelope: true },
+  auth: ["MuxiHmac"],
+  userId: "none",
+  idempotent: false,
+};
+
+export const M = {
+  deployFormation: { name: "deployFormation", op: deployOp, forms: [[PARAMS, OPTIONS]] },
+  deployFormationStreaming: { name: "deployFormationStreaming", op: deployOp, forms: [[PARAMS, OPTIONS]], stream: { format: "named" } },
+  updateFormation: { name: "updateFormation", op: updateOp, forms: [[ID, PARAMS, OPTIONS]] },
+  updateFormationStreaming: { name: "updateFormationStreaming", op: updateOp, forms: [[ID, PARAMS, OPTIONS]], stream: { format: "named" } },
+  listFormations: {
+    name: "listFormations",
+    op: { id: "listFormations", method: "GET", path: "/rpc/formations", params: [], response: { kind: "json", envelope: true }, auth: ["MuxiHmac"], userId: "none", idempotent: false },
+    forms: [[OPTIONS]],
+  },
+} satisfies Record<string, MethodSpec>;
+
+type BundleParams = { bundle: Uint8Array | ArrayBuffer | Blob; formationId: string; version?: string };
+
+export class GeneratedServerClient extends BaseClient {
+  constructor(transport: Transport) {
+    super(transport);
+  }
+  deployFormation(params: BundleParams, options?: RequestOptions): Promise<Record<string, unknown>>;
+  deployFormation(...args: unknown[]): Promise<Record<string, unknown>> {
+    return this._call(M.deployFormation, args);
+  }
+  deployFormationStreaming(params: BundleParams, options?: RequestOptions): Stream<NamedEvent>;
+  deployFormationStreaming(...args: unknown[]): Stream<NamedEvent> {
+    return this._stream(M.deployFormationStreaming, args);
+  }
+  updateFormation(id: string, params: Omit<BundleParams, "formationId">, options?: RequestOptions): Promise<Record<string, unknown>>;
+  updateFormation(...args: unknown[]): Promise<Record<string, unknown>> {
+    return this._call(M.updateFormation, args);
+  }
+  updateFormationStreaming(id: string, params: Omit<BundleParams, "formationId">, options?: RequestOptions): Stream<NamedEvent>;
+  updateFormationStreaming(...args: unknown[]): Stream<NamedEvent> {
+    return this._stream(M.updateFormationStreaming, args);
+  }
+  listFormations(options?: RequestOptions): Promise<Record<string, unknown>>;
+  listFormations(...args: unknown[]): Promise<Record<string, unknown>> {
+    return this._call(M.listFormations, args);
+  }
+}
