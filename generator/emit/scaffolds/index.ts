@@ -29,6 +29,7 @@ export async function emitScaffold(target: string, ir: IR, templateDir: string, 
   const view = buildView(ir, profile, { version: "0.1.0", ...sdk });
   const hb = Handlebars.create();
   registerHelpers(hb, profile);
+  for (const [k, fn] of Object.entries(profile.helpers?.(ir) ?? {})) hb.registerHelper(k, fn as Handlebars.HelperDelegate);
   const templates = await listFiles(templateDir);
   for (const t of templates.filter((p) => p.startsWith("partials/"))) {
     hb.registerPartial(basename(t, ".hbs"), await readFile(join(templateDir, t), "utf8"));

@@ -1,6 +1,6 @@
 // What a scaffold language provides to the generator: its naming rules and how IR
 // types are spelled. Templates only lay out the view built from these.
-import type { Model, Operation, TypeRef } from "../../ir/types.js";
+import type { IR, Model, Operation, TypeRef } from "../../ir/types.js";
 
 export interface LanguageProfile {
   /** Target name: generated/<id>, templates/<id>. */
@@ -22,6 +22,11 @@ export interface LanguageProfile {
   modelFile?(model: Model): string;
   /** Extra per-operation values templates need (optional). */
   operationExtras?(op: Operation): Record<string, unknown>;
+  /**
+   * Extra handlebars helpers of this language (optional), registered after the shared ones;
+   * e.g. a decode expression built from a field's `typeRef`.
+   */
+  helpers?(ir: IR): Record<string, (...args: unknown[]) => unknown>;
 }
 
 export type NameRole = "type" | "method" | "field" | "param" | "constant" | "enumMember" | "file" | "package";
@@ -31,4 +36,6 @@ export interface TypeContext {
   optional: boolean;
   /** Name the profile should use for a model reference (already language-named). */
   modelName(irName: string): string;
+  /** The IR model of a model reference (its kind decides how some languages spell it). */
+  model?(irName: string): Model | undefined;
 }

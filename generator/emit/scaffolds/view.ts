@@ -19,10 +19,11 @@ export function namer(profile: LanguageProfile): Namer {
 export function buildView(ir: IR, profile: LanguageProfile, sdk: Record<string, unknown>) {
   const name = namer(profile);
   const modelName = (n: string): string => name(n, "type");
-  const type = (t: TypeRef, dir: TypeContext["dir"], optional = false): string => profile.type(t, { dir, optional, modelName });
   const modelsByName = new Map(ir.models.map((m) => [m.name, m] as const));
+  const model = (n: string): Model | undefined => modelsByName.get(n);
+  const type = (t: TypeRef, dir: TypeContext["dir"], optional = false): string => profile.type(t, { dir, optional, modelName, model });
 
-  const model = (m: Model) => ({
+  const modelView = (m: Model) => ({
     irName: m.name,
     name: modelName(m.name),
     kind: m.kind,
@@ -41,6 +42,7 @@ export function buildView(ir: IR, profile: LanguageProfile, sdk: Record<string, 
             wire: p.wire,
             wireLiteral: profile.string(p.wire),
             type: type(p.type, "output", !p.required),
+            typeRef: p.type,
             required: p.required,
             nullable: p.type.nullable === true,
             doc: profile.doc(p.description),
@@ -70,6 +72,7 @@ export function buildView(ir: IR, profile: LanguageProfile, sdk: Record<string, 
     whole: p.whole === true,
     required: p.required,
     type: type(p.type, "input", !p.required),
+    typeRef: p.type,
     fixed: p.fixed,
     fixedLiteral: p.fixed === undefined ? undefined : typeof p.fixed === "string" ? profile.string(p.fixed) : JSON.stringify(p.fixed),
     doc: profile.doc(p.description),
@@ -125,6 +128,7 @@ export function buildView(ir: IR, profile: LanguageProfile, sdk: Record<string, 
         isBinary: resp.kind === "binary",
         isEmpty: resp.kind === "empty",
         type: resp.type ? type(resp.type, "output") : undefined,
+        typeRef: resp.type,
         modelName: respModel ? modelName(respModel.name) : undefined,
       },
       plainSelect: op.plainSelect,
@@ -139,7 +143,7 @@ export function buildView(ir: IR, profile: LanguageProfile, sdk: Record<string, 
             select: op.stream.select,
             selectBody: Object.entries(op.stream.select?.body ?? {}).map(([k, v]) => ({ wire: k, wireLiteral: profile.string(k), json: JSON.stringify(v) })),
             selectQuery: Object.entries(op.stream.select?.query ?? {}).map(([k, v]) => ({ wire: k, wireLiteral: profile.string(k), value: String(v), valueLiteral: profile.string(String(v)) })),
-            events: op.stream.events.map((e) => ({ name: e.name, nameLiteral: profile.string(e.name), type: type(e.type, "output") })),
+            events: op.stream.events.map((e) => ({ name: e.name, nameLiteral: profile.string(e.name), type: type(e.type, "output"), typeRef: e.type })),
           }
         : undefined,
       methods: op.methods.map((m) => method(op, m)),
@@ -163,7 +167,7 @@ export function buildView(ir: IR, profile: LanguageProfile, sdk: Record<string, 
   return {
     sdk,
     lang: profile.id,
-    models: ir.models.map(model),
+    models: ir.models.map(modelView),
     services,
     formation: services.find((s) => s.isFormation),
     server: services.find((s) => s.isServer),
