@@ -21,7 +21,8 @@ export function uncalledMethods(ir: IR, requests: readonly RecordedRequest[]): U
   for (const service of ir.services) {
     for (const op of service.operations) {
       for (const m of op.methods) {
-        if (!seen.has(`${service.name} ${op.name} ${m.kind}`)) out.push({ service: service.name, client: service.client, operation: op.name, method: m.name, kind: m.kind });
+        if (!seen.has(`${service.name} ${op.name} ${m.kind}`))
+          out.push({ service: service.name, client: service.client, operation: op.name, method: m.name, kind: m.kind });
       }
     }
   }

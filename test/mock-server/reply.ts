@@ -51,7 +51,10 @@ function plainBody(op: Operation, status: number, reply: MockReply | undefined, 
     case "json":
       return json(wrapSuccess(successPayload(op, ctx.models), ctx));
     case "text":
-      return { bytes: Buffer.from(op.name === "ping" || op.path === "/ping" ? "pong" : "mock line 1\nmock line 2\n"), contentType: op.response.contentType ?? "text/plain" };
+      return {
+        bytes: Buffer.from(op.name === "ping" || op.path === "/ping" ? "pong" : "mock line 1\nmock line 2\n"),
+        contentType: op.response.contentType ?? "text/plain",
+      };
     case "binary":
       return { bytes: Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0x6d, 0x6f, 0x63, 0x6b]), contentType: op.response.contentType ?? "application/octet-stream" };
     case "empty":

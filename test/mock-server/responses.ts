@@ -58,7 +58,12 @@ function errorType(code: string): string {
 }
 
 /** The formation's error envelope (formation-api.md §3.2). */
-export function formationError(status: number, message: string, ctx: Omit<EnvelopeContext, "op" | "service">, code = FORMATION_CODES[status] ?? "INTERNAL_ERROR"): unknown {
+export function formationError(
+  status: number,
+  message: string,
+  ctx: Omit<EnvelopeContext, "op" | "service">,
+  code = FORMATION_CODES[status] ?? "INTERNAL_ERROR",
+): unknown {
   return {
     object: "error",
     timestamp: ctx.nowMs,

@@ -113,10 +113,16 @@ export async function serveMock(ir: IR, opts: MockOptions = {}): Promise<MockSer
     } catch {
       /* the router already refused malformed escapes inside operation paths */
     }
-    const verdict = validateRequest({ method, decodedPath, pathParams: route.pathParams, query: recorded.query, headers, bytes }, { service, op, models, credentials, nowMs });
+    const verdict = validateRequest(
+      { method, decodedPath, pathParams: route.pathParams, query: recorded.query, headers, bytes },
+      { service, op, models, credentials, nowMs },
+    );
     if (!verdict.ok) {
       if (verdict.status === 400) return reject(400, verdict.message, mockValidationError(verdict.message));
-      const body = route.service === "formation" ? formationError(401, verdict.message, { requestId, idempotencyKey, nowMs }) : serverError(401, verdict.message, "Unauthorized");
+      const body =
+        route.service === "formation"
+          ? formationError(401, verdict.message, { requestId, idempotencyKey, nowMs })
+          : serverError(401, verdict.message, "Unauthorized");
       return reject(401, verdict.message, body, route.service === "formation" ? { "WWW-Authenticate": "ApiKey" } : {});
     }
     recorded.stream = verdict.stream;

@@ -2,7 +2,7 @@
 // Strict on types and required keys; lenient on unknown extra keys — except a camelCase key
 // where the wire name differs (the SDK must send wire names).
 import { camelCase } from "../../generator/ir/names.js";
-import type { Model, ObjectModel, Property, TypeRef } from "../../generator/ir/types.js";
+import type { Model, ObjectModel, TypeRef } from "../../generator/ir/types.js";
 
 export type Models = ReadonlyMap<string, Model>;
 
@@ -18,7 +18,15 @@ export interface CheckOptions {
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const describe = (v: unknown): string =>
-  v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "string" ? `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}` : typeof v === "object" ? "object" : `${typeof v} ${String(v)}`;
+  v === null
+    ? "null"
+    : Array.isArray(v)
+      ? "array"
+      : typeof v === "string"
+        ? `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`
+        : typeof v === "object"
+          ? "object"
+          : `${typeof v} ${String(v)}`;
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
 
@@ -88,7 +96,9 @@ function checkModel(value: unknown, name: string, models: Models, opts: CheckOpt
     case "object":
       return checkObjectModel(value, model, models, opts, path, [...stack, name]);
     case "enum":
-      return model.values.includes(value as string | number) ? undefined : `${path}: expected one of ${model.values.map((v) => JSON.stringify(v)).join(", ")} (${name}), got ${describe(value)}`;
+      return model.values.includes(value as string | number)
+        ? undefined
+        : `${path}: expected one of ${model.values.map((v) => JSON.stringify(v)).join(", ")} (${name}), got ${describe(value)}`;
     case "alias":
       return checkValue(value, model.type, models, opts, path, stack);
     case "union": {
@@ -101,7 +111,15 @@ function checkModel(value: unknown, name: string, models: Models, opts: CheckOpt
   }
 }
 
-function checkUnion(value: unknown, variants: TypeRef[], models: Models, opts: CheckOptions, path: string, stack: string[], label?: string): string | undefined {
+function checkUnion(
+  value: unknown,
+  variants: TypeRef[],
+  models: Models,
+  opts: CheckOptions,
+  path: string,
+  stack: string[],
+  label?: string,
+): string | undefined {
   const problems: string[] = [];
   for (const v of variants) {
     const p = checkValue(value, v, models, opts, path, stack);
@@ -227,9 +245,4 @@ function parseUnion(raw: string, variants: TypeRef[], models: Models, depth: num
     problems.push(p.problem ?? `not ${typeLabel(v)}`);
   }
   return { problem: `"${raw}" matches no variant (${problems.join("; ")})` };
-}
-
-/** Finds an object model's property by wire name. */
-export function propertyByWire(model: ObjectModel, wire: string): Property | undefined {
-  return model.properties.find((p) => p.wire === wire);
 }

@@ -24,9 +24,7 @@ export interface ValidateContext {
   nowMs: number;
 }
 
-export type Verdict =
-  | { ok: true; stream: boolean }
-  | { ok: false; status: 400 | 401; message: string };
+export type Verdict = { ok: true; stream: boolean } | { ok: false; status: 400 | 401; message: string };
 
 const bad = (message: string): Verdict => ({ ok: false, status: 400, message });
 
@@ -83,7 +81,10 @@ function selects(sel: Select | undefined, query: Record<string, string | string[
 const nonEmpty = (sel: Select | undefined): sel is Select => !!sel && (Object.keys(sel.query ?? {}).length > 0 || Object.keys(sel.body ?? {}).length > 0);
 
 const describeSelect = (sel: Select): string =>
-  [...Object.entries(sel.query ?? {}).map(([k, v]) => `query ${k}=${String(v)}`), ...Object.entries(sel.body ?? {}).map(([k, v]) => `body ${k}: ${JSON.stringify(v)}`)].join(", ");
+  [
+    ...Object.entries(sel.query ?? {}).map(([k, v]) => `query ${k}=${String(v)}`),
+    ...Object.entries(sel.body ?? {}).map(([k, v]) => `body ${k}: ${JSON.stringify(v)}`),
+  ].join(", ");
 
 /** Which variant the request selects (stream or plain), or why it selects neither. */
 function chooseVariant(op: Operation, req: IncomingRequest, body: unknown): { stream: boolean } | { problem: string } {
@@ -102,7 +103,9 @@ function chooseVariant(op: Operation, req: IncomingRequest, body: unknown): { st
 }
 
 function selectValues(op: Operation, where: "query" | "body", key: string): unknown[] {
-  return [op.stream?.select, op.plainSelect].filter((s): s is Select => !!s && !!s[where] && key in (s[where] as object)).map((s) => (s[where] as Record<string, unknown>)[key]);
+  return [op.stream?.select, op.plainSelect]
+    .filter((s): s is Select => !!s && !!s[where] && key in (s[where] as object))
+    .map((s) => (s[where] as Record<string, unknown>)[key]);
 }
 
 function checkFixed(p: Param, value: unknown): string | undefined {
@@ -197,7 +200,8 @@ function checkBody(op: Operation, req: IncomingRequest, models: Models): { probl
   if (!spec) return present ? { problem: `${op.name} takes no request body (got ${req.bytes.length} bytes)` } : {};
   if (!present) return spec.required ? { problem: `request body is required (${spec.contentType})` } : {};
   const ct = req.headers["content-type"];
-  if (!contentTypeMatches(ct, spec.contentType)) return { problem: `Content-Type must be ${spec.contentType}, got ${ct === undefined ? "none" : JSON.stringify(ct)}` };
+  if (!contentTypeMatches(ct, spec.contentType))
+    return { problem: `Content-Type must be ${spec.contentType}, got ${ct === undefined ? "none" : JSON.stringify(ct)}` };
   if (spec.kind === "binary" || spec.kind === "text") return {};
   let json: unknown;
   try {
@@ -216,7 +220,8 @@ export function validateRequest(req: IncomingRequest, ctx: ValidateContext): Ver
   const user = req.headers["x-muxi-user-id"];
   if (op.userId === "required" && !user) return bad(`header X-Muxi-User-ID is required by ${op.name}`);
   if (op.userId === "optional" && user === "") return bad("header X-Muxi-User-ID is empty");
-  const problem = checkStringParams(op, "path", req.pathParams, models) ?? checkQuery(op, req.query, models) ?? checkStringParams(op, "header", req.headers, models);
+  const problem =
+    checkStringParams(op, "path", req.pathParams, models) ?? checkQuery(op, req.query, models) ?? checkStringParams(op, "header", req.headers, models);
   if (problem) return bad(problem);
   const body = checkBody(op, req, models);
   if (body.problem) return bad(body.problem);

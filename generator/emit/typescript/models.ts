@@ -36,6 +36,7 @@ export function emitModels(file: SourceFile, models: Model[]): void {
   }
   file.addInterfaces(interfaces);
   file.addTypeAliases(aliases);
+  if (models.length === 0) file.addExportDeclaration({}); // still a module when the spec has no schemas
 }
 
 function modelDocs(m: Model): string[] {

@@ -1,0 +1,531 @@
+// Rust scaffold: crate `muxi` (edition 2021). Naming: snake_case members, PascalCase types and
+// variants; keywords become raw identifiers (`r#type`), except the few Rust refuses as raw
+// (`self`, `Self`, `super`, `crate`), which get a suffix. Everything Rust-specific that a template
+// cannot spell from the shared view (union variants, boxed recursive fields, per-method argument
+// lists, stream event enums) comes from the `rs*` helpers below. Templates: templates/rust/.
+import type { IR, Model, Operation, Param, TypeRef } from "../../../ir/types.js";
+import { words } from "../../../ir/names.js";
+import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
+
+// Strict and reserved keywords (2015–2024 editions): all invalid as plain identifiers.
+const KEYWORDS = (
+  "as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub ref return " +
+  "self Self static struct super trait true type unsafe use where while async await dyn abstract become box do final " +
+  "macro override priv typeof unsized virtual yield try gen"
+).split(" ");
+// Keywords that cannot be raw identifiers.
+const NOT_RAW = new Set(["self", "Self", "super", "crate", "_"]);
+// Type names a model must not take: the prelude (models.rs and the clients use them unqualified)
+// and what the clients import by name from the runtime.
+const TYPE_RESERVED = (
+  "Option Some None Result Ok Err String ToString Vec Box Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce ToOwned " +
+  "Clone PartialEq PartialOrd Eq Ord AsRef AsMut Into From Default Iterator Extend IntoIterator DoubleEndedIterator " +
+  "ExactSizeIterator TryFrom TryInto FromIterator Error ErrorKind RequestOptions Request EventStream ChatEvent " +
+  "ChatStream SseEvent Transport Method FormationClient ServerClient FormationOptions ServerOptions Mode Value"
+).split(" ");
+// Inherent methods of the generated clients.
+const METHOD_RESERVED = ["new", "with_options", "with_user", "base_url", "transport"];
+
+const RESERVED = new Set([...KEYWORDS, ...TYPE_RESERVED, ...METHOD_RESERVED]);
+
+const snake = (raw: string): string => {
+  const s = words(raw).join("_") || "value";
+  return /^[0-9]/.test(s) || (raw.startsWith("_") && !s.startsWith("_")) ? `_${s}` : s;
+};
+
+const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
+const pascal = (raw: string): string => {
+  if (/^[A-Za-z][A-Za-z0-9]*$/.test(raw)) return capital(raw);
+  const s = words(raw).map(capital).join("") || "Value";
+  return /^[0-9]/.test(s) ? `V${s}` : s;
+};
+
+/** A short stable hash, so values that had to be simplified into a name stay distinct. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(text)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h.toString(36).slice(0, 5);
+}
+
+/** Variant name of an enum value: PascalCase; a hash suffix when the value is not plain words. */
+function variantName(value: string): string {
+  if (value === "") return "Empty";
+  if (/^[0-9]+$/.test(value)) return `V${value}`;
+  const base = words(value).map(capital).join("");
+  const plain = /^[A-Za-z0-9][A-Za-z0-9 _.-]*$/.test(value);
+  const name = plain && base ? base : `${base || "Value"}${capital(shortHash(value))}`;
+  return /^[0-9]/.test(name) ? `V${name}` : name;
+}
+
+function escape(word: string, role: NameRole): string {
+  switch (role) {
+    case "type":
+      return TYPE_RESERVED.includes(word) || word === "Self" ? `${word}Model` : word;
+    case "enumMember":
+      // Variants live in their enum's namespace; only `Self` cannot be one.
+      return word === "Self" ? "SelfValue" : word;
+    case "method":
+      if (METHOD_RESERVED.includes(word)) return `${word}_op`;
+      return NOT_RAW.has(word) ? `${word}_` : `r#${word}`;
+    case "field":
+    case "param":
+      if (!KEYWORDS.includes(word)) return word;
+      return NOT_RAW.has(word) ? `${word}_` : `r#${word}`;
+    default:
+      return KEYWORDS.includes(word) ? `${word}_` : word;
+  }
+}
+
+function name(irName: string, role: NameRole): string {
+  switch (role) {
+    case "type":
+      return pascal(irName);
+    case "enumMember":
+      return variantName(irName);
+    case "constant":
+      return snake(irName).toUpperCase();
+    case "package":
+      return "muxi";
+    default:
+      return snake(irName);
+  }
+}
+
+/** Language name with reserved words escaped (what the shared view's namer does). */
+const nameOf = (irName: string, role: NameRole): string => {
+  const n = name(irName, role);
+  return RESERVED.has(n) ? escape(n, role) : n;
+};
+
+// ---- literals and docs ---------------------------------------------------------------------
+
+/** A Rust string literal; everything outside printable ASCII is a `\u{..}` escape. */
+function rustString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    if (ch === "\\") out += "\\\\";
+    else if (ch === '"') out += '\\"';
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (cp < 0x20 || cp >= 0x7f) out += `\\u{${cp.toString(16)}}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** Doc text for `///` lines: one line per source line, control and bidi characters removed. */
+function docText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .trim()
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("\n/// ");
+}
+
+/** `///` comment lines (each ending in a newline) at an indentation, or "" without text. */
+function docLines(text: unknown, indent: unknown): string {
+  const body = docText(String(text ?? ""));
+  if (!body) return "";
+  const pad = " ".repeat(Number(indent) || 0);
+  return body
+    .split("\n")
+    .map((l) => `${pad}${l.startsWith("///") ? l : `/// ${l}`}`.trimEnd())
+    .join("\n")
+    .concat("\n");
+}
+
+/** A JSON value as a `serde_json::Value` expression. */
+function valueExpr(v: unknown): string {
+  if (v === null || v === undefined) return "serde_json::Value::Null";
+  if (typeof v === "boolean") return `serde_json::Value::Bool(${v})`;
+  if (typeof v === "number") return Number.isInteger(v) ? `serde_json::Value::from(${v}i64)` : `serde_json::Value::from(${v}f64)`;
+  if (typeof v === "string") return `serde_json::Value::from(${rustString(v)})`;
+  if (Array.isArray(v)) return `serde_json::Value::Array(vec![${v.map(valueExpr).join(", ")}])`;
+  const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => `(String::from(${rustString(k)}), ${valueExpr(x)})`);
+  return `serde_json::Value::Object(serde_json::Map::from_iter([${entries.join(", ")}]))`;
+}
+
+// ---- types ----------------------------------------------------------------------------------
+
+function literalType(v: string | number | boolean | null): string {
+  if (typeof v === "string") return "String";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return Number.isInteger(v) ? "i64" : "f64";
+  return "serde_json::Value";
+}
+
+/** The Rust type of an IR type; `boxed` names the models a reference must box (recursion). */
+function rustType(t: TypeRef, ctx: TypeContext, boxed: ReadonlySet<string> = new Set()): string {
+  const inner = (x: TypeRef): string => rustType(x, { ...ctx, optional: false }, new Set());
+  let s: string;
+  switch (t.kind) {
+    case "model":
+      s = ctx.modelName(t.name);
+      if (boxed.has(t.name)) s = `Box<${s}>`;
+      break;
+    case "primitive":
+      s = { string: "String", integer: "i64", number: "f64", boolean: "bool", null: "serde_json::Value", unknown: "serde_json::Value" }[t.type];
+      break;
+    case "literal":
+      s = literalType(t.value);
+      break;
+    case "enum":
+      s = t.values.every((v) => typeof v === "string") ? "String" : "serde_json::Value";
+      break;
+    case "array":
+      s = `Vec<${inner(t.items)}>`;
+      break;
+    case "tuple":
+      s = t.items.length ? `(${t.items.map(inner).join(", ")}${t.items.length === 1 ? "," : ""})` : "Vec<serde_json::Value>";
+      break;
+    case "map":
+      s = t.values ? `std::collections::BTreeMap<String, ${inner(t.values)}>` : "serde_json::Map<String, serde_json::Value>";
+      break;
+    case "union":
+      s = "serde_json::Value";
+      break;
+    case "binary":
+      s = "Vec<u8>";
+      break;
+  }
+  // Value already holds null; everything else that may be absent or null is an Option.
+  if ((t.nullable || ctx.optional) && s !== "serde_json::Value") s = `Option<${s}>`;
+  return s;
+}
+
+// ---- helpers over the IR ------------------------------------------------------------------
+
+interface Ctx {
+  models: Map<string, Model>;
+  typeCtx: (optional: boolean) => TypeContext;
+}
+
+function makeCtx(ir: IR): Ctx {
+  const models = new Map(ir.models.map((m) => [m.name, m] as const));
+  const typeCtx = (optional: boolean): TypeContext => ({
+    dir: "output",
+    optional,
+    modelName: (n) => nameOf(n, "type"),
+    model: (n) => models.get(n),
+  });
+  return { models, typeCtx };
+}
+
+/** Models reachable from `t` without passing through a Vec or map (which already box). */
+function directRefs(t: TypeRef, models: Map<string, Model>, out: Set<string>): void {
+  if (t.kind === "model") {
+    if (out.has(t.name)) return;
+    out.add(t.name);
+    const m = models.get(t.name);
+    if (!m) return;
+    if (m.kind === "object") for (const p of m.properties) directRefs(p.type, models, out);
+    else if (m.kind === "union") for (const v of m.variants) directRefs(v, models, out);
+    else if (m.kind === "alias") directRefs(m.type, models, out);
+  } else if (t.kind === "union") for (const v of t.variants) directRefs(v, models, out);
+  else if (t.kind === "tuple") for (const v of t.items) directRefs(v, models, out);
+}
+
+/** The model references inside `t` that lead back to `owner` by value: those must be boxed. */
+function boxedFor(owner: string, t: TypeRef, models: Map<string, Model>): Set<string> {
+  const out = new Set<string>();
+  if (t.kind !== "model") return out;
+  const reach = new Set<string>();
+  directRefs(t, models, reach);
+  if (reach.has(owner)) out.add(t.name);
+  return out;
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+  let n = base;
+  for (let i = 2; taken.has(n); i++) n = `${base}${i}`;
+  taken.add(n);
+  return n;
+}
+
+/** Fields of an object model (boxing recursive references) and its free-form catch-all. */
+function modelInfo(c: Ctx, irName: string) {
+  const m = c.models.get(irName);
+  if (!m) throw new Error(`rust: unknown model ${irName}`);
+  const taken = new Set<string>();
+  const fields =
+    m.kind === "object"
+      ? m.properties.map((p) => {
+          const optional = !p.required || p.type.nullable === true;
+          const ty = rustType(p.type, c.typeCtx(!p.required), boxedFor(m.name, p.type, c.models));
+          return {
+            name: uniqueName(nameOf(p.name, "field"), taken),
+            wireLiteral: rustString(p.wire),
+            type: ty,
+            // Absent optional fields are left out of the JSON; a required nullable field is sent as null.
+            skipNone: ty.startsWith("Option<") && !p.required,
+            optional,
+            doc: docLines(p.description, 4),
+            deprecated: p.deprecated,
+          };
+        })
+      : [];
+  const extra =
+    m.kind === "object" && m.additional !== null
+      ? {
+          name: uniqueName("extra", taken),
+          type:
+            m.additional === "free"
+              ? "serde_json::Map<String, serde_json::Value>"
+              : `std::collections::BTreeMap<String, ${rustType(m.additional, c.typeCtx(false))}>`,
+        }
+      : undefined;
+  return { fields, extra };
+}
+
+function variantBase(t: TypeRef, c: Ctx): string {
+  switch (t.kind) {
+    case "model":
+      return nameOf(t.name, "type").replace(/^r#/, "");
+    case "primitive":
+      return { string: "String", integer: "Integer", number: "Number", boolean: "Bool", null: "Null", unknown: "Value" }[t.type];
+    case "array":
+      return "List";
+    case "map":
+      return "Map";
+    case "tuple":
+      return "Tuple";
+    case "literal":
+    case "enum":
+      return "Value";
+    default:
+      return "Value";
+  }
+}
+
+/** Variants of a union model: untagged enum members, plus a catch-all that keeps unknown shapes. */
+function unionInfo(c: Ctx, irName: string) {
+  const m = c.models.get(irName);
+  if (!m || m.kind !== "union") throw new Error(`rust: ${irName} is not a union`);
+  const taken = new Set<string>();
+  const variants = m.variants.map((v) => ({
+    name: uniqueName(variantBase(v, c), taken),
+    type: rustType({ ...v, nullable: false }, c.typeCtx(false), boxedFor(m.name, v, c.models)),
+    isModel: v.kind === "model",
+  }));
+  const fallback = uniqueName("Unknown", taken);
+  const d = m.discriminator;
+  const tags = d
+    ? Object.entries(d.mapping)
+        .map(([value, model]) => ({ literal: rustString(value), variant: variants[m.variants.findIndex((v) => v.kind === "model" && v.name === model)]?.name }))
+        .filter((t) => t.variant !== undefined)
+    : [];
+  return { variants, fallback, discriminated: !!d, tagLiteral: d ? rustString(d.wire) : undefined, tags };
+}
+
+/** Members of an enum model, names made unique within the enum. */
+function enumInfo(c: Ctx, irName: string) {
+  const m = c.models.get(irName);
+  if (!m || m.kind !== "enum") throw new Error(`rust: ${irName} is not an enum`);
+  const taken = new Set<string>();
+  const values = m.values.map((v) => ({
+    name: uniqueName(nameOf(String(v), "enumMember"), taken),
+    value: valueExpr(v),
+    doc: typeof v === "string" ? rustString(v).slice(1, -1).replace(/`/g, "'") : String(v),
+  }));
+  return { values, fallback: uniqueName("Unknown", taken) };
+}
+
+// ---- operations -----------------------------------------------------------------------------
+
+const STRINGY = (t: TypeRef, models: Map<string, Model>): boolean => {
+  if (t.kind === "primitive") return t.type === "string";
+  if (t.kind === "enum") return t.values.every((v) => typeof v === "string");
+  if (t.kind === "literal") return typeof t.value === "string";
+  if (t.kind === "model") {
+    const m = models.get(t.name);
+    return m?.kind === "alias" ? STRINGY(m.type, models) : false;
+  }
+  return false;
+};
+
+function pathArgType(p: Param, c: Ctx): { type: string; toStr: (n: string) => string } {
+  const t = p.type;
+  if (STRINGY(t, c.models)) return { type: "&str", toStr: (n) => n };
+  if (t.kind === "primitive" && (t.type === "integer" || t.type === "number" || t.type === "boolean")) {
+    return { type: t.type === "integer" ? "i64" : t.type === "number" ? "f64" : "bool", toStr: (n) => `&${n}.to_string()` };
+  }
+  return { type: "&str", toStr: (n) => n };
+}
+
+/** Shared event enums of named streams, keyed by their event list (deploy, update, start... share one). */
+function namedEventEnums(ir: IR, c: Ctx) {
+  const byKey = new Map<string, { name: string; variants: { event: string; eventLiteral: string; name: string; type: string }[]; fallback: string; ops: string[]; service: string }>();
+  const byOp = new Map<string, string>();
+  const taken = new Set(ir.models.map((m) => nameOf(m.name, "type")));
+  for (const s of ir.services) {
+    for (const op of s.operations) {
+      if (op.stream?.format !== "named") continue;
+      const events = op.stream.events.filter((e) => e.name !== "error");
+      const key = `${s.name}:${JSON.stringify(events)}`;
+      let entry = byKey.get(key);
+      if (!entry) {
+        const vt = new Set<string>();
+        const variants = events.map((e) => ({
+          event: e.name,
+          eventLiteral: rustString(e.name),
+          name: uniqueName(nameOf(e.name, "enumMember"), vt),
+          type: rustType(e.type, c.typeCtx(false)),
+        }));
+        entry = { name: uniqueName(`${pascal(op.name)}Event`, taken), variants, fallback: uniqueName("Other", vt), ops: [], service: s.name };
+        byKey.set(key, entry);
+      }
+      entry.ops.push(op.name);
+      byOp.set(op.name, entry.name);
+    }
+  }
+  return { enums: [...byKey.values()], byOp };
+}
+
+function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEventEnums>, opName: string) {
+  let op: Operation | undefined;
+  for (const s of ir.services) op ??= s.operations.find((o) => o.name === opName);
+  if (!op) throw new Error(`rust: unknown operation ${opName}`);
+  const taken = new Set<string>();
+  const pathArgs = op.params
+    .filter((p) => p.in === "path")
+    .map((p) => {
+      const n = uniqueName(nameOf(p.name, "param"), taken);
+      const { type, toStr } = pathArgType(p, c);
+      return { name: n, type, wireLiteral: rustString(p.wire), value: toStr(n) };
+    });
+  const userIdArg = op.userId === "required" ? uniqueName(taken.has("user_id") ? "muxi_user_id" : "user_id", taken) : undefined;
+  const exposed = op.params.filter((p) => p.in !== "path" && p.fixed === undefined);
+  const paramsStruct = exposed.length ? `${pascal(op.name)}Params` : undefined;
+  const paramsArg = paramsStruct ? uniqueName("params", taken) : undefined;
+  const local = uniqueName("req", taken);
+  const fieldTaken = new Set<string>();
+  const fields = exposed.map((p) => {
+    const ty = p.type.kind === "binary" ? "Vec<u8>" : rustType(p.type, { ...c.typeCtx(!p.required), dir: "input" });
+    return {
+      name: uniqueName(nameOf(p.name, "field"), fieldTaken),
+      type: ty,
+      doc: docLines(p.description || (p.in === "header" ? `Sent as the \`${p.wire}\` header.` : ""), 4),
+      wireLiteral: rustString(p.wire),
+      in: p.in,
+      isQuery: p.in === "query",
+      isHeader: p.in === "header",
+      isBody: p.in === "body" && !p.whole,
+      isWhole: p.whole === true,
+      wholeBinary: p.whole === true && p.type.kind === "binary",
+      required: p.required && !ty.startsWith("Option<"),
+      isOption: ty.startsWith("Option<"),
+    };
+  });
+  const fixed = op.params
+    .filter((p) => p.fixed !== undefined)
+    .map((p) => ({ in: p.in, isQuery: p.in === "query", isHeader: p.in === "header", isBody: p.in === "body", wireLiteral: rustString(p.wire), value: valueExpr(p.fixed), text: rustString(typeof p.fixed === "string" ? p.fixed : JSON.stringify(p.fixed)) }));
+  const select = (sel: { body?: Record<string, unknown>; query?: Record<string, unknown> } | undefined) => ({
+    body: Object.entries(sel?.body ?? {}).map(([k, v]) => ({ wireLiteral: rustString(k), value: valueExpr(v) })),
+    query: Object.entries(sel?.query ?? {}).map(([k, v]) => ({ wireLiteral: rustString(k), text: rustString(String(v)) })),
+  });
+  const resp = op.response;
+  const ret =
+    resp.kind === "empty"
+      ? "()"
+      : resp.kind === "text"
+        ? "String"
+        : resp.kind === "binary"
+          ? "Vec<u8>"
+          : resp.type
+            ? rustType(resp.type, c.typeCtx(false))
+            : "serde_json::Value";
+  const stream = op.stream;
+  let streamItem: string | undefined;
+  let decode: string | undefined;
+  if (stream) {
+    if (stream.format === "chat") {
+      streamItem = "ChatEvent";
+      decode = "crate::runtime::chat::decode";
+    } else if (stream.format === "named") {
+      streamItem = events.byOp.get(op.name);
+      decode = `${streamItem}::decode`;
+    } else {
+      const ev = stream.events.find((e) => e.name === "message") ?? stream.events[0];
+      streamItem = ev ? rustType(ev.type, c.typeCtx(false)) : "serde_json::Value";
+      decode = `crate::runtime::decode_data::<${streamItem}>`;
+    }
+  }
+  const args = [
+    ...pathArgs.map((a) => `${a.name}: ${a.type}`),
+    ...(userIdArg ? [`${userIdArg}: &str`] : []),
+    ...(paramsArg ? [`${paramsArg}: ${paramsStruct}`] : []),
+  ];
+  const callArgs = [...pathArgs.map((a) => a.name), ...(userIdArg ? [userIdArg] : []), ...(paramsArg ? [paramsArg] : [])];
+  const auth = op.auth.map((a) => `Auth::${a}`);
+  return {
+    method: op.method.charAt(0) + op.method.slice(1).toLowerCase(),
+    pathLiteral: rustString(op.path),
+    args: args.join(", "),
+    callArgs: callArgs.join(", "),
+    pathArgs,
+    userIdArg,
+    paramsStruct,
+    paramsArg,
+    local,
+    fields,
+    queryFields: fields.filter((f) => f.isQuery),
+    headerFields: fields.filter((f) => f.isHeader),
+    bodyFields: fields.filter((f) => f.isBody),
+    wholeField: fields.find((f) => f.isWhole),
+    bodyContentType: op.body ? rustString(op.body.contentType) : undefined,
+    jsonBody: op.body?.kind === "json",
+    fixed,
+    plainSelect: select(op.plainSelect),
+    streamSelect: select(stream?.select),
+    auth: auth.length ? `&[${auth.join(", ")}]` : "&[]",
+    userId: op.userId === "required" ? "UserId::Required" : op.userId === "optional" ? "UserId::Optional" : "UserId::None",
+    retryable: op.retryable,
+    envelope: resp.envelope,
+    respKind: resp.kind,
+    ret,
+    send: resp.kind === "empty" ? "send_empty" : resp.kind === "text" ? "send_text" : resp.kind === "binary" ? "send_bytes" : "send_json",
+    streamItem,
+    decode,
+  };
+}
+
+function helpers(ir: IR): Record<string, (...args: unknown[]) => unknown> {
+  const c = makeCtx(ir);
+  const events = namedEventEnums(ir, c);
+  const cache = new Map<string, unknown>();
+  const memo = <T>(key: string, f: () => T): T => {
+    if (!cache.has(key)) cache.set(key, f());
+    return cache.get(key) as T;
+  };
+  return {
+    rsModel: (irName) => memo(`m:${String(irName)}`, () => modelInfo(c, String(irName))),
+    rsUnion: (irName) => memo(`u:${String(irName)}`, () => unionInfo(c, String(irName))),
+    rsEnum: (irName) => memo(`e:${String(irName)}`, () => enumInfo(c, String(irName))),
+    rsOp: (opName) => memo(`o:${String(opName)}`, () => opInfo(ir, c, events, String(opName))),
+    rsEventEnums: (service) => events.enums.filter((e) => e.service === service),
+    rsAlias: (irName) => {
+      const m = c.models.get(String(irName));
+      return m?.kind === "alias" ? rustType(m.type, c.typeCtx(false)) : "serde_json::Value";
+    },
+    /** `///` lines at an indentation: {{rsDoc text 4}}. */
+    rsDoc: (text, indent) => docLines(text, typeof indent === "number" ? indent : 0),
+  };
+}
+
+const profile: LanguageProfile = {
+  id: "rust",
+  reserved: RESERVED,
+  escape,
+  name,
+  type: (t, ctx) => rustType(t, ctx),
+  string: rustString,
+  doc: docText,
+  helpers,
+};
+
+export default profile;
