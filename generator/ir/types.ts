@@ -22,6 +22,8 @@ export interface Service {
   /** Operations in spec order (path order, then method order). */
   operations: Operation[];
   authSchemes: AuthSchemeInfo[];
+  /** The spec bundled into one self-contained OpenAPI document, for emitters that hand it to OpenAPI tools. */
+  document: Record<string, unknown>;
 }
 
 export interface AuthSchemeInfo {

@@ -1,6 +1,6 @@
 // One YAML/JSON file parsed to plain data, with the source position of every node by JSON pointer.
 import { readFile } from "node:fs/promises";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, Location } from "../diagnostics/diagnostic.js";
 import { joinPointer } from "./pointer.js";
 
@@ -8,8 +8,8 @@ export interface SourceFile {
   /** Path as given on the command line / relative to cwd; used in messages. */
   path: string;
   data: unknown;
-  /** JSON pointer → position of the node (for maps: of the key that holds it). */
-  positions: Map<string, Location>;
+  /** JSON pointer → position of the node (for maps: of the key that holds it); computed on first use. */
+  positions(): Map<string, Location>;
 }
 
 export async function readSourceFile(path: string): Promise<SourceFile | Diagnostic> {
@@ -23,6 +23,23 @@ export async function readSourceFile(path: string): Promise<SourceFile | Diagnos
 }
 
 export function parseSource(path: string, text: string): SourceFile | Diagnostic {
+  // JSON files (large public specs) take the fast path; positions are then found only when a message needs one.
+  if (path.endsWith(".json")) {
+    try {
+      const data: unknown = JSON.parse(text);
+      let positions: Map<string, Location> | undefined;
+      return {
+        path,
+        data,
+        positions: () => {
+          const lineCounter = new LineCounter();
+          return (positions ??= positionsOf(path, parseDocument(text, { lineCounter }), lineCounter));
+        },
+      };
+    } catch {
+      // fall through: the YAML parser reports where the JSON is broken
+    }
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const first = doc.errors[0];
@@ -30,36 +47,37 @@ export function parseSource(path: string, text: string): SourceFile | Diagnostic
     const pos = lineCounter.linePos(first.pos[0]);
     return { severity: "error", message: `invalid YAML: ${first.message.split("\n")[0]}`, at: { file: path, line: pos.line, col: pos.col } };
   }
+  const data: unknown = doc.toJS({ maxAliasCount: -1 });
+  let positions: Map<string, Location> | undefined;
+  return { path, data, positions: () => (positions ??= positionsOf(path, doc, lineCounter)) };
+}
+
+function positionsOf(path: string, doc: Document, lineCounter: LineCounter): Map<string, Location> {
   const positions = new Map<string, Location>();
   const at = (offset: number | undefined): Location => {
     const p = lineCounter.linePos(offset ?? 0);
     return { file: path, line: p.line, col: p.col };
   };
-  const toData = (node: Node | null | undefined, pointer: string, keyOffset?: number): unknown => {
+  const walk = (node: Node | null | undefined, pointer: string, keyOffset?: number): void => {
     positions.set(pointer, at(keyOffset ?? node?.range?.[0]));
-    if (!node) return null;
     if (isMap(node)) {
-      const out: Record<string, unknown> = {};
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        out[key] = toData(pair.value as Node | null, joinPointer(pointer, key), keyNode?.range?.[0]);
+        walk(pair.value as Node | null, joinPointer(pointer, key), keyNode?.range?.[0]);
       }
-      return out;
-    }
-    if (isSeq(node)) return node.items.map((item, i) => toData(item as Node, joinPointer(pointer, i)));
-    if (isScalar(node)) return node.value;
-    return null; // aliases are resolved by the yaml package's toJS; plain specs do not use them
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item as Node, joinPointer(pointer, i)));
   };
-  const data = toData(doc.contents as Node | null, "");
-  return { path, data, positions };
+  walk(doc.contents as Node | null, "");
+  return positions;
 }
 
 /** The position of `pointer` or of its nearest ancestor that has one. */
 export function locate(file: SourceFile, pointer: string): Location {
+  const positions = file.positions();
   let p = pointer;
   for (;;) {
-    const hit = file.positions.get(p);
+    const hit = positions.get(p);
     if (hit) return hit;
     if (p === "") return { file: file.path, line: 1, col: 1 };
     p = p.slice(0, p.lastIndexOf("/"));

@@ -3,12 +3,14 @@
 // then driven against the spec-driven mock server: a live-mode chat stream and a signed
 // ServerClient call.
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecError } from "../../generator/diagnostics/diagnostic.js";
+import pythonProfile from "../../generator/emit/scaffolds/languages/python.js";
+import { namer } from "../../generator/emit/scaffolds/view.js";
 import type { IR } from "../../generator/ir/types.js";
 import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
 import { serveMock, type MockServer } from "../mock-server/serve.js";
@@ -128,18 +130,41 @@ describe("python scaffold", () => {
     }
     const dir = await scaffold("real", realIR);
     await compileAndTest(dir);
-    // Every SDK method of the IR exists on its client.
-    const names = realIR.services.flatMap((s) => s.operations.flatMap((o) => o.methods.map((m) => `${s.client}.${m.name}`)));
-    const listed = await run(PYTHON, ["-c", "import muxi,json;print(json.dumps({c:[n for n in dir(getattr(muxi,c)) if not n.startswith('_')] for c in ('FormationClient','ServerClient')}))"], dir);
+    // Every SDK method of the IR exists on its client, under its Python name.
+    const name = namer(pythonProfile);
+    const listed = await run(PYTHON, ["-c", "import muxi,json;print(json.dumps({c:dir(getattr(muxi,c)) for c in ('FormationClient','ServerClient')}))"], dir);
     expect(listed.code, show(listed)).toBe(0);
     const members = JSON.parse(listed.stdout) as Record<string, string[]>;
-    const snake = (n: string): string => n.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase();
-    const missing = names.filter((n) => {
-      const [client, method] = n.split(".");
-      const m = snake(method);
-      return !members[client]?.includes(m) && !members[client]?.includes(`${m}_`);
-    });
+    const missing = realIR.services.flatMap((s) =>
+      s.operations.flatMap((o) => o.methods.map((m) => `${s.client}.${name(m.name, "method")}`)).filter((n) => {
+        const [client, method] = n.split(".");
+        return !members[client]?.includes(method);
+      }),
+    );
     expect(missing).toEqual([]);
+    // The README quick start runs (every call matches a real signature) over a stubbed transport.
+    const readme = await readFile(join(dir, "README.md"), "utf8");
+    const example = /```python\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, "README has no python example").toBeDefined();
+    await writeFile(join(dir, "readme_example.py"), example as string);
+    await writeFile(join(dir, "my-bot.tar.gz"), "bundle");
+    const stubbed = await run(
+      PYTHON,
+      [
+        "-c",
+        [
+          "import muxi.transport as t",
+          "class Empty:",
+          "    def read1(self, n): return b''",
+          "    def close(self): pass",
+          "t.Transport.request = lambda self, op, **kw: (None, t.ResponseMeta())",
+          "t.Transport.stream = lambda self, op, **kw: Empty()",
+          "exec(compile(open('readme_example.py').read(), 'README.md', 'exec'))",
+        ].join("\n"),
+      ],
+      dir,
+    );
+    expect(stubbed.code, show(stubbed)).toBe(0);
   });
 
   describe("against the mock server", () => {

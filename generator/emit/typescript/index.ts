@@ -60,7 +60,7 @@ export async function emitTypeScript(input: EmitInput): Promise<Map<string, stri
   }
   files.set(`${GENERATED_DIR}/version.ts`, `${header("overrides/typescript/package/package.json")}export const VERSION = ${JSON.stringify(input.version)};\n`);
   for (const service of ir.services) {
-    files.set(`${GENERATED_DIR}/wire/${service.name}.ts`, header(service.source) + (await emitWireTypes(service.source)));
+    files.set(`${GENERATED_DIR}/wire/${service.name}.ts`, header(service.source) + (await emitWireTypes(service.document)));
   }
   for (const [path, text] of input.overrides) {
     files.set(path.startsWith("package/") ? path.slice("package/".length) : `src/${path}`, text);

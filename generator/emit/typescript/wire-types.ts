@@ -1,9 +1,8 @@
-// Raw wire types (`paths`, `components`) of one spec, produced by openapi-typescript.
-import { pathToFileURL } from "node:url";
-import { resolve } from "node:path";
+// Raw wire types (`paths`, `components`) of one service, produced by openapi-typescript
+// from the service's bundled document.
 import openapiTS, { astToString } from "openapi-typescript";
 
-export async function emitWireTypes(entry: string): Promise<string> {
-  const ast = await openapiTS(pathToFileURL(resolve(entry)), { silent: true, alphabetize: true });
+export async function emitWireTypes(document: Record<string, unknown>): Promise<string> {
+  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { silent: true, alphabetize: true });
   return astToString(ast);
 }

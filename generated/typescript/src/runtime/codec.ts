@@ -10,6 +10,16 @@ export interface Codec<T = unknown> {
 /** [public name, wire name, converter of the value (lazy: models may refer to each other)]. */
 export type Field = readonly [name: string, wire: string, codec?: () => Codec];
 
+/** Untyped entry points for the generated method tables (their values arrive as `unknown`). */
+export const encoder =
+  <T>(codec: Codec<T>) =>
+  (value: unknown): unknown =>
+    codec.toWire(value as T);
+export const decoder =
+  <T>(codec: Codec<T>) =>
+  (wire: unknown): unknown =>
+    codec.fromWire(wire);
+
 /** For values that pass unchanged. */
 export const identity: Codec = { fromWire: (wire) => wire, toWire: (value) => value };
 

@@ -2,8 +2,8 @@
 // "event stream interpretation" rules. Built for throughput: bytes are decoded
 // once per chunk with a streaming TextDecoder (which also drops one leading BOM
 // and keeps multi-byte characters split across chunks), line breaks are found
-// with indexOf, and a partial line is kept as a list of pieces so a long line
-// arriving in many small chunks is not re-copied on every chunk.
+// with indexOf over the new text only, and a partial line is only appended to
+// (never re-scanned), so a long line arriving in many small chunks costs O(n).
 //
 // Deliberate WHATWG behaviour: a block without any `data:` line is not dispatched
 // (so `event: done` with no data yields nothing; the Go SDK yields it; MUXI's
@@ -20,6 +20,7 @@ export interface SseEvent {
   retry?: number;
 }
 
+const NONE: SseEvent[] = [];
 const LF = 10;
 const CR = 13;
 const COLON = 58;
@@ -27,8 +28,11 @@ const SPACE = 32;
 
 export class SseParser {
   private readonly decoder = new TextDecoder("utf-8");
-  /** Pieces of a line not yet terminated. */
-  private pending: string[] = [];
+  /**
+   * The line not yet terminated. Appending builds a V8 rope (no copy) and the
+   * text is never searched again: only new chunks are scanned for line breaks.
+   */
+  private partial = "";
   /** The previous chunk ended with CR: a LF at the start of the next chunk belongs to it. */
   private skipLf = false;
   private data = "";
@@ -48,7 +52,7 @@ export class SseParser {
 
   /** Feeds already decoded text (same rules; for callers that hold strings). */
   feedText(text: string): SseEvent[] {
-    const out: SseEvent[] = [];
+    const out: SseEvent[] = NONE;
     if (!this.textStarted && text.length > 0) {
       this.textStarted = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -63,7 +67,7 @@ export class SseParser {
    */
   end(): SseEvent[] {
     this.decoder.decode();
-    this.pending = [];
+    this.partial = "";
     this.skipLf = false;
     this.data = "";
     this.hasData = false;
@@ -80,32 +84,44 @@ export class SseParser {
       this.skipLf = false;
       if (text.charCodeAt(0) === LF) pos = 1;
     }
-    if (this.pending.length > 0) {
-      // Finish the partial line: search only the new text.
-      const br = firstBreak(text, pos);
-      if (br === -1) {
-        this.pending.push(pos === 0 ? text : text.slice(pos));
-        return;
-      }
-      this.pending.push(text.slice(pos, br));
-      const line = this.pending.join("");
-      this.pending = [];
-      this.line(line, 0, line.length, out);
-      pos = this.afterBreak(text, br);
-    }
-    let lf = text.indexOf("\n", pos);
+    // One CR search per chunk: most streams have none, and then a LF-only loop suffices.
     let cr = text.indexOf("\r", pos);
-    while (pos < len) {
-      if (lf !== -1 && lf < pos) lf = text.indexOf("\n", pos);
-      if (cr !== -1 && cr < pos) cr = text.indexOf("\r", pos);
+    let lf = text.indexOf("\n", pos);
+    if (this.partial !== "") {
+      // Finish the partial line: only the new text is searched.
       const br = lf === -1 ? cr : cr === -1 ? lf : lf < cr ? lf : cr;
       if (br === -1) {
-        this.pending.push(text.slice(pos));
+        this.partial += pos === 0 ? text : text.slice(pos);
         return;
       }
-      this.line(text, pos, br, out);
+      const line = this.partial + text.slice(pos, br);
+      this.partial = "";
+      this.line(line, 0, line.length, out);
       pos = this.afterBreak(text, br);
+      if (lf !== -1 && lf < pos) lf = text.indexOf("\n", pos);
     }
+    if (cr === -1) {
+      while (lf !== -1) {
+        this.line(text, pos, lf, out);
+        pos = lf + 1;
+        // A blank line right after (the usual end of an event): dispatch without another search.
+        if (text.charCodeAt(pos) === LF) {
+          this.dispatch(out);
+          pos++;
+        }
+        lf = text.indexOf("\n", pos);
+      }
+    } else {
+      while (pos < len) {
+        if (lf !== -1 && lf < pos) lf = text.indexOf("\n", pos);
+        if (cr !== -1 && cr < pos) cr = text.indexOf("\r", pos);
+        const br = lf === -1 ? cr : cr === -1 ? lf : lf < cr ? lf : cr;
+        if (br === -1) break;
+        this.line(text, pos, br, out);
+        pos = this.afterBreak(text, br);
+      }
+    }
+    if (pos < len) this.partial = text.slice(pos);
   }
 
   /** Position after the line break at `br` (CRLF counts once, even across chunks). */
@@ -127,7 +143,21 @@ export class SseParser {
       this.dispatch(out);
       return;
     }
-    if (text.charCodeAt(start) === COLON) return; // comment (e.g. ": keepalive")
+    const c0 = text.charCodeAt(start);
+    if (c0 === COLON) return; // comment (e.g. ": keepalive")
+    if (
+      c0 === 100 /* d */ &&
+      text.charCodeAt(start + 4) === COLON &&
+      text.charCodeAt(start + 1) === 97 &&
+      text.charCodeAt(start + 2) === 116 &&
+      text.charCodeAt(start + 3) === 97 &&
+      start + 4 < end
+    ) {
+      // Fast path for the most common line, "data:".
+      const vs = text.charCodeAt(start + 5) === SPACE && start + 5 < end ? start + 6 : start + 5;
+      this.addData(text.slice(vs, end));
+      return;
+    }
     let colon = text.indexOf(":", start);
     if (colon >= end) colon = -1;
     const nameEnd = colon === -1 ? end : colon;
@@ -138,12 +168,7 @@ export class SseParser {
     }
     const nameLen = nameEnd - start;
     if (nameLen === 4 && text.startsWith("data", start)) {
-      const value = text.slice(valueStart, end);
-      if (this.hasData) this.data += "\n" + value;
-      else {
-        this.data = value;
-        this.hasData = true;
-      }
+      this.addData(text.slice(valueStart, end));
     } else if (nameLen === 5 && text.startsWith("event", start)) {
       this.eventType = text.slice(valueStart, end);
     } else if (nameLen === 2 && text.startsWith("id", start)) {
@@ -154,6 +179,14 @@ export class SseParser {
       if (/^\d+$/.test(value)) this.retry = Number(value);
     }
     // Any other field name is ignored.
+  }
+
+  private addData(value: string): void {
+    if (this.hasData) this.data += "\n" + value;
+    else {
+      this.data = value;
+      this.hasData = true;
+    }
   }
 
   private dispatch(out: SseEvent[]): void {
@@ -168,12 +201,6 @@ export class SseParser {
     this.eventType = "";
     this.retry = undefined;
   }
-}
-
-function firstBreak(text: string, from: number): number {
-  const lf = text.indexOf("\n", from);
-  const cr = text.indexOf("\r", from);
-  return lf === -1 ? cr : cr === -1 ? lf : lf < cr ? lf : cr;
 }
 
 /** Parses a whole byte or text payload at once (tests, small bodies). */

@@ -16,19 +16,25 @@ const PREDECLARED = [
   "nil", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max", "min", "new",
   "panic", "print", "println", "real", "recover",
 ];
-const LOCALS = ["c", "ctx", "params", "opts", "call", "out", "err", "raw", "userID", "json", "http", "context", "time", "fmt"];
+const LOCALS = ["c", "ctx", "params", "opts", "call", "out", "err", "body", "decoders", "json", "http", "context", "time", "fmt"];
 // Exported names of the runtime: a model with one of these names gets a "Model" suffix.
 const RUNTIME_TYPES = [
-  "FormationClient", "FormationConfig", "ServerClient", "ServerConfig", "RequestOption", "ResponseMeta", "Stream",
+  "FormationConfig", "ServerConfig", "RequestOption", "ResponseMeta", "Stream",
   "ChatEvent", "ServerEvent", "Error", "ErrorKind", "Ptr",
 ];
 
 // https://go.dev/wiki/CodeReviewComments#initialisms (the subset that shows up in MUXI names).
 const INITIALISMS = new Set(["id", "url", "uri", "http", "https", "api", "json", "html", "sse", "ui", "uuid", "ip", "sql", "tls", "ttl", "cpu", "db", "sdk", "pid", "io"]);
 
+/** A word in an exported name: initialisms upper-cased (also before a number: id2 → ID2). */
+function capital(w: string): string {
+  const m = /^([a-z]+)([0-9]+)$/.exec(w);
+  if (INITIALISMS.has(w) || (m && INITIALISMS.has(m[1]))) return w.toUpperCase();
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
 function exported(raw: string): string {
-  const ws = words(raw);
-  const s = ws.map((w) => (INITIALISMS.has(w) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1))).join("") || "Value";
+  const s = words(raw).map(capital).join("") || "Value";
   return /^[0-9]/.test(s) ? `X${s}` : s;
 }
 
@@ -36,8 +42,7 @@ function unexported(raw: string): string {
   const ws = words(raw);
   if (!ws.length) return "value";
   const [head, ...rest] = ws;
-  const first = INITIALISMS.has(head) ? head : head;
-  const s = first + rest.map((w) => (INITIALISMS.has(w) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1))).join("");
+  const s = head + rest.map(capital).join("");
   return /^[0-9]/.test(s) ? `x${s}` : s;
 }
 

@@ -229,6 +229,8 @@ const profile: LanguageProfile = {
         if (required === true && !ref.nullable) return decodeExpr(ref, e, models);
         return `${e}?.let { v0 -> ${decodeExpr(ref, "v0", models)} }`;
       },
+      /** {{lines text "     * "}}: every line after the first starts with the prefix (doc comment bodies). */
+      lines: (text, prefix) => String(text ?? "").replace(/\n/g, `\n${String(prefix)}`).replace(/[ \t]+\n/g, "\n"),
       /** {{concat a b c}}: the strings joined. */
       concat: (...args) => args.slice(0, -1).map((a) => String(a ?? "")).join(""),
       /** {{kjson value}}: a JSON value as a Kotlin string literal of its JSON text. */

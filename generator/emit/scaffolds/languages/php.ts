@@ -93,6 +93,7 @@ function string(text: string): string {
 /** Text inside a `/** … *\/` block: no terminator, no control characters, one ` * ` per line. */
 function doc(text: string): string {
   return text
+    .trim()
     .replace(/\*\//g, "*\\/")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, " ")
     .split(/\r\n|\r|\n/)

@@ -21,7 +21,7 @@ const TYPE_RESERVED = (
   "Option Some None Result Ok Err String ToString Vec Box Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce ToOwned " +
   "Clone PartialEq PartialOrd Eq Ord AsRef AsMut Into From Default Iterator Extend IntoIterator DoubleEndedIterator " +
   "ExactSizeIterator TryFrom TryInto FromIterator Error ErrorKind RequestOptions Request EventStream ChatEvent " +
-  "ChatStream SseEvent Transport Method FormationClient ServerClient FormationOptions ServerOptions Mode Value"
+  "ChatStream SseEvent Transport Method FormationOptions ServerOptions Mode Value"
 ).split(" ");
 // Inherent methods of the generated clients.
 const METHOD_RESERVED = ["new", "with_options", "with_user", "base_url", "transport"];
@@ -330,7 +330,8 @@ function enumInfo(c: Ctx, irName: string) {
   const values = m.values.map((v) => ({
     name: uniqueName(nameOf(String(v), "enumMember"), taken),
     value: valueExpr(v),
-    doc: typeof v === "string" ? rustString(v).slice(1, -1).replace(/`/g, "'") : String(v),
+    test: typeof v === "string" ? `v.as_str() == Some(${rustString(v)})` : Number.isInteger(v) ? `v.as_i64() == Some(${v})` : `v.as_f64() == Some(${v}f64)`,
+    doc: docText(JSON.stringify(v).replace(/`/g, "'")),
   }));
   return { values, fallback: uniqueName("Unknown", taken) };
 }
@@ -462,7 +463,12 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEventEnums>, opNa
   ];
   const callArgs = [...pathArgs.map((a) => a.name), ...(userIdArg ? [userIdArg] : []), ...(paramsArg ? [paramsArg] : [])];
   const auth = op.auth.map((a) => `Auth::${a}`);
+  const route = `\`${op.method} ${op.path.replace(/`/g, "'")}\``;
+  const doc = docLines([op.summary, op.description, route, op.deprecated ? "**Deprecated.**" : ""].filter(Boolean).join("\n\n"), 4);
+  const methodName = nameOf(op.methods.find((m) => !m.alias)?.name ?? op.name, "method");
   return {
+    doc,
+    methodName,
     method: op.method.charAt(0) + op.method.slice(1).toLowerCase(),
     pathLiteral: rustString(op.path),
     args: args.join(", "),
@@ -508,6 +514,11 @@ function helpers(ir: IR): Record<string, (...args: unknown[]) => unknown> {
     rsEnum: (irName) => memo(`e:${String(irName)}`, () => enumInfo(c, String(irName))),
     rsOp: (opName) => memo(`o:${String(opName)}`, () => opInfo(ir, c, events, String(opName))),
     rsEventEnums: (service) => events.enums.filter((e) => e.service === service),
+    /** rsOp of every operation of a service that takes a params struct. */
+    rsOpsWithParams: (service) =>
+      (ir.services.find((s) => s.name === service)?.operations ?? [])
+        .map((op) => memo(`o:${op.name}`, () => opInfo(ir, c, events, op.name)))
+        .filter((o) => o.paramsStruct !== undefined),
     rsAlias: (irName) => {
       const m = c.models.get(String(irName));
       return m?.kind === "alias" ? rustType(m.type, c.typeCtx(false)) : "serde_json::Value";

@@ -5333,9 +5333,7 @@ export interface components {
      */
     Session: {
       active: boolean;
-      /** @description Timestamp of the oldest buffered message. */
       created_at?: components["schemas"]["BufferTimestamp"];
-      /** @description Timestamp of the newest buffered message. */
       last_activity?: components["schemas"]["BufferTimestamp"];
       message_count: number;
       session_id: string;
