@@ -28,7 +28,6 @@ const describe = (v: unknown): string =>
           ? "object"
           : `${typeof v} ${String(v)}`;
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
 
 /** Explains a TypeRef briefly for messages. */
 export function typeLabel(ref: TypeRef): string {
@@ -141,7 +140,8 @@ export function checkValue(value: unknown, ref: TypeRef, models: Models, opts: C
       switch (ref.type) {
         case "string":
           if (typeof value !== "string") return wrong();
-          if (ref.format === "date-time" && !DATE_TIME.test(value)) return `${path}: expected an ISO 8601 date-time, got ${describe(value)}`;
+          // `format` is an annotation in JSON Schema 2020-12, and the runtime does not check it
+          // (a session restore takes whatever timestamp strings it is given): not enforced here.
           return undefined;
         case "integer":
           return typeof value === "number" && Number.isInteger(value) ? undefined : wrong();

@@ -9,11 +9,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecError } from "../../generator/diagnostics/diagnostic.js";
-import goProfile from "../../generator/emit/scaffolds/languages/go.js";
+import goProfile, { goString } from "../../generator/emit/scaffolds/languages/go.js";
 import { namer } from "../../generator/emit/scaffolds/view.js";
-import type { IR } from "../../generator/ir/types.js";
+import type { IR, TypeRef } from "../../generator/ir/types.js";
 import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
+import { uncalled } from "../mock-server/coverage.js";
 import { serveMock, type MockServer } from "../mock-server/serve.js";
+import { synthesise } from "../mock-server/synthesise.js";
+import { modelMap } from "../mock-server/typeref-check.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const VECTORS = join(ROOT, "test/vectors");
@@ -155,9 +158,10 @@ describe("go scaffold", () => {
     let mock: MockServer;
     let prog: string;
     let signedOp: string;
+    let ir: IR;
 
     beforeAll(async () => {
-      const ir = realIR ?? (await specToIR(MOCK_FIXTURES));
+      ir = realIR ?? (await specToIR(MOCK_FIXTURES));
       signedOp = ir.services.find((s) => s.name === "server")?.operations.some((o) => o.name === "listFormations") ? "listFormations" : "";
       mock = await serveMock(ir, { port: 0 });
       await scaffold("smoke", ir);
@@ -244,6 +248,100 @@ func check(err error) {
       const signed = mock.requests.find((q) => q.operation === "listFormations");
       expect(signed, "the mock saw no listFormations request").toBeDefined();
       expect(signed?.headers.authorization).toMatch(/^MUXI-HMAC key=muxi_pk_test, timestamp=\d{10}, signature=[A-Za-z0-9+/]{43}=$/);
+    });
+
+    it("calls every SDK method once; the mock accepts every request", async () => {
+      needToolchain();
+      const name = namer(goProfile);
+      const models = modelMap(ir.models);
+      const pathArg = (t: TypeRef, v: unknown): string => {
+        if (t.kind === "primitive" && t.type === "integer") return `int64(${Number(v)})`;
+        if (t.kind === "primitive" && t.type === "number") return `float64(${Number(v)})`;
+        if (t.kind === "primitive" && t.type === "boolean") return String(v === true);
+        const lit = goString(typeof v === "string" ? v : JSON.stringify(v));
+        return t.kind === "model" ? `muxi.${name(t.name, "type")}(${lit})` : lit;
+      };
+      // One block per SDK method: params loaded from synthesised wire JSON (the Params json tags),
+      // path params and a required user id positional, an optional user id as an option.
+      const blocks = ir.services.flatMap((s) =>
+        s.operations.flatMap((o) =>
+          o.methods.map((m) => {
+            const method = name(m.name, "method");
+            const recv = s.name === "formation" ? "fc" : "sc";
+            const args = ["ctx", ...o.params.filter((p) => p.in === "path").map((p) => pathArg(p.type, p.fixed ?? synthesise(p.type, models)))];
+            if (o.userId === "required") args.push('"user_123"');
+            const lines: string[] = [];
+            const exposed = o.params.filter((p) => p.in !== "path" && p.fixed === undefined);
+            if (exposed.length) {
+              const wire: Record<string, unknown> = {};
+              for (const p of exposed) if (!p.whole) wire[p.wire] = synthesise(p.type, models);
+              lines.push(`var p muxi.${name(o.name, "type")}Params`, `check(${goString(method)}, json.Unmarshal([]byte(${goString(JSON.stringify(wire))}), &p))`);
+              for (const p of exposed) if (p.whole) lines.push(`p.${name(p.name, "field")} = []byte{0x1f, 0x8b, 0x08, 0x00}`);
+              args.push("&p");
+            }
+            if (o.userId === "optional") args.push('muxi.WithUserID("user_123")');
+            const callExpr = `${recv}.${method}(${args.join(", ")})`;
+            if (m.kind === "stream") {
+              lines.push(`s, err := ${callExpr}`, "if err == nil {", "\ts.Next() // follow streams stay open: one event is enough", "\terr = s.Err()", "\ts.Close()", "}");
+            } else if (o.response.kind === "empty") {
+              lines.push(`err := ${callExpr}`);
+            } else {
+              lines.push(`_, err := ${callExpr}`);
+            }
+            lines.push(`check(${goString(`${s.client}.${method}`)}, err)`);
+            return `\t{\n${lines.map((l) => `\t\t${l}`).join("\n")}\n\t}`;
+          }),
+        ),
+      );
+      const dir = join(work, "smoke", "every");
+      await program(
+        dir,
+        `package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	muxi "${MODULE}"
+)
+
+var failures = []string{}
+
+func check(what string, err error) {
+	if err != nil {
+		failures = append(failures, what+": "+err.Error())
+	}
+}
+
+func main() {
+	ctx := context.Background()
+	url := os.Getenv("MOCK_URL")
+	fc, err := muxi.NewFormationClient(muxi.FormationConfig{ServerURL: url, FormationID: "smoke-bot", ClientKey: "fmc_test", AdminKey: "fma_test"})
+	if err != nil {
+		panic(err)
+	}
+	sc, err := muxi.NewServerClient(muxi.ServerConfig{URL: url, KeyID: "muxi_pk_test", SecretKey: "muxi_sk_test"})
+	if err != nil {
+		panic(err)
+	}
+	_, _ = fc, sc
+${blocks.join("\n")}
+	out, _ := json.Marshal(failures)
+	fmt.Println(string(out))
+}
+`,
+      );
+      const built = await run(GO, ["build", "-o", "every", "."], dir);
+      expect(built.code, show(built)).toBe(0);
+      mock.requests.length = 0;
+      const r = await run(join(dir, "every"), [], dir, { MOCK_URL: mock.url }, 120_000);
+      expect(r.code, show(r)).toBe(0);
+      expect(JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]")).toEqual([]);
+      expect(mock.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
+      expect(uncalled(ir, mock.requests)).toEqual([]);
+      expect(mock.requests.length).toBeGreaterThanOrEqual(blocks.length);
     });
   });
 });

@@ -13,7 +13,10 @@ import pythonProfile from "../../generator/emit/scaffolds/languages/python.js";
 import { namer } from "../../generator/emit/scaffolds/view.js";
 import type { IR } from "../../generator/ir/types.js";
 import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
+import { uncalled } from "../mock-server/coverage.js";
 import { serveMock, type MockServer } from "../mock-server/serve.js";
+import { synthesise } from "../mock-server/synthesise.js";
+import { modelMap } from "../mock-server/typeref-check.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const VECTORS = join(ROOT, "test/vectors");
@@ -171,9 +174,10 @@ describe("python scaffold", () => {
     let mock: MockServer;
     let dir: string;
     let signedOp: string;
+    let ir: IR;
 
     beforeAll(async () => {
-      const ir = realIR ?? (await specToIR(MOCK_FIXTURES));
+      ir = realIR ?? (await specToIR(MOCK_FIXTURES));
       signedOp = ir.services.find((s) => s.name === "server")?.operations.some((o) => o.name === "listFormations") ? "listFormations" : "";
       mock = await serveMock(ir, { port: 0 });
       dir = await scaffold("smoke", ir);
@@ -223,6 +227,62 @@ describe("python scaffold", () => {
       const signed = mock.requests.find((q) => q.operation === "listFormations");
       expect(signed, "the mock saw no listFormations request").toBeDefined();
       expect(signed?.headers.authorization).toMatch(/^MUXI-HMAC key=muxi_pk_test, timestamp=\d{10}, signature=[A-Za-z0-9+/]{43}=$/);
+    });
+
+    it("calls every SDK method once; the mock accepts every request", async () => {
+      needToolchain();
+      const name = namer(pythonProfile);
+      const models = modelMap(ir.models);
+      // One call per SDK method: path params and a required user id positional, every other
+      // parameter as a keyword with a synthesised wire value (model values as wire dicts).
+      const calls = ir.services.flatMap((s) =>
+        s.operations.flatMap((o) =>
+          o.methods.map((m) => {
+            const args: unknown[] = o.params.filter((p) => p.in === "path").map((p) => p.fixed ?? synthesise(p.type, models));
+            if (o.userId === "required") args.push("user_123");
+            const kwargs: Record<string, unknown> = {};
+            for (const p of o.params) {
+              if (p.in === "path" || p.fixed !== undefined) continue;
+              kwargs[name(p.name, "param")] = p.type.kind === "binary" ? { $bytes: "H4sIAA==" } : synthesise(p.type, models);
+            }
+            if (o.userId === "optional") kwargs.user_id = "user_123";
+            return { client: s.client, method: name(m.name, "method"), stream: m.kind === "stream", args, kwargs };
+          }),
+        ),
+      );
+      await writeFile(join(dir, "calls.json"), JSON.stringify(calls));
+      await writeFile(
+        join(dir, "every_method.py"),
+        [
+          "import base64, json, os, traceback",
+          "import muxi",
+          "url = os.environ['MOCK_URL']",
+          "clients = {",
+          "    'FormationClient': muxi.FormationClient(server_url=url, formation_id='smoke-bot', client_key='fmc_test', admin_key='fma_test'),",
+          "    'ServerClient': muxi.ServerClient(url=url, key_id='muxi_pk_test', secret_key='muxi_sk_test'),",
+          "}",
+          "def value(v):",
+          "    return base64.b64decode(v['$bytes']) if isinstance(v, dict) and set(v) == {'$bytes'} else v",
+          "failures = []",
+          "for c in json.load(open('calls.json')):",
+          "    try:",
+          "        result = getattr(clients[c['client']], c['method'])(*c['args'], **{k: value(v) for k, v in c['kwargs'].items()})",
+          "        if c['stream']:",
+          "            with result:",
+          "                for event in result:",
+          "                    break  # follow streams stay open: one event is enough",
+          "    except Exception as err:",
+          "        failures.append(f\"{c['client']}.{c['method']}: {err!r}\")",
+          "print(json.dumps(failures))",
+        ].join("\n") + "\n",
+      );
+      mock.requests.length = 0;
+      const r = await run(PYTHON, ["every_method.py"], dir, { MOCK_URL: mock.url, PYTHONDONTWRITEBYTECODE: "1" }, 120_000);
+      expect(r.code, show(r)).toBe(0);
+      expect(JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]")).toEqual([]);
+      expect(mock.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
+      expect(uncalled(ir, mock.requests)).toEqual([]);
+      expect(mock.requests.length).toBeGreaterThanOrEqual(calls.length);
     });
   });
 });

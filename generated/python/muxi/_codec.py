@@ -22,11 +22,17 @@ def register_namespace(namespace: Dict[str, Any]) -> None:
     _NAMESPACE.update(namespace)
 
 
+_RESOLVED: Dict[str, Any] = {}
+
+
 def _resolve(tp: Any) -> Any:
-    if isinstance(tp, str):
-        tp = typing.ForwardRef(tp)
+    """A type given as text (forward reference) -> the type, evaluated once in the models namespace."""
     if isinstance(tp, typing.ForwardRef):
-        return eval(tp.__forward_arg__, dict(_NAMESPACE))  # noqa: S307 - our own generated annotations
+        tp = tp.__forward_arg__
+    if isinstance(tp, str):
+        if tp not in _RESOLVED:
+            _RESOLVED[tp] = eval(tp, dict(_NAMESPACE))  # noqa: S307 - our own generated annotations
+        return _RESOLVED[tp]
     return tp
 
 

@@ -43,7 +43,7 @@ class Stream(Generic[T]):
                     item, end = self._step(event)
                     if item is not None:
                         yield item
-                    if end:
+                    if end or self._closed:
                         return
         finally:
             self.close()

@@ -20,7 +20,6 @@ export interface SseEvent {
   retry?: number;
 }
 
-const NONE: SseEvent[] = [];
 const LF = 10;
 const CR = 13;
 const COLON = 58;
@@ -52,7 +51,7 @@ export class SseParser {
 
   /** Feeds already decoded text (same rules; for callers that hold strings). */
   feedText(text: string): SseEvent[] {
-    const out: SseEvent[] = NONE;
+    const out: SseEvent[] = [];
     if (!this.textStarted && text.length > 0) {
       this.textStarted = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

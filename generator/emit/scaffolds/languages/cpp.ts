@@ -184,8 +184,11 @@ const profile: LanguageProfile = {
       authLiteral: `{${op.auth.map((a) => cppString(a)).join(", ")}}`,
     };
   },
-  helpers(_ir: IR) {
+  helpers(ir: IR) {
+    const models = new Map(ir.models.map((m) => [m.name, m] as const));
     return {
+      /** {{cppTypeOf typeRef}}: the C++ type of a result (plain models, no Box). */
+      cppTypeOf: (t) => (t ? cppType(t as TypeRef, { dir: "input", optional: false, modelName: typeName, model: (n) => models.get(n) }) : "Json"),
       /** {{lines text "/// "}}: every line after the first starts with the prefix. */
       lines: (text, prefix) => String(text ?? "").replace(/\n/g, `\n${String(prefix)}`).replace(/[ \t]+\n/g, "\n"),
       /** {{cppjson value}}: a JSON value as a C++ string literal of its JSON text. */

@@ -19,8 +19,9 @@ const PREDECLARED = [
 const LOCALS = ["c", "ctx", "params", "opts", "call", "out", "err", "body", "decoders", "json", "http", "context", "time", "fmt"];
 // Exported names of the runtime: a model with one of these names gets a "Model" suffix.
 const RUNTIME_TYPES = [
-  "FormationConfig", "ServerConfig", "RequestOption", "ResponseMeta", "Stream",
-  "ChatEvent", "ServerEvent", "Error", "ErrorKind", "Ptr",
+  "FormationConfig", "ServerConfig", "RequestOption", "ResponseMeta", "Stream", "ChatEvent", "ServerEvent", "Error",
+  "Ptr", "Version", "NewFormationClient", "NewServerClient", "VerifyWebhook", "ParseWebhook", "DefaultWebhookTolerance",
+  "WithUserID", "WithTimeout", "WithHeader", "WithIdempotencyKey", "WithMaxRetries", "WithResponseMeta",
 ];
 
 // https://go.dev/wiki/CodeReviewComments#initialisms (the subset that shows up in MUXI names).

@@ -14,7 +14,7 @@ const KEYWORDS = [
 const MEMBER_RESERVED = ["self", "options", "to_wire", "from_wire"];
 // Names the package exports besides the models, and the typing names models.py uses.
 const TYPE_RESERVED = [
-  "Any", "Dict", "List", "Literal", "Optional", "Tuple", "Union",
+  "Any", "Dict", "List", "Literal", "Mapping", "Optional", "Tuple", "Union",
   "RequestOptions", "ResponseMeta", "Stream", "ChatEvent", "ServerEvent", "Model",
   "MuxiError", "AuthenticationError", "AuthorizationError", "NotFoundError", "ConflictError", "ValidationError",
   "RateLimitError", "ServerError", "ConnectionError", "TimeoutError", "StreamError", "WebhookVerificationError",

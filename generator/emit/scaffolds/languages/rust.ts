@@ -523,6 +523,8 @@ function helpers(ir: IR): Record<string, (...args: unknown[]) => unknown> {
       const m = c.models.get(String(irName));
       return m?.kind === "alias" ? rustType(m.type, c.typeCtx(false)) : "serde_json::Value";
     },
+    /** Whether the spec has an operation of that name (the README shows only calls that exist). */
+    rsHasOp: (opName) => ir.services.some((s) => s.operations.some((o) => o.name === String(opName))),
     /** `///` lines at an indentation: {{rsDoc text 4}}. */
     rsDoc: (text, indent) => docLines(text, typeof indent === "number" ? indent : 0),
   };
