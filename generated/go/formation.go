@@ -60,32 +60,32 @@ func (c *FormationClient) GetFormationInfo(ctx context.Context, opts ...RequestO
 	return &out, nil
 }
 
-// ChatParams holds the query, header and body parameters of Chat.
+// ChatParams are the query, header and body parameters of Chat (json tags: wire names).
 type ChatParams struct {
 	// Message The user's message.
-	Message string
+	Message string `json:"message,omitempty"`
 	// UserID2 Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-	UserID2 *string
+	UserID2 *string `json:"user_id,omitempty"`
 	// AgentID Route the message to this agent instead of letting the overlord choose.
-	AgentID *string
+	AgentID *string `json:"agent_id,omitempty"`
 	// SessionID Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
-	SessionID *string
+	SessionID *string `json:"session_id,omitempty"`
 	// GroupID Reserved for future use.
-	GroupID *string
+	GroupID *string `json:"group_id,omitempty"`
 	// RequestID Client-chosen request id; lets the caller cancel or follow a streaming request.
-	RequestID *string
+	RequestID *string `json:"request_id,omitempty"`
 	// Mode `async` is not implemented by the runtime and answers 501.
-	Mode *string
+	Mode *string `json:"mode,omitempty"`
 	// Files Attachments.
-	Files []ChatFile
+	Files []ChatFile `json:"files,omitempty"`
 	// WebhookURL Where to deliver the result if the request is moved to background processing (overrides the formation setting).
-	WebhookURL *string
+	WebhookURL *string `json:"webhook_url,omitempty"`
 	// ThresholdSeconds Seconds after which the request may be moved to background processing (overrides the formation setting).
-	ThresholdSeconds *float64
+	ThresholdSeconds *float64 `json:"threshold_seconds,omitempty"`
 	// SourceChannel Channel the message arrived on (e.g. `slack`), so replies can go back there.
-	SourceChannel *string
+	SourceChannel *string `json:"source_channel,omitempty"`
 	// UIResponse The user's answer to a UI widget from an earlier turn (for example the option picked in an `options` widget). A matching `id` pins the selection; an unknown or stale `id` is ignored and the message is processed on its own.
-	UIResponse *ChatUIResponse
+	UIResponse *ChatUIResponse `json:"ui_response,omitempty"`
 }
 
 // Chat Send a chat message
@@ -148,18 +148,18 @@ func (c *FormationClient) ChatStream(ctx context.Context, params *ChatParams, op
 	return newStream(body, chatStep), nil
 }
 
-// AudioChatParams holds the query, header and body parameters of AudioChat.
+// AudioChatParams are the query, header and body parameters of AudioChat (json tags: wire names).
 type AudioChatParams struct {
 	// Files Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
-	Files []ChatFile
+	Files []ChatFile `json:"files,omitempty"`
 	// UserID2 Deprecated; send the `X-Muxi-User-ID` header instead.
-	UserID2 *string
+	UserID2 *string `json:"user_id,omitempty"`
 	// AgentID Route the message to this agent.
-	AgentID *string
+	AgentID *string `json:"agent_id,omitempty"`
 	// SessionID Conversation to continue.
-	SessionID *string
+	SessionID *string `json:"session_id,omitempty"`
 	// RequestID Client-chosen request id.
-	RequestID *string
+	RequestID *string `json:"request_id,omitempty"`
 }
 
 // AudioChat Send an audio message
@@ -208,12 +208,12 @@ func (c *FormationClient) AudioChatStream(ctx context.Context, params *AudioChat
 	return newStream(body, chatStep), nil
 }
 
-// GetSessionsParams holds the query, header and body parameters of GetSessions.
+// GetSessionsParams are the query, header and body parameters of GetSessions (json tags: wire names).
 type GetSessionsParams struct {
 	// ActiveOnly Only return active sessions.
-	ActiveOnly *bool
+	ActiveOnly *bool `json:"active_only,omitempty"`
 	// Limit Maximum number of sessions.
-	Limit *int64
+	Limit *int64 `json:"limit,omitempty"`
 }
 
 // GetSessions List the user's sessions
@@ -252,12 +252,12 @@ func (c *FormationClient) GetSession(ctx context.Context, sessionID string, user
 	return &out, nil
 }
 
-// GetSessionMessagesParams holds the query, header and body parameters of GetSessionMessages.
+// GetSessionMessagesParams are the query, header and body parameters of GetSessionMessages (json tags: wire names).
 type GetSessionMessagesParams struct {
 	// Limit Maximum number of messages.
-	Limit *int64
+	Limit *int64 `json:"limit,omitempty"`
 	// Before Only messages older than this ISO 8601 timestamp.
-	Before *string
+	Before *string `json:"before,omitempty"`
 }
 
 // GetSessionMessages Get a session's messages
@@ -281,10 +281,10 @@ func (c *FormationClient) GetSessionMessages(ctx context.Context, sessionID stri
 	return &out, nil
 }
 
-// RestoreSessionParams holds the query, header and body parameters of RestoreSession.
+// RestoreSessionParams are the query, header and body parameters of RestoreSession (json tags: wire names).
 type RestoreSessionParams struct {
 	// Messages is the body parameter "messages".
-	Messages []SessionRestoreMessage
+	Messages []SessionRestoreMessage `json:"messages,omitempty"`
 }
 
 // RestoreSession Restore a session's history
@@ -396,20 +396,20 @@ func (c *FormationClient) StreamRequest(ctx context.Context, sessionID string, r
 	return newStream(body, dataStep[RequestStreamFrame]), nil
 }
 
-// StreamLogsParams holds the query, header and body parameters of StreamLogs.
+// StreamLogsParams are the query, header and body parameters of StreamLogs (json tags: wire names).
 type StreamLogsParams struct {
 	// UserID2 Only events of this user.
-	UserID2 *string
+	UserID2 *string `json:"user_id,omitempty"`
 	// SessionID Only events of this session.
-	SessionID *string
+	SessionID *string `json:"session_id,omitempty"`
 	// RequestID Only events of this request.
-	RequestID *string
+	RequestID *string `json:"request_id,omitempty"`
 	// AgentID Only events of this agent.
-	AgentID *string
+	AgentID *string `json:"agent_id,omitempty"`
 	// Level Only events of this level.
-	Level *LogLevel
+	Level *LogLevel `json:"level,omitempty"`
 	// EventType Only events of this type; `*` wildcards allowed (e.g. `chat.*`).
-	EventType *string
+	EventType *string `json:"event_type,omitempty"`
 }
 
 // StreamLogs Stream formation logs
@@ -437,14 +437,14 @@ func (c *FormationClient) StreamLogs(ctx context.Context, params *StreamLogsPara
 	return newStream(body, namedStep(decoders)), nil
 }
 
-// GetMemoriesParams holds the query, header and body parameters of GetMemories.
+// GetMemoriesParams are the query, header and body parameters of GetMemories (json tags: wire names).
 type GetMemoriesParams struct {
 	// Limit Maximum number of memories.
-	Limit *int64
+	Limit *int64 `json:"limit,omitempty"`
 	// Offset Number of memories to skip.
-	Offset *int64
+	Offset *int64 `json:"offset,omitempty"`
 	// Scopes Comma-separated scopes to include (`user`, `group`, `formation`); all readable scopes when omitted.
-	Scopes *string
+	Scopes *string `json:"scopes,omitempty"`
 }
 
 // GetMemories List the user's memories
@@ -468,26 +468,26 @@ func (c *FormationClient) GetMemories(ctx context.Context, userID string, params
 	return &out, nil
 }
 
-// AddMemoryParams holds the query, header and body parameters of AddMemory.
+// AddMemoryParams are the query, header and body parameters of AddMemory (json tags: wire names).
 type AddMemoryParams struct {
 	// Content Free-text memory.
-	Content *string
+	Content *string `json:"content,omitempty"`
 	// Type Kind of typed memory, e.g. `preference` (default `general`).
-	Type *string
+	Type *string `json:"type,omitempty"`
 	// Detail Text of a typed memory.
-	Detail *string
+	Detail *string `json:"detail,omitempty"`
 	// Metadata Metadata stored with the memory.
-	Metadata map[string]any
+	Metadata map[string]any `json:"metadata,omitempty"`
 	// Scope Where a memory lives. `user` memories belong to one user; `group` memories are shared with a group (`scope_id` names it); `formation` memories are visible to every user. Writing `group` or `formation` scope needs a `memory.write` grant.
-	Scope *MemoryScope
+	Scope *MemoryScope `json:"scope,omitempty"`
 	// ScopeID Group id; required when `scope` is `group`.
-	ScopeID *string
+	ScopeID *string `json:"scope_id,omitempty"`
 	// Source Name of the system the content comes from (ingestion).
-	Source *string
+	Source *string `json:"source,omitempty"`
 	// SourceID Id of the item in that system; with `source` it makes the write idempotent.
-	SourceID *string
+	SourceID *string `json:"source_id,omitempty"`
 	// Timestamp When the ingested content originally happened (ISO 8601).
-	Timestamp *string
+	Timestamp *string `json:"timestamp,omitempty"`
 }
 
 // AddMemory Add a memory
@@ -533,10 +533,10 @@ func (c *FormationClient) DeleteMemory(ctx context.Context, memoryID string, use
 	return &out, nil
 }
 
-// AddMemoriesBatchParams holds the query, header and body parameters of AddMemoriesBatch.
+// AddMemoriesBatchParams are the query, header and body parameters of AddMemoriesBatch (json tags: wire names).
 type AddMemoriesBatchParams struct {
 	// Items is the body parameter "items".
-	Items []MemoryCreateRequest
+	Items []MemoryCreateRequest `json:"items,omitempty"`
 }
 
 // AddMemoriesBatch Ingest several memories
@@ -573,12 +573,12 @@ func (c *FormationClient) GetMemoryIngestionStatus(ctx context.Context, processi
 	return &out, nil
 }
 
-// GetMemoryProvenanceParams holds the query, header and body parameters of GetMemoryProvenance.
+// GetMemoryProvenanceParams are the query, header and body parameters of GetMemoryProvenance (json tags: wire names).
 type GetMemoryProvenanceParams struct {
 	// Entity Name of a knowledge-graph entity.
-	Entity *string
+	Entity *string `json:"entity,omitempty"`
 	// EventID Id of one memory event.
-	EventID *string
+	EventID *string `json:"event_id,omitempty"`
 }
 
 // GetMemoryProvenance Explain where a memory came from
@@ -601,16 +601,16 @@ func (c *FormationClient) GetMemoryProvenance(ctx context.Context, userID string
 	return &out, nil
 }
 
-// GetHistoryParams holds the query, header and body parameters of GetHistory.
+// GetHistoryParams are the query, header and body parameters of GetHistory (json tags: wire names).
 type GetHistoryParams struct {
 	// Limit Maximum number of entries.
-	Limit *int64
+	Limit *int64 `json:"limit,omitempty"`
 	// DateFrom Earliest date to include (ISO 8601 date).
-	DateFrom *string
+	DateFrom *string `json:"date_from,omitempty"`
 	// DateTo Latest date to include (ISO 8601 date).
-	DateTo *string
+	DateTo *string `json:"date_to,omitempty"`
 	// IncludeSources Include the source lineage of each entry.
-	IncludeSources *bool
+	IncludeSources *bool `json:"include_sources,omitempty"`
 }
 
 // GetHistory Get the user's conversation history log
@@ -693,20 +693,20 @@ func (c *FormationClient) ClearSessionBuffer(ctx context.Context, sessionID stri
 	return &out, nil
 }
 
-// IngestDistilledMemoriesParams holds the query, header and body parameters of IngestDistilledMemories.
+// IngestDistilledMemoriesParams are the query, header and body parameters of IngestDistilledMemories (json tags: wire names).
 type IngestDistilledMemoriesParams struct {
 	// DistilleryID The `distillery_id` returned at registration.
-	DistilleryID string
+	DistilleryID string `json:"X-Distillery-ID,omitempty"`
 	// DistilleryTimestamp Signing time, Unix seconds.
-	DistilleryTimestamp string
+	DistilleryTimestamp string `json:"X-Distillery-Timestamp,omitempty"`
 	// DistillerySignature Base64 Ed25519 signature of the raw body, bound to the distillery id and timestamp.
-	DistillerySignature string
+	DistillerySignature string `json:"X-Distillery-Signature,omitempty"`
 	// BatchID The distillery's id for this batch.
-	BatchID string
+	BatchID string `json:"batch_id,omitempty"`
 	// EmbeddingMode Whether events carry pre-computed embeddings (used only when the model matches exactly; re-embedded otherwise).
-	EmbeddingMode *string
+	EmbeddingMode *string `json:"embedding_mode,omitempty"`
 	// Events is the body parameter "events".
-	Events []DistilledEvent
+	Events []DistilledEvent `json:"events,omitempty"`
 }
 
 // IngestDistilledMemories Submit a distilled memory batch
@@ -732,10 +732,10 @@ func (c *FormationClient) IngestDistilledMemories(ctx context.Context, params *I
 	return &out, nil
 }
 
-// GetDistilledStatusParams holds the query, header and body parameters of GetDistilledStatus.
+// GetDistilledStatusParams are the query, header and body parameters of GetDistilledStatus (json tags: wire names).
 type GetDistilledStatusParams struct {
 	// DistilleryID The submitting distillery's id; required when using the client key.
-	DistilleryID *string
+	DistilleryID *string `json:"X-Distillery-ID,omitempty"`
 }
 
 // GetDistilledStatus Get a distilled batch's status
@@ -785,18 +785,18 @@ func (c *FormationClient) GetBufferStats(ctx context.Context, opts ...RequestOpt
 	return &out, nil
 }
 
-// RebuildMemoryParams holds the query, header and body parameters of RebuildMemory.
+// RebuildMemoryParams are the query, header and body parameters of RebuildMemory (json tags: wire names).
 type RebuildMemoryParams struct {
 	// UserID2 The user whose projections are rebuilt.
-	UserID2 string
+	UserID2 string `json:"user_id,omitempty"`
 	// Projection One registered projection; omit to rebuild all of them.
-	Projection *string
+	Projection *string `json:"projection,omitempty"`
 	// DryRun Report how many events would be replayed without changing anything (always runs inline).
-	DryRun *bool
+	DryRun *bool `json:"dry_run,omitempty"`
 	// Background Run as a background job (202 + `job_id`); `false` waits and returns the report.
-	Background *bool
+	Background *bool `json:"background,omitempty"`
 	// Backfill First synthesize events for rows that predate the event log, then rebuild.
-	Backfill *bool
+	Backfill *bool `json:"backfill,omitempty"`
 }
 
 // RebuildMemory Rebuild memory projections
@@ -836,10 +836,10 @@ func (c *FormationClient) GetMemoryRebuildJob(ctx context.Context, jobID string,
 	return &out, nil
 }
 
-// BackfillMemoryParams holds the query, header and body parameters of BackfillMemory.
+// BackfillMemoryParams are the query, header and body parameters of BackfillMemory (json tags: wire names).
 type BackfillMemoryParams struct {
 	// UserID2 is the body parameter "user_id".
-	UserID2 string
+	UserID2 string `json:"user_id,omitempty"`
 }
 
 // BackfillMemory Backfill legacy memory events
@@ -860,20 +860,20 @@ func (c *FormationClient) BackfillMemory(ctx context.Context, params *BackfillMe
 	return &out, nil
 }
 
-// ForgetMemorySourceParams holds the query, header and body parameters of ForgetMemorySource.
+// ForgetMemorySourceParams are the query, header and body parameters of ForgetMemorySource (json tags: wire names).
 type ForgetMemorySourceParams struct {
 	// Sync Wait for the rebuild and return the report (same as `background: false`).
-	Sync *bool
+	Sync *bool `json:"sync,omitempty"`
 	// UserID2 is the body parameter "user_id".
-	UserID2 string
+	UserID2 string `json:"user_id,omitempty"`
 	// Source The source to forget (as given when the content was ingested).
-	Source string
+	Source string `json:"source,omitempty"`
 	// Reason Recorded in the `user.deletion` audit event.
-	Reason *string
+	Reason *string `json:"reason,omitempty"`
 	// Rebuild Recompute the projections so derived state no longer reflects the source.
-	Rebuild *bool
+	Rebuild *bool `json:"rebuild,omitempty"`
 	// Background Run the rebuild as a background job (202 + `job_id`); `false` waits.
-	Background *bool
+	Background *bool `json:"background,omitempty"`
 }
 
 // ForgetMemorySource Forget a source (GDPR)
@@ -914,10 +914,10 @@ func (c *FormationClient) GetMemoryForgetJob(ctx context.Context, jobID string, 
 	return &out, nil
 }
 
-// LintMemoryParams holds the query, header and body parameters of LintMemory.
+// LintMemoryParams are the query, header and body parameters of LintMemory (json tags: wire names).
 type LintMemoryParams struct {
 	// UserID2 is the body parameter "user_id".
-	UserID2 *string
+	UserID2 *string `json:"user_id,omitempty"`
 }
 
 // LintMemory Run the memory lint audit
@@ -952,18 +952,18 @@ func (c *FormationClient) ListDistilleries(ctx context.Context, opts ...RequestO
 	return &out, nil
 }
 
-// RegisterDistilleryParams holds the query, header and body parameters of RegisterDistillery.
+// RegisterDistilleryParams are the query, header and body parameters of RegisterDistillery (json tags: wire names).
 type RegisterDistilleryParams struct {
 	// Name is the body parameter "name".
-	Name string
+	Name string `json:"name,omitempty"`
 	// PublicKey Ed25519 public key, `ed25519:<base64>` (DER or raw 32 bytes).
-	PublicKey string
+	PublicKey string `json:"public_key,omitempty"`
 	// Description is the body parameter "description".
-	Description *string
+	Description *string `json:"description,omitempty"`
 	// Scope What a distillery may write; omitted keys take the formation's `memory.distillery` defaults.
-	Scope *DistilleryScope
+	Scope *DistilleryScope `json:"scope,omitempty"`
 	// TrustLevel Trust level; defaults to the formation's setting (`provisional` unless configured).
-	TrustLevel *string
+	TrustLevel *string `json:"trust_level,omitempty"`
 }
 
 // RegisterDistillery Register a distillery
@@ -1031,10 +1031,10 @@ func (c *FormationClient) ClearMemoryBuffers(ctx context.Context, opts ...Reques
 	return &out, nil
 }
 
-// ListArtifactsParams holds the query, header and body parameters of ListArtifacts.
+// ListArtifactsParams are the query, header and body parameters of ListArtifacts (json tags: wire names).
 type ListArtifactsParams struct {
 	// Limit Maximum number of artifacts.
-	Limit *int64
+	Limit *int64 `json:"limit,omitempty"`
 }
 
 // ListArtifacts List the user's artifacts
@@ -1072,10 +1072,10 @@ func (c *FormationClient) GetArtifact(ctx context.Context, artifactID string, us
 	return &out, nil
 }
 
-// GetArtifactContentParams holds the query, header and body parameters of GetArtifactContent.
+// GetArtifactContentParams are the query, header and body parameters of GetArtifactContent (json tags: wire names).
 type GetArtifactContentParams struct {
 	// Version Version number to download; the version identified by `artifact_id` when omitted.
-	Version *int64
+	Version *int64 `json:"version,omitempty"`
 }
 
 // GetArtifactContent Download an artifact's content
@@ -1140,14 +1140,14 @@ func (c *FormationClient) GetSchedulerJobs(ctx context.Context, opts ...RequestO
 	return &out, nil
 }
 
-// CreateSchedulerJobParams holds the query, header and body parameters of CreateSchedulerJob.
+// CreateSchedulerJobParams are the query, header and body parameters of CreateSchedulerJob (json tags: wire names).
 type CreateSchedulerJobParams struct {
 	// Type `one_time` runs once at a future moment; `recurring` runs on a cron schedule.
-	Type SchedulerJobType
+	Type SchedulerJobType `json:"type,omitempty"`
 	// Schedule For `recurring`, a cron expression (e.g. `0 9 * * 1-5`); for `one_time`, a future ISO 8601 date-time.
-	Schedule string
+	Schedule string `json:"schedule,omitempty"`
 	// Message The prompt to run.
-	Message string
+	Message string `json:"message,omitempty"`
 }
 
 // CreateSchedulerJob Schedule a job
@@ -1185,14 +1185,14 @@ func (c *FormationClient) GetSchedulerJob(ctx context.Context, jobID string, opt
 	return &out, nil
 }
 
-// UpdateSchedulerJobParams holds the query, header and body parameters of UpdateSchedulerJob.
+// UpdateSchedulerJobParams are the query, header and body parameters of UpdateSchedulerJob (json tags: wire names).
 type UpdateSchedulerJobParams struct {
 	// Message is the body parameter "message".
-	Message *string
+	Message *string `json:"message,omitempty"`
 	// Schedule is the body parameter "schedule".
-	Schedule *string
+	Schedule *string `json:"schedule,omitempty"`
 	// Title is the body parameter "title".
-	Title *string
+	Title *string `json:"title,omitempty"`
 }
 
 // UpdateSchedulerJob Update a scheduled job
@@ -1275,16 +1275,16 @@ func (c *FormationClient) GetAsyncConfig(ctx context.Context, opts ...RequestOpt
 	return &out, nil
 }
 
-// UpdateAsyncConfigParams holds the query, header and body parameters of UpdateAsyncConfig.
+// UpdateAsyncConfigParams are the query, header and body parameters of UpdateAsyncConfig (json tags: wire names).
 type UpdateAsyncConfigParams struct {
 	// Enabled is the body parameter "enabled".
-	Enabled *bool
+	Enabled *bool `json:"enabled,omitempty"`
 	// MaxConcurrentJobs is the body parameter "max_concurrent_jobs".
-	MaxConcurrentJobs *int64
+	MaxConcurrentJobs *int64 `json:"max_concurrent_jobs,omitempty"`
 	// JobTimeoutSeconds is the body parameter "job_timeout_seconds".
-	JobTimeoutSeconds *int64
+	JobTimeoutSeconds *int64 `json:"job_timeout_seconds,omitempty"`
 	// RetentionPolicy is the body parameter "retention_policy".
-	RetentionPolicy map[string]any
+	RetentionPolicy map[string]any `json:"retention_policy,omitempty"`
 }
 
 // UpdateAsyncConfig Update the async configuration
@@ -1381,14 +1381,14 @@ func (c *FormationClient) GetTrigger(ctx context.Context, triggerName string, op
 	return &out, nil
 }
 
-// FireTriggerParams holds the query, header and body parameters of FireTrigger.
+// FireTriggerParams are the query, header and body parameters of FireTrigger (json tags: wire names).
 type FireTriggerParams struct {
 	// Data The event payload. It is rendered into the template's `${{ data.* }}` placeholders and passed through untouched.
-	Data map[string]any
+	Data map[string]any `json:"data,omitempty"`
 	// SessionID Session to group the resulting conversation under.
-	SessionID *string
+	SessionID *string `json:"session_id,omitempty"`
 	// UseAsync `true` (the default) accepts the run and processes it in the background; `false` waits for the answer and returns it.
-	UseAsync *bool
+	UseAsync *bool `json:"use_async,omitempty"`
 }
 
 // FireTrigger Fire a trigger
@@ -1485,12 +1485,12 @@ func (c *FormationClient) GetAgentSkills(ctx context.Context, agentID string, op
 	return &out, nil
 }
 
-// LinkUserIdentifierParams holds the query, header and body parameters of LinkUserIdentifier.
+// LinkUserIdentifierParams are the query, header and body parameters of LinkUserIdentifier (json tags: wire names).
 type LinkUserIdentifierParams struct {
 	// MuxiUserID The MUXI user (`usr_...`) to link the identifiers to. Omit it (or send null) to create a new user.
-	MuxiUserID *string
+	MuxiUserID *string `json:"muxi_user_id,omitempty"`
 	// Identifiers The identifiers to link.
-	Identifiers []UserIdentifierInput
+	Identifiers []UserIdentifierInput `json:"identifiers,omitempty"`
 }
 
 // LinkUserIdentifier Link identifiers to a user
@@ -1542,12 +1542,12 @@ func (c *FormationClient) UnlinkUserIdentifier(ctx context.Context, identifier s
 	return &out, nil
 }
 
-// ResolveUserParams holds the query, header and body parameters of ResolveUser.
+// ResolveUserParams are the query, header and body parameters of ResolveUser (json tags: wire names).
 type ResolveUserParams struct {
 	// Identifier The external identifier.
-	Identifier string
+	Identifier string `json:"identifier,omitempty"`
 	// IdentifierType Its kind (`email`, `slack`, ...), stored when a new link is created.
-	IdentifierType *string
+	IdentifierType *string `json:"identifier_type,omitempty"`
 }
 
 // ResolveUser Resolve an identifier, creating the user if needed
@@ -1599,14 +1599,14 @@ func (c *FormationClient) GetUserChannels(ctx context.Context, channelUserID str
 	return &out, nil
 }
 
-// UpdateUserChannelsParams holds the query, header and body parameters of UpdateUserChannels.
+// UpdateUserChannelsParams are the query, header and body parameters of UpdateUserChannels (json tags: wire names).
 type UpdateUserChannelsParams struct {
 	// PreferredChannel A declared `proactive.channels` name or `webhook`; an empty string clears it.
-	PreferredChannel *string
+	PreferredChannel *string `json:"preferred_channel,omitempty"`
 	// Channels Addressing context per channel, merged into the stored state; an empty object for a channel removes that channel.
-	Channels map[string]map[string]any
+	Channels map[string]map[string]any `json:"channels,omitempty"`
 	// Timezone IANA timezone name (e.g. `Europe/London`); an empty string clears it.
-	Timezone *string
+	Timezone *string `json:"timezone,omitempty"`
 }
 
 // UpdateUserChannels Update a user's notification channels
@@ -1630,14 +1630,14 @@ func (c *FormationClient) UpdateUserChannels(ctx context.Context, channelUserID 
 	return &out, nil
 }
 
-// SendNotificationParams holds the query, header and body parameters of SendNotification.
+// SendNotificationParams are the query, header and body parameters of SendNotification (json tags: wire names).
 type SendNotificationParams struct {
 	// RecipientUserID External id of the user to notify (the id used in chat). Single-user formations ignore it and use `"0"`.
-	RecipientUserID string
+	RecipientUserID string `json:"user_id,omitempty"`
 	// Message The notification text (plain text; must not be blank).
-	Message string
+	Message string `json:"message,omitempty"`
 	// Channels Channels to use instead of the user's preference: declared channel names or the reserved `last`, `preferred` and `webhook`.
-	Channels []string
+	Channels []string `json:"channels,omitempty"`
 }
 
 // SendNotification Send a notification to a user
@@ -1689,14 +1689,14 @@ func (c *FormationClient) ListCredentials(ctx context.Context, userID string, op
 	return &out, nil
 }
 
-// CreateCredentialParams holds the query, header and body parameters of CreateCredential.
+// CreateCredentialParams are the query, header and body parameters of CreateCredential (json tags: wire names).
 type CreateCredentialParams struct {
 	// Service Service name (e.g. `github`); lower-cased and trimmed by the server, and it may not contain spaces.
-	Service string
+	Service string `json:"service,omitempty"`
 	// Name Friendly name; the service name when omitted.
-	Name *string
+	Name *string `json:"name,omitempty"`
 	// Credential The secret data; its shape depends on the service (e.g. `{token: ...}`). Stored encrypted and passed through untouched.
-	Credential map[string]any
+	Credential map[string]any `json:"credential,omitempty"`
 }
 
 // CreateCredential Store a credential for a user
@@ -1766,12 +1766,12 @@ func (c *FormationClient) GetSecrets(ctx context.Context, opts ...RequestOption)
 	return &out, nil
 }
 
-// CreateSecretParams holds the query, header and body parameters of CreateSecret.
+// CreateSecretParams are the query, header and body parameters of CreateSecret (json tags: wire names).
 type CreateSecretParams struct {
 	// Key Secret name (conventionally upper case with `_`, e.g. `OPENAI_API_KEY`).
-	Key string
+	Key string `json:"key,omitempty"`
 	// Value The secret value.
-	Value string
+	Value string `json:"value,omitempty"`
 }
 
 // CreateSecret Create a secret
@@ -1822,10 +1822,10 @@ func (c *FormationClient) GetSecret(ctx context.Context, key string, opts ...Req
 	return &out, nil
 }
 
-// SetSecretParams holds the query, header and body parameters of SetSecret.
+// SetSecretParams are the query, header and body parameters of SetSecret (json tags: wire names).
 type SetSecretParams struct {
 	// Value The secret value.
-	Value string
+	Value string `json:"value,omitempty"`
 }
 
 // SetSecret Update a secret
@@ -1891,10 +1891,10 @@ func (c *FormationClient) GetAgent(ctx context.Context, agentID string, opts ...
 	return &out, nil
 }
 
-// SyncAgentKnowledgeParams holds the query, header and body parameters of SyncAgentKnowledge.
+// SyncAgentKnowledgeParams are the query, header and body parameters of SyncAgentKnowledge (json tags: wire names).
 type SyncAgentKnowledgeParams struct {
 	// SourceID The remote source to sync; omit to sync all of the agent's remote sources.
-	SourceID *string
+	SourceID *string `json:"source_id,omitempty"`
 }
 
 // SyncAgentKnowledge Sync an agent's remote knowledge
@@ -1916,12 +1916,12 @@ func (c *FormationClient) SyncAgentKnowledge(ctx context.Context, agentID string
 	return &out, nil
 }
 
-// RebuildKnowledgeParams holds the query, header and body parameters of RebuildKnowledge.
+// RebuildKnowledgeParams are the query, header and body parameters of RebuildKnowledge (json tags: wire names).
 type RebuildKnowledgeParams struct {
 	// AgentID Limit the rebuild to this agent; omit for all agents.
-	AgentID *string
+	AgentID *string `json:"agent_id,omitempty"`
 	// SourceID Limit the rebuild to this agent-tree source; omit for all of them.
-	SourceID *string
+	SourceID *string `json:"source_id,omitempty"`
 }
 
 // RebuildKnowledge Rebuild knowledge trees
@@ -1957,14 +1957,14 @@ func (c *FormationClient) GetMcpConfig(ctx context.Context, opts ...RequestOptio
 	return &out, nil
 }
 
-// UpdateMcpDefaultsParams holds the query, header and body parameters of UpdateMcpDefaults.
+// UpdateMcpDefaultsParams are the query, header and body parameters of UpdateMcpDefaults (json tags: wire names).
 type UpdateMcpDefaultsParams struct {
 	// Timeout Default tool-call timeout in milliseconds.
-	Timeout *int64
+	Timeout *int64 `json:"timeout,omitempty"`
 	// MaxRetries Default retry count.
-	MaxRetries *int64
+	MaxRetries *int64 `json:"max_retries,omitempty"`
 	// Environment Environment variables given to every MCP server.
-	Environment map[string]string
+	Environment map[string]string `json:"environment,omitempty"`
 }
 
 // UpdateMcpDefaults Update MCP defaults
@@ -2001,18 +2001,18 @@ func (c *FormationClient) GetMcpServers(ctx context.Context, opts ...RequestOpti
 	return &out, nil
 }
 
-// CreateMcpServerParams holds the query, header and body parameters of CreateMcpServer.
+// CreateMcpServerParams are the query, header and body parameters of CreateMcpServer (json tags: wire names).
 type CreateMcpServerParams struct {
 	// Name Server name; must not be taken.
-	Name string
+	Name string `json:"name,omitempty"`
 	// Command Command that starts the server.
-	Command string
+	Command string `json:"command,omitempty"`
 	// Args is the body parameter "args".
-	Args []string
+	Args []string `json:"args,omitempty"`
 	// Env is the body parameter "env".
-	Env map[string]string
+	Env map[string]string `json:"env,omitempty"`
 	// Enabled is the body parameter "enabled".
-	Enabled *bool
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 // CreateMcpServer Add an MCP server
@@ -2052,16 +2052,16 @@ func (c *FormationClient) GetMcpServer(ctx context.Context, serverID string, opt
 	return &out, nil
 }
 
-// UpdateMcpServerParams holds the query, header and body parameters of UpdateMcpServer.
+// UpdateMcpServerParams are the query, header and body parameters of UpdateMcpServer (json tags: wire names).
 type UpdateMcpServerParams struct {
 	// Command is the body parameter "command".
-	Command *string
+	Command *string `json:"command,omitempty"`
 	// Args is the body parameter "args".
-	Args []string
+	Args []string `json:"args,omitempty"`
 	// Env is the body parameter "env".
-	Env map[string]string
+	Env map[string]string `json:"env,omitempty"`
 	// Enabled is the body parameter "enabled".
-	Enabled *bool
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 // UpdateMcpServer Update an MCP server
@@ -2115,14 +2115,14 @@ func (c *FormationClient) GetMcpTools(ctx context.Context, opts ...RequestOption
 	return &out, nil
 }
 
-// CallMcpToolParams holds the query, header and body parameters of CallMcpTool.
+// CallMcpToolParams are the query, header and body parameters of CallMcpTool (json tags: wire names).
 type CallMcpToolParams struct {
 	// ToolUserID User the client-level tools act for (this route ignores `X-Muxi-User-ID`).
-	ToolUserID *string
+	ToolUserID *string `json:"X-User-Id,omitempty"`
 	// Tool Tool name (see `getMcpTools`).
-	Tool string
+	Tool string `json:"tool,omitempty"`
 	// Arguments Tool arguments, passed through.
-	Arguments map[string]any
+	Arguments map[string]any `json:"arguments,omitempty"`
 }
 
 // CallMcpTool Call an MCP bridge tool
@@ -2201,10 +2201,10 @@ func (c *FormationClient) GetLlmSettings(ctx context.Context, opts ...RequestOpt
 	return &out, nil
 }
 
-// UpdateLlmSettingsParams holds the query, header and body parameters of UpdateLlmSettings.
+// UpdateLlmSettingsParams are the query, header and body parameters of UpdateLlmSettings (json tags: wire names).
 type UpdateLlmSettingsParams struct {
 	// Settings Settings to apply (e.g. `temperature`, `max_tokens`), passed through.
-	Settings map[string]any
+	Settings map[string]any `json:"settings,omitempty"`
 }
 
 // UpdateLlmSettings Update the LLM settings
@@ -2268,20 +2268,20 @@ func (c *FormationClient) GetLoggingDestinations(ctx context.Context, opts ...Re
 	return &out, nil
 }
 
-// CreateLoggingDestinationParams holds the query, header and body parameters of CreateLoggingDestination.
+// CreateLoggingDestinationParams are the query, header and body parameters of CreateLoggingDestination (json tags: wire names).
 type CreateLoggingDestinationParams struct {
 	// ID Id to use; generated (`dest_...`) when omitted.
-	ID *string
+	ID *string `json:"id,omitempty"`
 	// Transport is the body parameter "transport".
-	Transport string
+	Transport string `json:"transport,omitempty"`
 	// Destination File path or stream URL; required for `file` and `stream`.
-	Destination *string
+	Destination *string `json:"destination,omitempty"`
 	// Level is the body parameter "level".
-	Level *string
+	Level *string `json:"level,omitempty"`
 	// Format is the body parameter "format".
-	Format *string
+	Format *string `json:"format,omitempty"`
 	// Enabled is the body parameter "enabled".
-	Enabled *bool
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 // CreateLoggingDestination Add a logging destination
@@ -2307,14 +2307,14 @@ func (c *FormationClient) CreateLoggingDestination(ctx context.Context, params *
 	return &out, nil
 }
 
-// UpdateLoggingDestinationParams holds the query, header and body parameters of UpdateLoggingDestination.
+// UpdateLoggingDestinationParams are the query, header and body parameters of UpdateLoggingDestination (json tags: wire names).
 type UpdateLoggingDestinationParams struct {
 	// Level is the body parameter "level".
-	Level *string
+	Level *string `json:"level,omitempty"`
 	// Format is the body parameter "format".
-	Format *string
+	Format *string `json:"format,omitempty"`
 	// Enabled is the body parameter "enabled".
-	Enabled *bool
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 // UpdateLoggingDestination Update a logging destination
@@ -2367,14 +2367,14 @@ func (c *FormationClient) GetA2AConfig(ctx context.Context, opts ...RequestOptio
 	return &out, nil
 }
 
-// UpdateA2AOutboundParams holds the query, header and body parameters of UpdateA2AOutbound.
+// UpdateA2AOutboundParams are the query, header and body parameters of UpdateA2AOutbound (json tags: wire names).
 type UpdateA2AOutboundParams struct {
 	// Enabled is the body parameter "enabled".
-	Enabled *bool
+	Enabled *bool `json:"enabled,omitempty"`
 	// Endpoints Remote endpoints by name; each value is passed through.
-	Endpoints map[string]map[string]any
+	Endpoints map[string]map[string]any `json:"endpoints,omitempty"`
 	// RetryPolicy is the body parameter "retry_policy".
-	RetryPolicy *A2ARetryPolicy
+	RetryPolicy *A2ARetryPolicy `json:"retry_policy,omitempty"`
 }
 
 // UpdateA2AOutbound Update outbound A2A settings
@@ -2412,16 +2412,16 @@ func (c *FormationClient) DeleteA2AOutboundEndpoint(ctx context.Context, item st
 	return &out, nil
 }
 
-// GetAuditLogParams holds the query, header and body parameters of GetAuditLog.
+// GetAuditLogParams are the query, header and body parameters of GetAuditLog (json tags: wire names).
 type GetAuditLogParams struct {
 	// Limit Maximum number of entries.
-	Limit *int64
+	Limit *int64 `json:"limit,omitempty"`
 	// Action Only entries with this action (e.g. `secret.created`).
-	Action *string
+	Action *string `json:"action,omitempty"`
 	// ResourceType Only entries about this kind of resource.
-	ResourceType *string
+	ResourceType *string `json:"resource_type,omitempty"`
 	// Since Only entries at or after this time (ISO 8601; `Z` accepted).
-	Since *string
+	Since *string `json:"since,omitempty"`
 }
 
 // GetAuditLog Read the audit log
@@ -2474,10 +2474,10 @@ func (c *FormationClient) GetTuning(ctx context.Context, opts ...RequestOption) 
 	return &out, nil
 }
 
-// UpdateTuningParams holds the query, header and body parameters of UpdateTuning.
+// UpdateTuningParams are the query, header and body parameters of UpdateTuning (json tags: wire names).
 type UpdateTuningParams struct {
 	// Content The new file content. Newer runtimes limit it to 32,768 bytes of UTF-8 (413 `TUNING_CONTENT_TOO_LARGE`), because it is added to every turn.
-	Content string
+	Content string `json:"content,omitempty"`
 }
 
 // UpdateTuning Replace the live MUXI.md

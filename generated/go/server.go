@@ -58,10 +58,10 @@ func (c *ServerClient) Status(ctx context.Context, opts ...RequestOption) (*Serv
 	return &out, nil
 }
 
-// GetServerLogsParams holds the query, header and body parameters of GetServerLogs.
+// GetServerLogsParams are the query, header and body parameters of GetServerLogs (json tags: wire names).
 type GetServerLogsParams struct {
 	// Lines How many of the newest audit log lines to return (larger values are capped at 10000).
-	Lines *int64
+	Lines *int64 `json:"lines,omitempty"`
 }
 
 // GetServerLogs Read the server's audit log
@@ -94,14 +94,14 @@ func (c *ServerClient) ListFormations(ctx context.Context, opts ...RequestOption
 	return &out, nil
 }
 
-// DeployFormationParams holds the query, header and body parameters of DeployFormation.
+// DeployFormationParams are the query, header and body parameters of DeployFormation (json tags: wire names).
 type DeployFormationParams struct {
 	// FormationID The id to deploy the formation under; it must equal the `id` in the bundle's formation file. 3–50 characters, lower-case letters, digits and hyphens, starting and ending with a letter or digit; the names `health`, `ping`, `rpc`, `server`, `admin`, `metrics` and `api` are reserved.
-	FormationID string
+	FormationID string `json:"X-Formation-ID,omitempty"`
 	// Version The formation's version. The server checks it against the `version` in the bundle's formation file (which itself defaults to `1.0.0`) and refuses a mismatch (400 `VersionMismatch`), so send the bundle's version.
-	Version *string
+	Version *string `json:"X-Formation-Version,omitempty"`
 	// Bundle The raw bundle bytes (not multipart, not JSON). The server also accepts the content types `application/x-gzip` and `application/octet-stream`.
-	Bundle []byte
+	Bundle []byte `json:"-"`
 }
 
 // DeployFormation Deploy a new formation
@@ -185,12 +185,12 @@ func (c *ServerClient) GetFormation(ctx context.Context, id string, opts ...Requ
 	return &out, nil
 }
 
-// UpdateFormationParams holds the query, header and body parameters of UpdateFormation.
+// UpdateFormationParams are the query, header and body parameters of UpdateFormation (json tags: wire names).
 type UpdateFormationParams struct {
 	// Version The formation's version. The server checks it against the `version` in the bundle's formation file (which itself defaults to `1.0.0`) and refuses a mismatch (400 `VersionMismatch`), so send the bundle's version.
-	Version *string
+	Version *string `json:"X-Formation-Version,omitempty"`
 	// Bundle The raw bundle bytes, laid out as for `deployFormation` (the server does not check the content type).
-	Bundle []byte
+	Bundle []byte `json:"-"`
 }
 
 // UpdateFormation Update a formation to a new bundle
@@ -403,12 +403,12 @@ func (c *ServerClient) CancelUpdate(ctx context.Context, id string, opts ...Requ
 	return &out, nil
 }
 
-// GetFormationLogsParams holds the query, header and body parameters of GetFormationLogs.
+// GetFormationLogsParams are the query, header and body parameters of GetFormationLogs (json tags: wire names).
 type GetFormationLogsParams struct {
 	// Lines How many of the newest lines to return per stream (larger values are capped at 10000; zero, negative or non-numeric values mean the default).
-	Lines *int64
+	Lines *int64 `json:"lines,omitempty"`
 	// Stream Which log to read: `stdout`, `stderr` or both (`all`). When following, `stderr` follows the error log and anything else follows stdout.
-	Stream *string
+	Stream *string `json:"stream,omitempty"`
 }
 
 // GetFormationLogs Read a formation's logs
@@ -455,10 +455,10 @@ func (c *ServerClient) StreamFormationLogs(ctx context.Context, id string, param
 	return newStream(body, namedStep(decoders)), nil
 }
 
-// DownloadFormationParams holds the query, header and body parameters of DownloadFormation.
+// DownloadFormationParams are the query, header and body parameters of DownloadFormation (json tags: wire names).
 type DownloadFormationParams struct {
 	// DB `true` includes the formation's `memory.db` in the archive (left out by default).
-	DB *bool
+	DB *bool `json:"db,omitempty"`
 }
 
 // DownloadFormation Download a formation's files
@@ -478,18 +478,18 @@ func (c *ServerClient) DownloadFormation(ctx context.Context, id string, params 
 	return out, err
 }
 
-// ManageDraftFilesParams holds the query, header and body parameters of ManageDraftFiles.
+// ManageDraftFilesParams are the query, header and body parameters of ManageDraftFiles (json tags: wire names).
 type ManageDraftFilesParams struct {
 	// Action `init` creates the draft (`mode: new` writes a minimal `formation.afs`, `mode: clone` copies the live version); `list`, `read`, `write`, `delete` work on its files; `deploy` makes it live (a first deploy or a blue-green update, exactly as `POST /rpc/formations` / `PUT /rpc/formations/{id}`); `discard` deletes it.
-	Action string
+	Action string `json:"action,omitempty"`
 	// Mode For `init`.
-	Mode *string
+	Mode *string `json:"mode,omitempty"`
 	// Path File or directory path inside the draft (`list`, `read`, `write`, `delete`).
-	Path *string
+	Path *string `json:"path,omitempty"`
 	// Content The file content to write (`write`), as text or base64 according to `encoding`.
-	Content *string
+	Content *string `json:"content,omitempty"`
 	// Encoding How `content` is encoded (`read`, `write`).
-	Encoding *string
+	Encoding *string `json:"encoding,omitempty"`
 }
 
 // ManageDraftFiles Create, edit, deploy or discard a formation's draft
@@ -513,12 +513,12 @@ func (c *ServerClient) ManageDraftFiles(ctx context.Context, id string, params *
 	return out, err
 }
 
-// RunDraftParams holds the query, header and body parameters of RunDraft.
+// RunDraftParams are the query, header and body parameters of RunDraft (json tags: wire names).
 type RunDraftParams struct {
 	// Path Absolute path of a formation directory on the server's machine.
-	Path *string
+	Path *string `json:"path,omitempty"`
 	// FormationID Run `formations/<formation_id>/draft/`.
-	FormationID *string
+	FormationID *string `json:"formation_id,omitempty"`
 }
 
 // RunDraft Run a draft formation
@@ -540,10 +540,10 @@ func (c *ServerClient) RunDraft(ctx context.Context, params *RunDraftParams, opt
 	return &out, nil
 }
 
-// StopDraftParams holds the query, header and body parameters of StopDraft.
+// StopDraftParams are the query, header and body parameters of StopDraft (json tags: wire names).
 type StopDraftParams struct {
 	// FormationID is the body parameter "formation_id".
-	FormationID string
+	FormationID string `json:"formation_id,omitempty"`
 }
 
 // StopDraft Stop a draft formation

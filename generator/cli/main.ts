@@ -1,4 +1,4 @@
-// Command line: generate, check, lint, mock.
+// Command line: generate, check, lint, mock, release.
 import { formatDiagnostic, SpecError } from "../diagnostics/diagnostic.js";
 import { check, defaultPaths, generate, specToIR, TARGETS, type Timings } from "../pipeline/pipeline.js";
 import { lint } from "./lint.js";
@@ -10,6 +10,7 @@ commands:
   check [--target <name>]      exit 1 and list stale files when generated/ is not what spec/, overrides/ and templates/ give
   lint                         validate the spec: project rules + Redocly
   mock [--port <n>]            serve the spec-driven mock server on 127.0.0.1
+  release [--dry-run]          regenerate + check, build, test, pack, publint, attw, then npm publish @muxi/sdk
 
 options:
   --spec <a.yaml,b.yaml>       spec entry files (default spec/formation.yaml,spec/server.yaml)
@@ -21,16 +22,18 @@ interface Args {
   spec?: string[];
   verbose: boolean;
   port?: number;
+  dryRun: boolean;
 }
 
 function parse(argv: string[]): Args {
-  const args: Args = { verbose: false };
+  const args: Args = { verbose: false, dryRun: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--verbose" || a === "-v") args.verbose = true;
     else if (a === "--target") args.target = argv[++i];
     else if (a === "--spec") args.spec = (argv[++i] ?? "").split(",").filter(Boolean);
     else if (a === "--port") args.port = Number(argv[++i]);
+    else if (a === "--dry-run") args.dryRun = true;
     else if (!args.command && !a.startsWith("-")) args.command = a;
     else throw new UsageError(`unknown argument "${a}"`);
   }
@@ -73,6 +76,10 @@ export async function main(argv: string[]): Promise<number> {
         const server = await serveMock(ir, { port: args.port ?? 0 });
         console.log(`mock server listening on ${server.url} (Ctrl-C to stop)`);
         return await new Promise<number>(() => undefined);
+      }
+      case "release": {
+        const { release } = await import("./release.js");
+        return await release({ dryRun: args.dryRun, paths });
       }
       default:
         console.error(USAGE);

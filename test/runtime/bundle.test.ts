@@ -22,7 +22,7 @@ const bundle = tarGz([
 
 describe("bundle reading", () => {
   it("finds <root>/formation.afs and reads id and version", async () => {
-    expect(await readBundle({ bundle })).toMatchObject({ formationId: "my-bot", version: "2.1.0", bytes: bundle });
+    expect(await readBundle({ bundle })).toMatchObject({ formationId: "my-bot", version: "2.1.0", body: bundle });
   });
 
   it("given values win; version defaults to 1.0.0", async () => {
@@ -31,10 +31,14 @@ describe("bundle reading", () => {
     expect(await readBundle({ bundle: noVersion })).toMatchObject({ formationId: "b-bot", version: "1.0.0" });
   });
 
-  it("accepts ArrayBuffer and Blob", async () => {
+  it("accepts ArrayBuffer, Blob and ReadableStream", async () => {
     const ab = bundle.buffer.slice(bundle.byteOffset, bundle.byteOffset + bundle.byteLength);
     expect((await readBundle({ bundle: ab as ArrayBuffer })).formationId).toBe("my-bot");
-    expect((await readBundle({ bundle: new Blob([bundle]) })).formationId).toBe("my-bot");
+    expect((await readBundle({ bundle: new Blob([bundle as BlobPart]) })).formationId).toBe("my-bot");
+    expect((await readBundle({ bundle: new Blob([bundle as BlobPart]).stream() })).formationId).toBe("my-bot");
+    // With id and version given nothing is read: the stream is passed through.
+    const stream = new Blob([bundle as BlobPart]).stream();
+    expect((await readBundle({ bundle: stream, formationId: "x", version: "1.0.0" })).body).toBe(stream);
   });
 
   it("formation.yml, ./-prefixed archives, ustar prefix and pax long names", async () => {
@@ -122,14 +126,24 @@ describe("deploy/update through ServerClient", () => {
     expect(server.requests[0]!.headers["x-formation-id"]).toBe("my-bot");
   });
 
-  it("updateFormation(id, { bundle }): PUT with the version header", async () => {
+  it("updateFormation(id, { bundle }) and ({ id, bundle }): PUT with the version header", async () => {
     accept();
     const c = new ServerClient({ url: server.url, keyId: "k", secretKey: "s" });
     await c.updateFormation("my-bot", { bundle });
-    const r = server.requests[0]!;
-    expect([r.method, r.path, r.headers["x-formation-version"], r.headers["content-type"]]).toEqual(["PUT", "/rpc/formations/my-bot", "2.1.0", "application/gzip"]);
-    expect(r.headers["x-formation-id"]).toBeUndefined();
-    expect(new Uint8Array(r.body)).toEqual(bundle);
+    await c.updateFormation({ id: "my-bot", bundle, version: "2.1.0" });
+    for (const r of server.requests) {
+      expect([r.method, r.path, r.headers["x-formation-version"], r.headers["content-type"]]).toEqual(["PUT", "/rpc/formations/my-bot", "2.1.0", "application/gzip"]);
+      expect(r.headers["x-formation-id"]).toBeUndefined();
+      expect(new Uint8Array(r.body)).toEqual(bundle);
+    }
+  });
+
+  it("a ReadableStream bundle with id and version is streamed up as it is", async () => {
+    accept();
+    const c = new ServerClient({ url: server.url });
+    await c.deployFormation({ bundle: new Blob([bundle as BlobPart]).stream(), formationId: "my-bot", version: "2.1.0" });
+    expect(new Uint8Array(server.requests[0]!.body)).toEqual(bundle);
+    expect(server.requests[0]!.headers["x-formation-id"]).toBe("my-bot");
   });
 
   it("deployFormationStreaming / deployFormationStream / updateFormationStreaming yield named events", async () => {
@@ -139,11 +153,13 @@ describe("deploy/update through ServerClient", () => {
     for await (const e of c.deployFormationStreaming({ bundle }) as AsyncIterable<NamedEvent>) seen.push(e.type);
     for await (const e of c.deployFormationStream({ bundle }) as AsyncIterable<NamedEvent>) seen.push(e.type);
     for await (const e of c.updateFormationStreaming("my-bot", { bundle }) as AsyncIterable<NamedEvent>) seen.push(e.type);
-    expect(seen).toEqual(["progress", "complete", "progress", "complete", "progress", "complete"]);
-    expect(server.requests.map((r) => [r.method, r.headers.accept])).toEqual([
-      ["POST", "text/event-stream"],
-      ["POST", "text/event-stream"],
-      ["PUT", "text/event-stream"],
+    for await (const e of c.updateFormationStream({ id: "my-bot", bundle }) as AsyncIterable<NamedEvent>) seen.push(e.type);
+    expect(seen).toEqual(["progress", "complete", "progress", "complete", "progress", "complete", "progress", "complete"]);
+    expect(server.requests.map((r) => [r.method, r.path, r.headers.accept])).toEqual([
+      ["POST", "/rpc/formations", "text/event-stream"],
+      ["POST", "/rpc/formations", "text/event-stream"],
+      ["PUT", "/rpc/formations/my-bot", "text/event-stream"],
+      ["PUT", "/rpc/formations/my-bot", "text/event-stream"],
     ]);
   });
 

@@ -6,7 +6,6 @@ import type { ChatEvent } from "../runtime/events.js";
 import type { MethodSpec, Slot } from "../runtime/operation.js";
 import type { RequestOptions, WithMeta } from "../runtime/options.js";
 import type { Stream } from "../runtime/stream.js";
-import type { Transport } from "../runtime/transport.js";
 import type { ResolvedUser } from "./models.js";
 
 const OPTIONS: Slot = { param: "options", kind: "object", optional: true };
@@ -102,10 +101,7 @@ export const M = {
 
 export { camelToSnake };
 
-export class GeneratedFormationClient extends BaseClient {
-  constructor(transport: Transport) {
-    super(transport);
-  }
+export abstract class GeneratedFormationClient extends BaseClient {
 
   chat(params: { message: string; sessionId?: string }, userId?: string, options?: RequestOptions): Promise<WithMeta<Record<string, unknown>>>;
   chat(...args: unknown[]): Promise<WithMeta<Record<string, unknown>>> {

@@ -5,7 +5,6 @@ import type { NamedEvent } from "../runtime/events.js";
 import type { MethodSpec, OperationSpec, Slot } from "../runtime/operation.js";
 import type { RequestOptions } from "../runtime/options.js";
 import type { Stream } from "../runtime/stream.js";
-import type { Transport } from "../runtime/transport.js";
 
 const OPTIONS: Slot = { param: "options", kind: "object", optional: true };
 const PARAMS: Slot = { param: "params", kind: "object", optional: false };
@@ -46,8 +45,10 @@ const updateOp: OperationSpec = {
 export const M = {
   deployFormation: { name: "deployFormation", op: deployOp, forms: [[PARAMS, OPTIONS]] },
   deployFormationStreaming: { name: "deployFormationStreaming", op: deployOp, forms: [[PARAMS, OPTIONS]], stream: { format: "named" } },
-  updateFormation: { name: "updateFormation", op: updateOp, forms: [[ID, PARAMS, OPTIONS]] },
-  updateFormationStreaming: { name: "updateFormationStreaming", op: updateOp, forms: [[ID, PARAMS, OPTIONS]], stream: { format: "named" } },
+  deployFormationStream: { name: "deployFormationStream", op: deployOp, forms: [[PARAMS, OPTIONS]], stream: { format: "named" } },
+  updateFormation: { name: "updateFormation", op: updateOp, forms: [[ID, PARAMS, OPTIONS], [PARAMS, OPTIONS]] },
+  updateFormationStreaming: { name: "updateFormationStreaming", op: updateOp, forms: [[ID, PARAMS, OPTIONS], [PARAMS, OPTIONS]], stream: { format: "named" } },
+  updateFormationStream: { name: "updateFormationStream", op: updateOp, forms: [[ID, PARAMS, OPTIONS], [PARAMS, OPTIONS]], stream: { format: "named" } },
   listFormations: {
     name: "listFormations",
     op: { id: "listFormations", method: "GET", path: "/rpc/formations", params: [], response: { kind: "json", envelope: true }, auth: ["MuxiHmac"], userId: "none", idempotent: false },
@@ -55,12 +56,10 @@ export const M = {
   },
 } satisfies Record<string, MethodSpec>;
 
-type BundleParams = { bundle: Uint8Array | ArrayBuffer | Blob; formationId: string; version?: string };
+type BundleParams = { bundle: Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>; formationId: string; version?: string };
+type UpdateParams = Omit<BundleParams, "formationId">;
 
-export class GeneratedServerClient extends BaseClient {
-  constructor(transport: Transport) {
-    super(transport);
-  }
+export abstract class GeneratedServerClient extends BaseClient {
   deployFormation(params: BundleParams, options?: RequestOptions): Promise<Record<string, unknown>>;
   deployFormation(...args: unknown[]): Promise<Record<string, unknown>> {
     return this._call(M.deployFormation, args);
@@ -69,13 +68,24 @@ export class GeneratedServerClient extends BaseClient {
   deployFormationStreaming(...args: unknown[]): Stream<NamedEvent> {
     return this._stream(M.deployFormationStreaming, args);
   }
-  updateFormation(id: string, params: Omit<BundleParams, "formationId">, options?: RequestOptions): Promise<Record<string, unknown>>;
+  deployFormationStream(params: BundleParams, options?: RequestOptions): Stream<NamedEvent>;
+  deployFormationStream(...args: unknown[]): Stream<NamedEvent> {
+    return this._stream(M.deployFormationStream, args);
+  }
+  updateFormation(id: string, params: UpdateParams, options?: RequestOptions): Promise<Record<string, unknown>>;
+  updateFormation(params: UpdateParams & { id: string }, options?: RequestOptions): Promise<Record<string, unknown>>;
   updateFormation(...args: unknown[]): Promise<Record<string, unknown>> {
     return this._call(M.updateFormation, args);
   }
-  updateFormationStreaming(id: string, params: Omit<BundleParams, "formationId">, options?: RequestOptions): Stream<NamedEvent>;
+  updateFormationStreaming(id: string, params: UpdateParams, options?: RequestOptions): Stream<NamedEvent>;
+  updateFormationStreaming(params: UpdateParams & { id: string }, options?: RequestOptions): Stream<NamedEvent>;
   updateFormationStreaming(...args: unknown[]): Stream<NamedEvent> {
     return this._stream(M.updateFormationStreaming, args);
+  }
+  updateFormationStream(id: string, params: UpdateParams, options?: RequestOptions): Stream<NamedEvent>;
+  updateFormationStream(params: UpdateParams & { id: string }, options?: RequestOptions): Stream<NamedEvent>;
+  updateFormationStream(...args: unknown[]): Stream<NamedEvent> {
+    return this._stream(M.updateFormationStream, args);
   }
   listFormations(options?: RequestOptions): Promise<Record<string, unknown>>;
   listFormations(...args: unknown[]): Promise<Record<string, unknown>> {
