@@ -1,18 +1,77 @@
 // Entry of the format stage: prettier over TypeScript, JSON and Markdown output.
 // TypeScript goes through the babel-ts parser: the same printer, about twice as fast as "typescript".
-import { format } from "prettier";
+// Large outputs are formatted on worker threads, and results are cached by content, so a
+// regeneration after a small spec change only reformats the files that changed.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { format, version as prettierVersion, type Options } from "prettier";
 
 const PARSERS: Record<string, string> = { ".ts": "babel-ts", ".mts": "babel-ts", ".js": "babel", ".mjs": "babel", ".json": "json", ".md": "markdown", ".yaml": "yaml", ".yml": "yaml" };
 const OPTIONS = { printWidth: 110, trailingComma: "all" as const, endOfLine: "lf" as const };
+/** Below this many characters in total, starting workers costs more than it saves. */
+const PARALLEL_THRESHOLD = 400_000;
+const CACHE_DIR = process.env.MUXI_SDKGEN_CACHE === "0" ? undefined : join(process.cwd(), "node_modules/.cache/muxi-sdkgen/format");
 
 export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  const todo: { path: string; text: string; options: Options; key: string }[] = [];
+  for (const [path, text] of files) {
+    const parser = PARSERS[path.slice(path.lastIndexOf("."))];
+    if (!parser) {
+      out.set(path, text);
+      continue;
+    }
+    const options: Options = { ...OPTIONS, parser };
+    const key = createHash("sha256").update(`${prettierVersion}\0${JSON.stringify(options)}\0${text}`).digest("hex");
+    const cached = CACHE_DIR ? await readFile(join(CACHE_DIR, key), "utf8").catch(() => undefined) : undefined;
+    if (cached !== undefined) out.set(path, cached);
+    else todo.push({ path, text, options, key });
+  }
+  const total = todo.reduce((n, f) => n + f.text.length, 0);
+  const formatted = total > PARALLEL_THRESHOLD ? await formatInWorkers(todo) : await Promise.all(todo.map((f) => format(f.text, f.options)));
+  if (CACHE_DIR && todo.length) await mkdir(CACHE_DIR, { recursive: true });
   await Promise.all(
-    [...files].map(async ([path, text]) => {
-      const ext = path.slice(path.lastIndexOf("."));
-      const parser = PARSERS[ext];
-      out.set(path, parser ? await format(text, { ...OPTIONS, parser, filepath: path }) : text);
+    todo.map(async (f, i) => {
+      out.set(f.path, formatted[i]);
+      if (CACHE_DIR) await writeFile(join(CACHE_DIR, f.key), formatted[i]).catch(() => undefined);
     }),
   );
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Largest files first, each to the worker with the least work queued. */
+async function formatInWorkers(files: { text: string; options: Options }[]): Promise<string[]> {
+  const count = Math.max(1, Math.min(availableParallelism(), 8, files.length));
+  const workers = Array.from({ length: count }, () => new Worker(new URL("./worker.mjs", import.meta.url)));
+  const load = new Array<number>(count).fill(0);
+  const results = new Array<string>(files.length);
+  try {
+    const order = files.map((f, i) => i).sort((a, b) => files[b].text.length - files[a].text.length);
+    await Promise.all(
+      order.map((i) => {
+        const w = load.indexOf(Math.min(...load));
+        load[w] += files[i].text.length;
+        return new Promise<void>((resolve, reject) => {
+          const worker = workers[w];
+          const onMessage = (msg: { id: number; text?: string; error?: string }): void => {
+            if (msg.id !== i) return;
+            worker.off("message", onMessage);
+            if (msg.error !== undefined) reject(new Error(msg.error));
+            else {
+              results[i] = msg.text as string;
+              resolve();
+            }
+          };
+          worker.on("message", onMessage);
+          worker.postMessage({ id: i, text: files[i].text, options: files[i].options });
+        });
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
 }

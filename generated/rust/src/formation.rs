@@ -12,8 +12,8 @@ use crate::runtime::{Auth, Error, EventStream, Method, RequestOptions, Result, S
 use crate::runtime::{formation_base_url, FormationOptions};
 
 /// Served by the formation's own server (`muxi-ai/runtime`) under `/v1`, reached directly
-/// /// (`http://localhost:8271/v1`) or through the MUXI Server proxy (`{server}/api/{formation_id}/v1` live,
-/// /// `{server}/draft/{formation_id}/v1` draft). Paths below are relative to that `/v1` base.
+/// (`http://localhost:8271/v1`) or through the MUXI Server proxy (`{server}/api/{formation_id}/v1` live,
+/// `{server}/draft/{formation_id}/v1` draft). Paths below are relative to that `/v1` base.
 #[derive(Clone)]
 pub struct FormationClient {
     transport: Arc<Transport>,

@@ -284,11 +284,11 @@ pub struct AsyncJobCancellation {
 }
 
 /// Background jobs. The runtime passes a bare list (currently always empty) as the envelope's
-/// /// `data`, unlike every other route.
+/// `data`, unlike every other route.
 pub type AsyncJobList = Vec<AsyncJob>;
 
 /// An audio message: the audio files are transcribed and the transcript is processed as the
-/// /// user's message.
+/// user's message.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct AudioChatRequest {
     /// Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
@@ -404,7 +404,7 @@ pub struct CallMcpToolRequest {
 }
 
 /// An update in progress abandoned: the staging process is killed, its port released and its files
-/// /// removed; the current version keeps serving. Returned flat (not wrapped in `data`).
+/// removed; the current version keeps serving. Returned flat (not wrapped in `data`).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CancelUpdateResult {
     #[serde(rename = "message")]
@@ -558,12 +558,12 @@ pub struct ChatResponse {
 }
 
 /// One item of a chat stream as the runtime produces it. Known `type` values:
-/// /// `thinking` (progress monologue), `planning` (plan or decomposition), `progress` (generic
-/// /// step, see `stage`), `tool_call` (a tool is being used, see `tool_name`), `content`
-/// /// (an incremental piece of the final answer, in order), `completed` (the full authoritative
-/// /// answer; when `stream_discontinuity` is true, discard the pieces received so far and use this
-/// /// `content`), `failed` and `cancelled` (terminal), `finalizing` (final-phase marker). Older
-/// /// clients also saw `text` and `response`. Unknown types may appear and should be passed on.
+/// `thinking` (progress monologue), `planning` (plan or decomposition), `progress` (generic
+/// step, see `stage`), `tool_call` (a tool is being used, see `tool_name`), `content`
+/// (an incremental piece of the final answer, in order), `completed` (the full authoritative
+/// answer; when `stream_discontinuity` is true, discard the pieces received so far and use this
+/// `content`), `failed` and `cancelled` (terminal), `finalizing` (final-phase marker). Older
+/// clients also saw `text` and `response`. Unknown types may appear and should be passed on.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ChatStreamItem {
     /// Item kind (see above); an open set.
@@ -606,7 +606,7 @@ pub struct ChatStreamItem {
 }
 
 /// A default (`message`) frame of the chat stream: `data: {"token": ...}` with no `event:` line.
-/// /// Newer runtimes send a `ChatStreamItem` object; older runtimes sent plain text pieces.
+/// Newer runtimes send a `ChatStreamItem` object; older runtimes sent plain text pieces.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ChatTokenFrame {
     #[serde(rename = "token")]
@@ -621,8 +621,8 @@ pub struct ChatUiFrame {
 }
 
 /// The user's answer to a UI widget from an earlier turn (for example the option picked in an
-/// /// `options` widget). A matching `id` pins the selection; an unknown or stale `id` is ignored and
-/// /// the message is processed on its own.
+/// `options` widget). A matching `id` pins the selection; an unknown or stale `id` is ignored and
+/// the message is processed on its own.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ChatUiResponse {
     /// The `id` of the widget being answered.
@@ -853,7 +853,7 @@ pub struct DeletedCredential {
 }
 
 /// `event: complete` — the action succeeded; the stream then ends. Update and rollback send the deploy
-/// /// counters as strings here (`previous_version`, `new_version`), unlike their JSON results.
+/// counters as strings here (`previous_version`, `new_version`), unlike their JSON results.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DeployCompleteEvent {
     #[serde(rename = "formation_id")]
@@ -883,7 +883,7 @@ pub struct DeployCompleteEvent {
 }
 
 /// `event: error` — the action failed; the stream then ends. For start, restart and rollback this is also
-/// /// how "not found" and "already running" arrive, because those routes open the stream before checking.
+/// how "not found" and "already running" arrive, because those routes open the stream before checking.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DeployErrorEvent {
     /// An error type such as `ExtractError`, `VersionMismatch`, `SecretsError`, `HealthCheckFailed`, `NotFound`, `AlreadyRunning`, `PortAllocationError`, `SpawnError`.
@@ -957,13 +957,13 @@ pub struct DeployResult {
 }
 
 /// The step a deploy, update, start, restart or rollback is at. Values in use: `extracting`, `validating`,
-/// /// `resolving_runtime`, `downloading_sif`, `pulling_runner`, `spawning`, `health_check`; for updates also
-/// /// `spawning_staging`, `swapping`, `stopping_old`; for restarts `stopping`; for rollbacks
-/// /// `spawning_previous`, `stopping_current`. Treat it as an open set.
+/// `resolving_runtime`, `downloading_sif`, `pulling_runner`, `spawning`, `health_check`; for updates also
+/// `spawning_staging`, `swapping`, `stopping_old`; for restarts `stopping`; for rollbacks
+/// `spawning_previous`, `stopping_current`. Treat it as an open set.
 pub type DeployStage = String;
 
 /// The error body of both draft-run routes: `success: false` with the message in `error`. `port` is 0 and
-/// /// `status` empty; `formation_id` is empty when it was not known yet.
+/// `status` empty; `formation_id` is empty when it was not known yet.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DevError {
     #[serde(rename = "success")]
@@ -979,7 +979,7 @@ pub struct DevError {
 }
 
 /// What to run as a draft formation: either a local directory (`path`, used by `muxi up`) or the
-/// /// server-side draft of a formation (`formation_id`, used by the Console). `path` wins when both are given.
+/// server-side draft of a formation (`formation_id`, used by the Console). `path` wins when both are given.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DevRunRequest {
     /// Absolute path of a formation directory on the server's machine.
@@ -1022,7 +1022,7 @@ pub struct DevStopResult {
 }
 
 /// A signed batch of pre-distilled memory events from a registered distillery. The signature
-/// /// covers the exact request bytes, so the body must be sent exactly as it was signed.
+/// covers the exact request bytes, so the body must be sent exactly as it was signed.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DistilledBatch {
     /// The distillery's id for this batch.
@@ -1179,10 +1179,10 @@ pub struct DraftFileEntry {
 }
 
 /// One action on a formation's draft copy (`formations/<id>/draft/`). Which fields apply depends on
-/// /// `action`: `init` takes `mode`; `list` takes an optional `path` (a directory, default the draft root);
-/// /// `read` takes `path` and optional `encoding`; `write` takes `path`, `content` and optional `encoding`;
-/// /// `delete` takes `path`; `deploy` and `discard` take nothing else. Paths are relative to the draft root
-/// /// and may not leave it.
+/// `action`: `init` takes `mode`; `list` takes an optional `path` (a directory, default the draft root);
+/// `read` takes `path` and optional `encoding`; `write` takes `path`, `content` and optional `encoding`;
+/// `delete` takes `path`; `deploy` and `discard` take nothing else. Paths are relative to the draft root
+/// and may not leave it.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DraftFilesRequest {
     /// `init` creates the draft (`mode: new` writes a minimal `formation.afs`, `mode: clone` copies the live
@@ -1206,9 +1206,9 @@ pub struct DraftFilesRequest {
 }
 
 /// The answer to every draft action except a successful `deploy`, successful or not. `data` is present on
-/// /// success (its shape depends on the action); `error` (a type such as `DraftNotFound`) and `message` on
-/// /// failure. `draft` and `live` always describe the state after the action. Returned flat, not in the
-/// /// server's `data` wrapper.
+/// success (its shape depends on the action); `error` (a type such as `DraftNotFound`) and `message` on
+/// failure. `draft` and `live` always describe the state after the action. Returned flat, not in the
+/// server's `data` wrapper.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DraftFilesResponse {
     #[serde(rename = "success")]
@@ -1390,7 +1390,7 @@ pub struct FireTriggerRequest {
 }
 
 /// A summary of the formation configuration: identity, counts of agents, secrets and MCP servers,
-/// /// and links to the routes that serve each configuration section in full.
+/// and links to the routes that serve each configuration section in full.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FormationConfigSummary {
     #[serde(rename = "formation_id")]
@@ -1435,7 +1435,7 @@ pub struct FormationConfigSummary {
 }
 
 /// How many formations are registered, and how many of them are running, stopped or crashed (formations
-/// /// in any other state count only towards `total`).
+/// in any other state count only towards `total`).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FormationCounts {
     #[serde(rename = "total")]
@@ -1449,13 +1449,13 @@ pub struct FormationCounts {
 }
 
 /// The complete formation configuration as JSON (the parsed formation file). Secret values are
-/// /// not revealed: wherever a secret was interpolated, the `${{ secrets.NAME }}` placeholder is
-/// /// shown instead. Passed through untouched.
+/// not revealed: wherever a secret was interpolated, the `${{ secrets.NAME }}` placeholder is
+/// shown instead. Passed through untouched.
 pub type FormationDefinition = serde_json::Map<String, serde_json::Value>;
 
 /// One formation in detail (`GET /rpc/formations/{id}`). `created_at` and `deployed_at` are both the
-/// /// deploy time; `updated_at` is the last start time (the zero time `0001-01-01T00:00:00Z` when it never
-/// /// started).
+/// deploy time; `updated_at` is the last start time (the zero time `0001-01-01T00:00:00Z` when it never
+/// started).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FormationDetail {
     #[serde(rename = "id")]
@@ -1519,7 +1519,7 @@ pub struct FormationList {
 }
 
 /// Lines per log stream, oldest first. A key is present only for the streams asked for (`stream=all` gives
-/// /// both); its value is `null` when that log file does not exist or is empty.
+/// both); its value is `null` when that log file does not exist or is empty.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FormationLogLines {
     #[serde(rename = "stdout", default, skip_serializing_if = "Option::is_none")]
@@ -1538,7 +1538,7 @@ pub struct FormationLogTotals {
 }
 
 /// The last lines of a formation's stdout and/or stderr log files (`<id>-out.log`, `<id>-err.log`), as
-/// /// chosen by the `stream` query parameter.
+/// chosen by the `stream` query parameter.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FormationLogs {
     #[serde(rename = "formation_id")]
@@ -1610,7 +1610,7 @@ pub struct FormationStats {
 }
 
 /// Where a formation's process is in its lifecycle. `unhealthy` is set by the live health probe that
-/// /// list and get run against running formations (2 s timeout on `/v1/health`).
+/// list and get run against running formations (2 s timeout on `/v1/health`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum FormationStatus {
     /// Wire value "starting".
@@ -1733,8 +1733,8 @@ pub struct FormationUptime {
 }
 
 /// Version data of a formation. `semantic` is the `version` of its formation file; `current` and
-/// /// `previous` are SHA-256 hashes of the current and previous bundles (`previous` is what a rollback
-/// /// returns to). Each field is left out when empty.
+/// `previous` are SHA-256 hashes of the current and previous bundles (`previous` is what a rollback
+/// returns to). Each field is left out when empty.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FormationVersionInfo {
     /// The formation file's `version` (list only; not sent by get).
@@ -2180,7 +2180,7 @@ pub struct MemoryBatchItemResult {
 }
 
 /// Several memories to ingest in one call. Limits are checked before anything is stored, so a
-/// /// rejected batch can be retried as a whole.
+/// rejected batch can be retried as a whole.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MemoryBatchRequest {
     #[serde(rename = "items")]
@@ -2245,9 +2245,9 @@ pub struct MemoryBuffersCleared {
 pub type MemoryConfig = serde_json::Map<String, serde_json::Value>;
 
 /// A memory to store. Give either `content` (free text) or `type` + `detail` (a typed fact, e.g.
-/// /// type `preference`); at least one of `content` and `detail` is required. Ingestion pipelines
-/// /// may add `source`/`source_id`: the pair makes the write idempotent (a replay returns the
-/// /// original memory with `duplicate: true`).
+/// type `preference`); at least one of `content` and `detail` is required. Ingestion pipelines
+/// may add `source`/`source_id`: the pair makes the write idempotent (a replay returns the
+/// original memory with `duplicate: true`).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MemoryCreateRequest {
     /// Free-text memory.
@@ -2389,7 +2389,7 @@ pub struct MemoryJobAccepted {
 }
 
 /// State of a rebuild or forget job. Once completed, the job's report fields (as in the inline
-/// /// response) are merged into this object. Jobs are kept in process memory only.
+/// response) are merged into this object. Jobs are kept in process memory only.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MemoryJobStatus {
     #[serde(rename = "job_id")]
@@ -2433,8 +2433,8 @@ pub struct MemoryList {
 }
 
 /// Why the formation believes something: the knowledge-graph entity, every fact touching it
-/// /// (including contradicted and superseded ones) and, per fact, the chain of events back to the
-/// /// conversation turn or ingested item it came from. With `event_id`, the chain of that one event.
+/// (including contradicted and superseded ones) and, per fact, the chain of events back to the
+/// conversation turn or ingested item it came from. With `event_id`, the chain of that one event.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MemoryProvenance {
     /// The knowledge-graph entity.
@@ -2489,8 +2489,8 @@ pub struct MemoryRebuildRequest {
 }
 
 /// Where a memory lives. `user` memories belong to one user; `group` memories are shared with a
-/// /// group (`scope_id` names it); `formation` memories are visible to every user. Writing `group` or
-/// /// `formation` scope needs a `memory.write` grant.
+/// group (`scope_id` names it); `formation` memories are visible to every user. Writing `group` or
+/// `formation` scope needs a `memory.write` grant.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum MemoryScope {
     /// Wire value "user".
@@ -2868,7 +2868,7 @@ pub struct RequestStatus {
 }
 
 /// Sent (then the stream ends) when the request is unknown, not streaming, owned by someone else,
-/// /// or when following it fails.
+/// or when following it fails.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RequestStreamErrorFrame {
     /// Error message (at most 200 characters), e.g. `Unauthorized or request not streaming`.
@@ -2877,9 +2877,9 @@ pub struct RequestStreamErrorFrame {
 }
 
 /// A data frame of `/events/{session_id}/{request_id}`: first `{"type": "stream_open", ...}`, then
-/// /// the request's stream items (the same objects as the chat stream's `token`), then
-/// /// `{"type": "stream_completed", ...}` after a terminal item (`completed`, `failed`, `cancelled`) or
-/// /// after ten minutes; or a single error frame.
+/// the request's stream items (the same objects as the chat stream's `token`), then
+/// `{"type": "stream_completed", ...}` after a terminal item (`completed`, `failed`, `cancelled`) or
+/// after ten minutes; or a single error frame.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum RequestStreamFrame {
@@ -2960,7 +2960,7 @@ pub struct RestartResult {
 }
 
 /// A formation switched back to its previous bundle (blue-green). `version` and `previous_version` are
-/// /// deploy counters, as in UpdateResult.
+/// deploy counters, as in UpdateResult.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RollbackResult {
     #[serde(rename = "id")]
@@ -3190,10 +3190,10 @@ pub struct SendNotificationRequest {
 }
 
 /// Every error the MUXI Server itself answers with (handlers, the HMAC middleware and the 404 handler).
-/// /// There is no `success: false` field, and `error` is the HTTP status text (`Bad Request`, `Not Found`,
-/// /// `Unauthorized`...), not a machine code; `code` repeats the HTTP status as a number. Through the
-/// /// formation proxies `error` is a fixed phrase instead (`Formation not found`, `Formation unavailable`,
-/// /// `Bad gateway`).
+/// There is no `success: false` field, and `error` is the HTTP status text (`Bad Request`, `Not Found`,
+/// `Unauthorized`...), not a machine code; `code` repeats the HTTP status as a number. Through the
+/// formation proxies `error` is a fixed phrase instead (`Formation not found`, `Formation unavailable`,
+/// `Bad gateway`).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ServerError {
     /// HTTP status text (or the proxy's phrase).
@@ -3208,7 +3208,7 @@ pub struct ServerError {
 }
 
 /// The liveness answer of `GET /health`. It is flat JSON, not wrapped in `data` (older documents that show
-/// /// `status: healthy`, formation counts or the port pool describe an earlier server).
+/// `status: healthy`, formation counts or the port pool describe an earlier server).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ServerHealth {
     #[serde(rename = "success")]
@@ -3265,8 +3265,8 @@ pub struct ServerStatus {
 }
 
 /// The wrapper of most successful `/rpc` JSON responses (`RespondSuccess` / `RespondCreated`). The payload
-/// /// is in `data`; unlike the formation envelope there is no request id or timestamp. Each operation
-/// /// narrows `data` to its own schema.
+/// is in `data`; unlike the formation envelope there is no request id or timestamp. Each operation
+/// narrows `data` to its own schema.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ServerSuccess {
     #[serde(rename = "success")]
@@ -3697,7 +3697,7 @@ pub struct TypedMemoryContent {
 }
 
 /// An interactive element attached to a reply. At most 8 per reply; oversized widgets are dropped
-/// /// whole. Clients must ignore widget types they do not know.
+/// whole. Clients must ignore widget types they do not know.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum UiWidget {
@@ -3797,7 +3797,7 @@ pub struct UpdateMcpServerRequest {
 }
 
 /// A formation replaced by a new bundle with a blue-green switch. `version` and `previous_version` are the
-/// /// server's deploy counters (1 for the first deploy, +1 per update or rollback), not the semantic version.
+/// server's deploy counters (1 for the first deploy, +1 per update or rollback), not the semantic version.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct UpdateResult {
     #[serde(rename = "id")]

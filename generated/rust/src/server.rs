@@ -12,15 +12,15 @@ use crate::runtime::{Auth, Error, EventStream, Method, RequestOptions, Result, S
 use crate::runtime::{server_base_url, ServerOptions};
 
 /// The management API of MUXI Server (`muxi-ai/server`), the process that hosts formations: it deploys
-/// /// formation bundles, starts, stops, updates and rolls them back, serves their logs and files, and runs
-/// /// drafts. Paths are relative to the server origin (default port 7890).
-/// ///
-/// /// Everything under `/rpc` is signed with MUXI-HMAC (see the `MuxiHmac` security scheme) when the server
-/// /// has authentication enabled; `/health` and `/ping` are open. Most `/rpc` JSON answers wrap their payload
-/// /// as `{"success": true, "data": ...}`; errors are `{"error", "message", "code"}` with the HTTP status in
-/// /// `code`. Traffic to the formations themselves goes through the proxies `/api/{formation_id}/...`
-/// /// (live) and `/draft/{formation_id}/...` (draft), which are described by the Formation API
-/// /// (`formation.yaml`), not here.
+/// formation bundles, starts, stops, updates and rolls them back, serves their logs and files, and runs
+/// drafts. Paths are relative to the server origin (default port 7890).
+///
+/// Everything under `/rpc` is signed with MUXI-HMAC (see the `MuxiHmac` security scheme) when the server
+/// has authentication enabled; `/health` and `/ping` are open. Most `/rpc` JSON answers wrap their payload
+/// as `{"success": true, "data": ...}`; errors are `{"error", "message", "code"}` with the HTTP status in
+/// `code`. Traffic to the formations themselves goes through the proxies `/api/{formation_id}/...`
+/// (live) and `/draft/{formation_id}/...` (draft), which are described by the Formation API
+/// (`formation.yaml`), not here.
 #[derive(Clone)]
 pub struct ServerClient {
     transport: Arc<Transport>,

@@ -45,9 +45,25 @@ export function serverTransportConfig(o: ServerClientOptions): TransportConfig {
   return config;
 }
 
+/** Update input in the object form: the formation id inside. */
+export type UpdateBundleInput = BundleInput & { id: string };
+
 type Loose = (...args: unknown[]) => unknown;
 type Gen = GeneratedServerClient;
 type Result<K extends keyof Gen> = Gen[K] extends (...args: never[]) => infer R ? R : never;
+type DeployStream = Result<"deployFormationStreaming">;
+type UpdateStream = Result<"updateFormationStreaming">;
+
+/** (id, input, options?) or ({ id, ...input }, options?). */
+function updateArgs(
+  a: string | UpdateBundleInput,
+  b?: BundleInput | RequestOptions,
+  c?: RequestOptions,
+): { id: string; input: BundleInput; options: RequestOptions | undefined } {
+  if (typeof a === "string") return { id: a, input: (b ?? {}) as BundleInput, options: c };
+  const { id, ...input } = a;
+  return { id, input, options: b as RequestOptions | undefined };
+}
 
 export class ServerClient extends GeneratedServerClient {
   constructor(options: ServerClientOptions = {}) {
@@ -61,65 +77,84 @@ export class ServerClient extends GeneratedServerClient {
   ): Promise<Awaited<Result<"deployFormation">>> {
     const b = await readBundle(input, true);
     const call = super.deployFormation as unknown as Loose;
-    return call.call(
+    return (await call.call(
       this,
-      { bundle: b.bytes, formationId: b.formationId, version: b.version },
+      { bundle: b.body, formationId: b.formationId, version: b.version },
       options,
-    ) as Promise<Awaited<Result<"deployFormation">>>;
+    )) as Awaited<Result<"deployFormation">>;
   }
 
-  /** Same as deployFormation, as a stream of `progress` / `complete` events (`error` rejects). */
-  override deployFormationStreaming(
-    input: BundleInput,
-    options?: RequestOptions,
-  ): Result<"deployFormationStreaming"> {
+  /** deployFormation as a stream of `progress` / `complete` events (`error` rejects with StreamError). */
+  override deployFormationStreaming(input: BundleInput, options?: RequestOptions): DeployStream {
     const call = super.deployFormationStreaming as unknown as Loose;
     return Stream.defer(async () => {
       const b = await readBundle(input, true);
       return call.call(
         this,
-        { bundle: b.bytes, formationId: b.formationId, version: b.version },
+        { bundle: b.body, formationId: b.formationId, version: b.version },
         options,
       ) as Stream<unknown>;
-    }, options?.signal) as Result<"deployFormationStreaming">;
+    }, options?.signal) as DeployStream;
   }
 
   /** Old name of deployFormationStreaming. */
-  deployFormationStream(input: BundleInput, options?: RequestOptions): Result<"deployFormationStreaming"> {
+  override deployFormationStream(input: BundleInput, options?: RequestOptions): DeployStream {
     return this.deployFormationStreaming(input, options);
   }
 
   /** PUT /rpc/formations/{id} with the new bundle (version from its formation file unless given). */
-  override async updateFormation(
+  override updateFormation(
     id: string,
     input: BundleInput,
     options?: RequestOptions,
+  ): Promise<Awaited<Result<"updateFormation">>>;
+  override updateFormation(
+    input: UpdateBundleInput,
+    options?: RequestOptions,
+  ): Promise<Awaited<Result<"updateFormation">>>;
+  override async updateFormation(
+    a: string | UpdateBundleInput,
+    b?: BundleInput | RequestOptions,
+    c?: RequestOptions,
   ): Promise<Awaited<Result<"updateFormation">>> {
-    const b = await readBundle(input, false);
+    const { id, input, options } = updateArgs(a, b, c);
+    const bundle = await readBundle(input, false);
     const call = super.updateFormation as unknown as Loose;
-    return call.call(this, id, { bundle: b.bytes, version: b.version }, options) as Promise<
-      Awaited<Result<"updateFormation">>
+    return (await call.call(this, id, { bundle: bundle.body, version: bundle.version }, options)) as Awaited<
+      Result<"updateFormation">
     >;
   }
 
+  /** updateFormation as a stream of `progress` / `complete` events. */
+  override updateFormationStreaming(id: string, input: BundleInput, options?: RequestOptions): UpdateStream;
+  override updateFormationStreaming(input: UpdateBundleInput, options?: RequestOptions): UpdateStream;
   override updateFormationStreaming(
-    id: string,
-    input: BundleInput,
-    options?: RequestOptions,
-  ): Result<"updateFormationStreaming"> {
+    a: string | UpdateBundleInput,
+    b?: BundleInput | RequestOptions,
+    c?: RequestOptions,
+  ): UpdateStream {
+    const { id, input, options } = updateArgs(a, b, c);
     const call = super.updateFormationStreaming as unknown as Loose;
     return Stream.defer(async () => {
-      const b = await readBundle(input, false);
-      return call.call(this, id, { bundle: b.bytes, version: b.version }, options) as Stream<unknown>;
-    }, options?.signal) as Result<"updateFormationStreaming">;
+      const bundle = await readBundle(input, false);
+      return call.call(
+        this,
+        id,
+        { bundle: bundle.body, version: bundle.version },
+        options,
+      ) as Stream<unknown>;
+    }, options?.signal) as UpdateStream;
   }
 
   /** Old name of updateFormationStreaming. */
-  updateFormationStream(
-    id: string,
-    input: BundleInput,
-    options?: RequestOptions,
-  ): Result<"updateFormationStreaming"> {
+  override updateFormationStream(id: string, input: BundleInput, options?: RequestOptions): UpdateStream;
+  override updateFormationStream(input: UpdateBundleInput, options?: RequestOptions): UpdateStream;
+  override updateFormationStream(
+    a: string | UpdateBundleInput,
+    b?: BundleInput | RequestOptions,
+    c?: RequestOptions,
+  ): UpdateStream {
+    const { id, input, options } = updateArgs(a, b, c);
     return this.updateFormationStreaming(id, input, options);
   }
 }

@@ -14,13 +14,16 @@ export const REPO = join(here, "..", "..", "..");
 export const OVERRIDES = join(REPO, "overrides", "typescript");
 export const SDK_DIR = join(here, "..", ".sdk");
 const STUBS = join(here, "..", "stubs", "generated");
+/** The generator's real output, when it has been generated. */
+export const REAL_GENERATED = join(REPO, "generated", "typescript", "src", "generated");
+export const REAL_SDK_DIR = join(here, "..", ".sdk-real");
 
-function files(dir: string): string[] {
+function files(dir: string, skipGenerated = true): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) {
-      if (name !== "generated" && name !== "node_modules") out.push(...files(p));
+      if ((!skipGenerated || name !== "generated") && name !== "node_modules") out.push(...files(p, skipGenerated));
     } else if (name.endsWith(".ts")) out.push(p);
   }
   return out;
@@ -38,9 +41,18 @@ function put(target: string, content: string): void {
   renameSync(tmp, target);
 }
 
-export function assemble(): void {
-  for (const f of files(OVERRIDES)) put(join(SDK_DIR, relative(OVERRIDES, f)), readFileSync(f, "utf8"));
-  for (const f of files(STUBS)) put(join(SDK_DIR, "generated", relative(STUBS, f)), readFileSync(f, "utf8"));
+/** overrides + `generatedDir` laid out in `target` (as the generator lays out src/). */
+export function assemble(target = SDK_DIR, generatedDir = STUBS): void {
+  for (const f of files(OVERRIDES)) put(join(target, relative(OVERRIDES, f)), readFileSync(f, "utf8"));
+  for (const f of files(generatedDir, false)) put(join(target, "generated", relative(generatedDir, f)), readFileSync(f, "utf8"));
+}
+
+export function hasRealGenerated(): boolean {
+  try {
+    return statSync(join(REAL_GENERATED, "formation-client.ts")).isFile();
+  } catch {
+    return false;
+  }
 }
 
 assemble();

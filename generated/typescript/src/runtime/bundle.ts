@@ -8,8 +8,11 @@ import { topLevelScalars } from "./yaml-scalars.js";
 export interface BundleInput {
   /** Path of a .tar.gz on disk (Node, Bun, Deno with node: compat). */
   bundlePath?: string;
-  /** The .tar.gz bytes. */
-  bundle?: Uint8Array | ArrayBuffer | Blob;
+  /**
+   * The .tar.gz bytes. A ReadableStream is uploaded as it comes (never retried)
+   * when formationId and version are given, else read first to find them.
+   */
+  bundle?: Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>;
   /** Formation id (default: `id:` in the bundle's formation file). */
   formationId?: string;
   /** Formation version (default: `version:` in the formation file, else "1.0.0" as the server does). */
@@ -17,7 +20,8 @@ export interface BundleInput {
 }
 
 export interface ReadBundle {
-  bytes: Uint8Array;
+  /** What to upload: the bytes, or the caller's Blob/stream untouched when nothing had to be read. */
+  body: Uint8Array | Blob | ReadableStream<Uint8Array>;
   formationId: string | undefined;
   version: string;
 }
@@ -29,7 +33,10 @@ async function bundleBytes(input: BundleInput): Promise<Uint8Array> {
   if (b instanceof Uint8Array) return b;
   if (b instanceof ArrayBuffer) return new Uint8Array(b);
   if (typeof Blob !== "undefined" && b instanceof Blob) return new Uint8Array(await b.arrayBuffer());
-  if (b !== undefined) throw new TypeError("`bundle` must be a Uint8Array, ArrayBuffer or Blob");
+  if (typeof ReadableStream !== "undefined" && b instanceof ReadableStream)
+    return new Uint8Array(await new Response(b).arrayBuffer());
+  if (b !== undefined)
+    throw new TypeError("`bundle` must be a Uint8Array, ArrayBuffer, Blob or ReadableStream");
   if (input.bundlePath) {
     const fs = await importNode<{ readFile(path: string): Promise<Uint8Array> }>("node:fs/promises");
     const buf = await fs.readFile(input.bundlePath);
@@ -69,10 +76,16 @@ export function findFormationFile(tar: Uint8Array): { name: string; text: string
 
 /** Reads the bundle and fills formationId/version from its formation file where not given. */
 export async function readBundle(input: BundleInput, needId = true): Promise<ReadBundle> {
-  const bytes = await bundleBytes(input);
   let formationId = input.formationId;
   let version = input.version;
-  if ((needId && !formationId) || !version) {
+  const known = (!needId || !!formationId) && !!version;
+  const b = input.bundle;
+  if (known && b !== undefined && !(b instanceof ArrayBuffer)) {
+    // Nothing to look up: upload the caller's bytes, Blob or stream as they are.
+    return { body: b, formationId, version: version! };
+  }
+  const bytes = await bundleBytes(input);
+  if (!known) {
     let file: { name: string; text: string };
     try {
       file = findFormationFile(await gunzip(bytes));
@@ -85,5 +98,5 @@ export async function readBundle(input: BundleInput, needId = true): Promise<Rea
     version ??= meta.version;
     if (needId && !formationId) throw new Error(`${file.name} has no top-level \`id:\`; pass formationId`);
   }
-  return { bytes, formationId, version: version ?? "1.0.0" };
+  return { body: bytes, formationId, version: version ?? "1.0.0" };
 }

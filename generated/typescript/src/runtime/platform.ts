@@ -4,14 +4,14 @@ import { VERSION } from "../generated/version.js";
 
 export const SDK_HEADER_VALUE = `typescript/${VERSION}`;
 
-interface RuntimeGlobals {
+export interface RuntimeGlobals {
   process?: { platform?: string; arch?: string; versions?: { node?: string; bun?: string } };
   Deno?: { version?: { deno?: string }; build?: { os?: string; arch?: string } };
   Bun?: { version?: string };
 }
 
-function detectClient(): string | undefined {
-  const g = globalThis as RuntimeGlobals;
+/** `<os>-<arch>/<runtime><version>` for Deno, Bun and Node; undefined elsewhere. */
+export function clientInfo(g: RuntimeGlobals): string | undefined {
   try {
     if (g.Deno?.version?.deno) {
       const os = g.Deno.build?.os ?? "unknown";
@@ -29,7 +29,7 @@ function detectClient(): string | undefined {
 }
 
 /** `X-Muxi-Client` value (`linux-x64/node20.20.2`), undefined when the runtime cannot tell. */
-export const CLIENT_HEADER_VALUE: string | undefined = detectClient();
+export const CLIENT_HEADER_VALUE: string | undefined = clientInfo(globalThis as RuntimeGlobals);
 
 /** UUID v4: crypto.randomUUID, else getRandomValues, else Math.random (last resort). */
 export function uuid(): string {

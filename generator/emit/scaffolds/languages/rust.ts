@@ -116,15 +116,18 @@ function rustString(text: string): string {
   return `${out}"`;
 }
 
-/** Doc text for `///` lines: one line per source line, control and bidi characters removed. */
+/**
+ * Doc text safe in `///` comments: line ends normalised, control and bidi characters (which
+ * rustc rejects in comments) removed. Lines stay separate: `rsDoc` prefixes each with `///`.
+ */
 function docText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/g, " ")
-    .trim()
     .split("\n")
     .map((l) => l.trimEnd())
-    .join("\n/// ");
+    .join("\n")
+    .trim();
 }
 
 /** `///` comment lines (each ending in a newline) at an indentation, or "" without text. */
@@ -134,7 +137,7 @@ function docLines(text: unknown, indent: unknown): string {
   const pad = " ".repeat(Number(indent) || 0);
   return body
     .split("\n")
-    .map((l) => `${pad}${l.startsWith("///") ? l : `/// ${l}`}`.trimEnd())
+    .map((l) => `${pad}/// ${l}`.trimEnd())
     .join("\n")
     .concat("\n");
 }
