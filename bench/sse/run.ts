@@ -88,9 +88,15 @@ interface Row {
 }
 
 const rows: Row[] = [];
-for (const [label, size] of [["~100 B", 100], ["~4 KiB", 4096]] as const) {
+for (const [label, size] of [
+  ["~100 B", 100],
+  ["~4 KiB", 4096],
+] as const) {
   const { bytes, events } = makeStream(size);
-  for (const [clabel, csize] of [["64 B", 64], ["16 KiB", 16384]] as const) {
+  for (const [clabel, csize] of [
+    ["64 B", 64],
+    ["16 KiB", 16384],
+  ] as const) {
     const chunks = chunk(bytes, csize);
     for (let i = 0; i < WARMUP; i++) {
       time(() => runOurs(chunks), events);
@@ -113,16 +119,30 @@ for (const [label, size] of [["~100 B", 100], ["~4 KiB", 4096]] as const) {
     const mb = bytes.length / (1024 * 1024);
     const o = median(ours) / 1000;
     const t = median(theirs) / 1000;
-    rows.push({ event: label, chunk: clabel, oursMBs: mb / o, theirsMBs: mb / t, oursEvs: events / o, theirsEvs: events / t, pairedRatio: median(ratios) });
+    rows.push({
+      event: label,
+      chunk: clabel,
+      oursMBs: mb / o,
+      theirsMBs: mb / t,
+      oursEvs: events / o,
+      theirsEvs: events / t,
+      pairedRatio: median(ratios),
+    });
   }
 }
 
 const fmt = (n: number, d = 1): string => n.toFixed(d);
 const kfmt = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${(n / 1e3).toFixed(0)}k`);
-console.log(`SSE bytes → events + JSON.parse, ${(TARGET_BYTES / 1048576).toFixed(0)} MiB per run, median of ${ROUNDS} rounds after ${WARMUP} warm-ups (Node ${process.versions.node})`);
+console.log(
+  `SSE bytes → events + JSON.parse, ${(TARGET_BYTES / 1048576).toFixed(0)} MiB per run, median of ${ROUNDS} rounds after ${WARMUP} warm-ups (Node ${process.versions.node})`,
+);
 console.log("");
-console.log("| event size | chunk size | ours MB/s | eventsource-parser MB/s | ours events/s | theirs events/s | ours/theirs (medians) | ours/theirs (paired) |");
+console.log(
+  "| event size | chunk size | ours MB/s | eventsource-parser MB/s | ours events/s | theirs events/s | ours/theirs (medians) | ours/theirs (paired) |",
+);
 console.log("|---|---|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
-  console.log(`| ${r.event} | ${r.chunk} | ${fmt(r.oursMBs)} | ${fmt(r.theirsMBs)} | ${kfmt(r.oursEvs)} | ${kfmt(r.theirsEvs)} | ${fmt(r.oursMBs / r.theirsMBs, 2)}x | ${fmt(r.pairedRatio, 2)}x |`);
+  console.log(
+    `| ${r.event} | ${r.chunk} | ${fmt(r.oursMBs)} | ${fmt(r.theirsMBs)} | ${kfmt(r.oursEvs)} | ${kfmt(r.theirsEvs)} | ${fmt(r.oursMBs / r.theirsMBs, 2)}x | ${fmt(r.pairedRatio, 2)}x |`,
+  );
 }

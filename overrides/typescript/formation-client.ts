@@ -45,7 +45,10 @@ export function formationTransportConfig(o: FormationClientOptions): TransportCo
     timeout: o.timeout ?? o.timeoutMs ?? 30_000,
     maxRetries: o.maxRetries ?? 3,
     debug: o.debug ?? envFlag(ENV.debug),
-    credentials: { clientKey: o.clientKey ?? readEnv(ENV.clientKey), adminKey: o.adminKey ?? readEnv(ENV.adminKey) },
+    credentials: {
+      clientKey: o.clientKey ?? readEnv(ENV.clientKey),
+      adminKey: o.adminKey ?? readEnv(ENV.adminKey),
+    },
   };
   if (o.fetch) config.fetch = o.fetch;
   if (o.headers) config.headers = o.headers;
@@ -81,7 +84,11 @@ export class FormationClient extends GeneratedFormationClient {
   ): Promise<LinkedIdentifiers> {
     const params: Record<string, unknown> = { identifiers: input.identifiers };
     if (input.userId) params.muxiUserId = input.userId;
-    return (this.linkUserIdentifier as unknown as Loose).call(this, params, options) as Promise<LinkedIdentifiers>;
+    return (this.linkUserIdentifier as unknown as Loose).call(
+      this,
+      params,
+      options,
+    ) as Promise<LinkedIdentifiers>;
   }
 
   /**
@@ -99,7 +106,8 @@ export class FormationClient extends GeneratedFormationClient {
       const opts = typeof createUserOrOptions === "object" ? createUserOrOptions : options;
       return post.call(this, identifier, opts) as ReturnType<Gen["resolveUser"]>;
     }
-    if (createUserOrOptions === true) return post.call(this, { identifier }, options) as ReturnType<Gen["resolveUser"]>;
+    if (createUserOrOptions === true)
+      return post.call(this, { identifier }, options) as ReturnType<Gen["resolveUser"]>;
     const opts = typeof createUserOrOptions === "object" ? createUserOrOptions : options;
     return (this.getUser as unknown as Loose).call(this, identifier, opts) as ReturnType<Gen["resolveUser"]>;
   }

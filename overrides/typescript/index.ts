@@ -1,6 +1,11 @@
 // Public entry of @muxi/sdk.
 
-export { FormationClient, type FormationClientOptions, type UserIdentifierInput, type LinkedIdentifiers } from "./formation-client.js";
+export {
+  FormationClient,
+  type FormationClientOptions,
+  type UserIdentifierInput,
+  type LinkedIdentifiers,
+} from "./formation-client.js";
 export { ServerClient, type ServerClientOptions, type BundleInput } from "./server-client.js";
 export {
   MuxiError,
@@ -15,7 +20,15 @@ export {
   TimeoutError,
   StreamError,
 } from "./runtime/errors.js";
-export { webhook, verifySignature, parse, WebhookVerificationError, type VerifyOptions, type WebhookEvent, type WebhookContentItem } from "./webhook.js";
+export {
+  webhook,
+  verifySignature,
+  parse,
+  WebhookVerificationError,
+  type VerifyOptions,
+  type WebhookEvent,
+  type WebhookContentItem,
+} from "./webhook.js";
 export { Stream } from "./runtime/stream.js";
 export type { RequestOptions, WithMeta } from "./runtime/options.js";
 export type { DebugSink } from "./runtime/debug.js";

@@ -71,12 +71,17 @@ export class ServerClient extends GeneratedServerClient {
   }
 
   /** POST /rpc/formations with the bundle (id and version from its formation file unless given). */
-  override async deployFormation(input: BundleInput, options?: RequestOptions): Promise<Awaited<Result<"deployFormation">>> {
+  override async deployFormation(
+    input: BundleInput,
+    options?: RequestOptions,
+  ): Promise<Awaited<Result<"deployFormation">>> {
     const b = await readBundle(input, true);
     const call = super.deployFormation as unknown as Loose;
-    return (await call.call(this, { bundle: b.body, formationId: b.formationId, version: b.version }, options)) as Awaited<
-      Result<"deployFormation">
-    >;
+    return (await call.call(
+      this,
+      { bundle: b.body, formationId: b.formationId, version: b.version },
+      options,
+    )) as Awaited<Result<"deployFormation">>;
   }
 
   /** deployFormation as a stream of `progress` / `complete` events (`error` rejects with StreamError). */
@@ -84,7 +89,11 @@ export class ServerClient extends GeneratedServerClient {
     const call = super.deployFormationStreaming as unknown as Loose;
     return Stream.defer(async () => {
       const b = await readBundle(input, true);
-      return call.call(this, { bundle: b.body, formationId: b.formationId, version: b.version }, options) as Stream<unknown>;
+      return call.call(
+        this,
+        { bundle: b.body, formationId: b.formationId, version: b.version },
+        options,
+      ) as Stream<unknown>;
     }, options?.signal) as DeployStream;
   }
 
@@ -94,8 +103,15 @@ export class ServerClient extends GeneratedServerClient {
   }
 
   /** PUT /rpc/formations/{id} with the new bundle (version from its formation file unless given). */
-  override updateFormation(id: string, input: BundleInput, options?: RequestOptions): Promise<Awaited<Result<"updateFormation">>>;
-  override updateFormation(input: UpdateBundleInput, options?: RequestOptions): Promise<Awaited<Result<"updateFormation">>>;
+  override updateFormation(
+    id: string,
+    input: BundleInput,
+    options?: RequestOptions,
+  ): Promise<Awaited<Result<"updateFormation">>>;
+  override updateFormation(
+    input: UpdateBundleInput,
+    options?: RequestOptions,
+  ): Promise<Awaited<Result<"updateFormation">>>;
   override async updateFormation(
     a: string | UpdateBundleInput,
     b?: BundleInput | RequestOptions,
@@ -104,25 +120,40 @@ export class ServerClient extends GeneratedServerClient {
     const { id, input, options } = updateArgs(a, b, c);
     const bundle = await readBundle(input, false);
     const call = super.updateFormation as unknown as Loose;
-    return (await call.call(this, id, { bundle: bundle.body, version: bundle.version }, options)) as Awaited<Result<"updateFormation">>;
+    return (await call.call(this, id, { bundle: bundle.body, version: bundle.version }, options)) as Awaited<
+      Result<"updateFormation">
+    >;
   }
 
   /** updateFormation as a stream of `progress` / `complete` events. */
   override updateFormationStreaming(id: string, input: BundleInput, options?: RequestOptions): UpdateStream;
   override updateFormationStreaming(input: UpdateBundleInput, options?: RequestOptions): UpdateStream;
-  override updateFormationStreaming(a: string | UpdateBundleInput, b?: BundleInput | RequestOptions, c?: RequestOptions): UpdateStream {
+  override updateFormationStreaming(
+    a: string | UpdateBundleInput,
+    b?: BundleInput | RequestOptions,
+    c?: RequestOptions,
+  ): UpdateStream {
     const { id, input, options } = updateArgs(a, b, c);
     const call = super.updateFormationStreaming as unknown as Loose;
     return Stream.defer(async () => {
       const bundle = await readBundle(input, false);
-      return call.call(this, id, { bundle: bundle.body, version: bundle.version }, options) as Stream<unknown>;
+      return call.call(
+        this,
+        id,
+        { bundle: bundle.body, version: bundle.version },
+        options,
+      ) as Stream<unknown>;
     }, options?.signal) as UpdateStream;
   }
 
   /** Old name of updateFormationStreaming. */
   override updateFormationStream(id: string, input: BundleInput, options?: RequestOptions): UpdateStream;
   override updateFormationStream(input: UpdateBundleInput, options?: RequestOptions): UpdateStream;
-  override updateFormationStream(a: string | UpdateBundleInput, b?: BundleInput | RequestOptions, c?: RequestOptions): UpdateStream {
+  override updateFormationStream(
+    a: string | UpdateBundleInput,
+    b?: BundleInput | RequestOptions,
+    c?: RequestOptions,
+  ): UpdateStream {
     const { id, input, options } = updateArgs(a, b, c);
     return this.updateFormationStreaming(id, input, options);
   }

@@ -49,7 +49,7 @@ export async function verifySignature(
   if (!header) return false;
   const parsed = parseHeader(header);
   if (!parsed) return false;
-  const o: VerifyOptions = typeof opts === "number" ? { toleranceSeconds: opts } : opts ?? {};
+  const o: VerifyOptions = typeof opts === "number" ? { toleranceSeconds: opts } : (opts ?? {});
   const tolerance = o.toleranceSeconds ?? 300;
   const now = o.now ?? Math.floor(Date.now() / 1000);
   if (Math.abs(now - Number(parsed.t)) > tolerance) return false;
@@ -116,7 +116,10 @@ export function parse(payload: string | Uint8Array | Record<string, unknown>): W
     raw,
   };
   if (rec(raw.error)) {
-    const e: { code: string; message: string; trace?: string } = { code: String(raw.error.code ?? ""), message: s(raw.error.message) ?? "" };
+    const e: { code: string; message: string; trace?: string } = {
+      code: String(raw.error.code ?? ""),
+      message: s(raw.error.message) ?? "",
+    };
     if (typeof raw.error.trace === "string") e.trace = raw.error.trace;
     out.error = e;
   }

@@ -16,7 +16,9 @@ interface ChatCase {
   events: ChatEvent[];
   error?: { name: string; code: string; message: string };
 }
-const { cases } = JSON.parse(readFileSync(new URL("../vectors/chat.json", import.meta.url), "utf8")) as { cases: ChatCase[] };
+const { cases } = JSON.parse(readFileSync(new URL("../vectors/chat.json", import.meta.url), "utf8")) as {
+  cases: ChatCase[];
+};
 
 function normalise(input: string): { events: ChatEvent[]; error?: unknown } {
   const events: ChatEvent[] = [];
@@ -39,7 +41,12 @@ describe("chat normalisation vectors", () => {
       expect(events).toStrictEqual(c.events);
       if (c.error) {
         expect(error).toBeInstanceOf(StreamError);
-        expect(error).toMatchObject({ name: c.error.name, code: c.error.code, message: c.error.message, status: 0 });
+        expect(error).toMatchObject({
+          name: c.error.name,
+          code: c.error.code,
+          message: c.error.message,
+          status: 0,
+        });
       } else expect(error).toBeUndefined();
     });
   }
@@ -66,9 +73,20 @@ describe("chat normalisation vectors", () => {
       { type: "cancelled", raw: items[6] },
       { type: "unknown", itemType: "brand_new", raw: items[7] },
     ]);
-    expect(chatStep({ event: "surprise", data: "{\"a\":1}" }).item).toStrictEqual({ type: "unknown", itemType: "surprise", raw: { a: 1 } });
-    expect(chatStep({ event: "message", data: "not json" }).item).toStrictEqual({ type: "unknown", itemType: "", raw: "not json" });
-    expect(chatStep({ event: "message", data: "{\"finished\":true}" })).toStrictEqual({ item: { type: "done" }, end: true });
+    expect(chatStep({ event: "surprise", data: '{"a":1}' }).item).toStrictEqual({
+      type: "unknown",
+      itemType: "surprise",
+      raw: { a: 1 },
+    });
+    expect(chatStep({ event: "message", data: "not json" }).item).toStrictEqual({
+      type: "unknown",
+      itemType: "",
+      raw: "not json",
+    });
+    expect(chatStep({ event: "message", data: '{"finished":true}' })).toStrictEqual({
+      item: { type: "done" },
+      end: true,
+    });
   });
 
   it("narrows on type (compile-time check)", () => {
@@ -97,7 +115,10 @@ const chatForms = [
     { param: "options", kind: "object", optional: true },
   ],
 ] as const;
-const chatStream = method("chatStream", chatOp, { stream: { format: "chat", select: { body: { stream: true } } }, forms: [...chatForms] });
+const chatStream = method("chatStream", chatOp, {
+  stream: { format: "chat", select: { body: { stream: true } } },
+  forms: [...chatForms],
+});
 
 function sse(res: ServerResponse): void {
   res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache" });
@@ -119,7 +140,8 @@ describe("chat streams over HTTP", () => {
       res.end(cases[0]!.input);
     });
     const got: ChatEvent[] = [];
-    for await (const e of client.stream<ChatEvent>(chatStream, { message: "Hello!" }, "user_123")) got.push(e);
+    for await (const e of client.stream<ChatEvent>(chatStream, { message: "Hello!" }, "user_123"))
+      got.push(e);
     expect(got).toStrictEqual(cases[0]!.events);
     const r = server.requests[0]!;
     expect(r.path).toBe("/v1/chat");
@@ -186,7 +208,8 @@ describe("chat streams over HTTP", () => {
     const { closed } = slowServer();
     await expect(
       (async () => {
-        for await (const _ of client.stream<ChatEvent>(chatStream, { message: "Hi" })) throw new Error("consumer failed");
+        for await (const _ of client.stream<ChatEvent>(chatStream, { message: "Hi" }))
+          throw new Error("consumer failed");
       })(),
     ).rejects.toThrow("consumer failed");
     expect(await Promise.race([closed, delay(3000).then(() => -1)])).toBeGreaterThan(0);
@@ -221,7 +244,9 @@ describe("chat streams over HTTP", () => {
     const ac = new AbortController();
     const seen: ChatEvent[] = [];
     const err = await (async () => {
-      for await (const e of client.stream<ChatEvent>(chatStream, { message: "Hi" }, undefined, { signal: ac.signal })) {
+      for await (const e of client.stream<ChatEvent>(chatStream, { message: "Hi" }, undefined, {
+        signal: ac.signal,
+      })) {
         seen.push(e);
         ac.abort();
       }
@@ -238,7 +263,8 @@ describe("chat streams over HTTP", () => {
     ac.abort(new Error("stop now"));
     await expect(
       (async () => {
-        for await (const _ of client.stream(chatStream, { message: "x" }, undefined, { signal: ac.signal })) void _;
+        for await (const _ of client.stream(chatStream, { message: "x" }, undefined, { signal: ac.signal }))
+          void _;
       })(),
     ).rejects.toThrow("stop now");
     expect(server.requests).toHaveLength(0);
@@ -258,7 +284,7 @@ describe("chat streams over HTTP", () => {
     expect(err).toMatchObject({ code: "RuntimeError", message: "backend exploded", status: 0 });
   });
 
-  it("`{\"finished\": true}` ends the stream and closes a connection the server keeps open", async () => {
+  it('`{"finished": true}` ends the stream and closes a connection the server keeps open', async () => {
     const { closed } = (() => {
       let r: (t: number) => void = () => undefined;
       const p = new Promise<number>((res) => (r = res));
@@ -292,7 +318,12 @@ describe("chat streams over HTTP", () => {
 
   it("a non-2xx answer rejects with the mapped error", async () => {
     server.handle((_req, res) =>
-      json(res, 401, { success: false, error: { code: "UNAUTHORIZED", message: "bad key", trace: null }, request: { id: "req_9" }, data: {} }),
+      json(res, 401, {
+        success: false,
+        error: { code: "UNAUTHORIZED", message: "bad key", trace: null },
+        request: { id: "req_9" },
+        data: {},
+      }),
     );
     const err = await (async () => {
       for await (const _ of client.stream(chatStream, { message: "x" })) void _;
@@ -346,7 +377,13 @@ describe("named and data streams", () => {
 
   const deployStream = method(
     "restartFormationStream",
-    op({ id: "restartFormation", method: "POST", path: "/rpc/formations/{id}/restart", auth: ["MuxiHmac"], params: [param("id", "id", "path")] }),
+    op({
+      id: "restartFormation",
+      method: "POST",
+      path: "/rpc/formations/{id}/restart",
+      auth: ["MuxiHmac"],
+      params: [param("id", "id", "path")],
+    }),
     { stream: { format: "named", decode: { complete: (w) => ({ ...(w as object), decoded: true }) } } },
   );
 
@@ -381,13 +418,20 @@ describe("named and data streams", () => {
     })().catch((e: unknown) => e);
     expect(got).toHaveLength(1);
     expect(err).toBeInstanceOf(StreamError);
-    expect(err).toMatchObject({ code: "HealthCheckFailed", message: "Formation did not become healthy", stage: "health_check", details: { attempts: 30 } });
+    expect(err).toMatchObject({
+      code: "HealthCheckFailed",
+      message: "Formation did not become healthy",
+      stage: "health_check",
+      details: { attempts: 30 },
+    });
   });
 
   it("start errors delivered as events on a 200 stream (404 inside SSE)", async () => {
     server.handle((_req, res) => {
       sse(res);
-      res.end('event: error\ndata: {"error":"NotFound","message":"Formation not found","stage":"validating"}\n\n');
+      res.end(
+        'event: error\ndata: {"error":"NotFound","message":"Formation not found","stage":"validating"}\n\n',
+      );
     });
     await expect(
       (async () => {
@@ -397,7 +441,9 @@ describe("named and data streams", () => {
   });
 
   it("a 404 before the stream starts is a NotFoundError", async () => {
-    server.handle((_req, res) => json(res, 404, { error: "Not Found", message: "Formation not found", code: 404 }));
+    server.handle((_req, res) =>
+      json(res, 404, { error: "Not Found", message: "Formation not found", code: 404 }),
+    );
     await expect(
       (async () => {
         for await (const _ of client.stream(deployStream, "nope")) void _;
@@ -406,12 +452,23 @@ describe("named and data streams", () => {
   });
 
   it("format data yields every frame as it came", async () => {
-    const events = method("streamRequest", op({ id: "streamRequest", method: "GET", path: "/events/{sid}/{rid}", params: [param("sid", "sid", "path"), param("rid", "rid", "path")] }), {
-      stream: { format: "data" },
-    });
+    const events = method(
+      "streamRequest",
+      op({
+        id: "streamRequest",
+        method: "GET",
+        path: "/events/{sid}/{rid}",
+        params: [param("sid", "sid", "path"), param("rid", "rid", "path")],
+      }),
+      {
+        stream: { format: "data" },
+      },
+    );
     server.handle((_req, res) => {
       sse(res);
-      res.end('data: {"type":"stream_open"}\n\ndata: plain text\n\nevent: other\ndata: {"type":"stream_completed"}\n\n');
+      res.end(
+        'data: {"type":"stream_open"}\n\ndata: plain text\n\nevent: other\ndata: {"type":"stream_completed"}\n\n',
+      );
     });
     const got: unknown[] = [];
     for await (const e of client.stream(events, "s/1", "r 2")) got.push(e);

@@ -9,12 +9,23 @@ describe("client options and environment", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("FormationClient base URL from options (live/draft/url/baseUrl)", () => {
-    expect(formationTransportConfig({ serverUrl: "http://localhost:7890", formationId: "my-assistant", clientKey: "k" }).baseUrl).toBe(
-      "http://localhost:7890/api/my-assistant/v1",
+    expect(
+      formationTransportConfig({
+        serverUrl: "http://localhost:7890",
+        formationId: "my-assistant",
+        clientKey: "k",
+      }).baseUrl,
+    ).toBe("http://localhost:7890/api/my-assistant/v1");
+    expect(
+      formationTransportConfig({ serverUrl: "http://localhost:7890/", formationId: "a", mode: "draft" })
+        .baseUrl,
+    ).toBe("http://localhost:7890/draft/a/v1");
+    expect(formationTransportConfig({ url: "http://localhost:8271" }).baseUrl).toBe(
+      "http://localhost:8271/v1",
     );
-    expect(formationTransportConfig({ serverUrl: "http://localhost:7890/", formationId: "a", mode: "draft" }).baseUrl).toBe("http://localhost:7890/draft/a/v1");
-    expect(formationTransportConfig({ url: "http://localhost:8271" }).baseUrl).toBe("http://localhost:8271/v1");
-    expect(formationTransportConfig({ baseUrl: "http://localhost:8001/v1/" }).baseUrl).toBe("http://localhost:8001/v1");
+    expect(formationTransportConfig({ baseUrl: "http://localhost:8001/v1/" }).baseUrl).toBe(
+      "http://localhost:8001/v1",
+    );
   });
 
   it("env fallbacks never override explicit options", () => {
@@ -22,7 +33,9 @@ describe("client options and environment", () => {
     vi.stubEnv("MUXI_FORMATION_URL", "http://env-formation:8271");
     vi.stubEnv("MUXI_CLIENT_KEY", "env-ck");
     vi.stubEnv("MUXI_ADMIN_KEY", "env-ak");
-    expect(formationTransportConfig({ serverUrl: "http://s", formationId: "f" }).baseUrl).toBe("http://s/api/f/v1");
+    expect(formationTransportConfig({ serverUrl: "http://s", formationId: "f" }).baseUrl).toBe(
+      "http://s/api/f/v1",
+    );
     expect(formationTransportConfig({ formationId: "f" }).baseUrl).toBe("http://env-server:7890/api/f/v1");
     expect(formationTransportConfig({}).baseUrl).toBe("http://env-formation:8271/v1");
     const c = formationTransportConfig({ clientKey: "mine" });
@@ -59,26 +72,52 @@ describe("FormationClient hand-written methods", () => {
   afterAll(() => server.close());
 
   it("associateUserIdentifiers → POST /users/identifiers, result has muxiUserId", async () => {
-    server.handle((_req, res) => json(res, 200, envelope({ muxi_user_id: "usr_abc", identifiers: [{ identifier: "alice@email.com", type: "unknown" }], count: 2 })));
+    server.handle((_req, res) =>
+      json(
+        res,
+        200,
+        envelope({
+          muxi_user_id: "usr_abc",
+          identifiers: [{ identifier: "alice@email.com", type: "unknown" }],
+          count: 2,
+        }),
+      ),
+    );
     const f = new FormationClient({ baseUrl: `${server.url}/v1`, clientKey: "ck" });
-    const r = await f.associateUserIdentifiers({ identifiers: ["alice@email.com", { identifier: "U12345ABC", type: "slack" }], userId: null });
+    const r = await f.associateUserIdentifiers({
+      identifiers: ["alice@email.com", { identifier: "U12345ABC", type: "slack" }],
+      userId: null,
+    });
     expect(r.muxiUserId).toBe("usr_abc");
     expect(r.requestId).toBe("req_test");
     const req = server.requests[0]!;
-    expect([req.method, req.path, req.headers["x-muxi-client-key"]]).toEqual(["POST", "/v1/users/identifiers", "ck"]);
-    expect(JSON.parse(req.body.toString())).toStrictEqual({ identifiers: ["alice@email.com", { identifier: "U12345ABC", type: "slack" }] });
+    expect([req.method, req.path, req.headers["x-muxi-client-key"]]).toEqual([
+      "POST",
+      "/v1/users/identifiers",
+      "ck",
+    ]);
+    expect(JSON.parse(req.body.toString())).toStrictEqual({
+      identifiers: ["alice@email.com", { identifier: "U12345ABC", type: "slack" }],
+    });
     await f.associateUserIdentifiers({ identifiers: [["U1", "slack"]], userId: "usr_abc" });
-    expect(JSON.parse(server.requests[1]!.body.toString())).toStrictEqual({ muxi_user_id: "usr_abc", identifiers: [["U1", "slack"]] });
+    expect(JSON.parse(server.requests[1]!.body.toString())).toStrictEqual({
+      muxi_user_id: "usr_abc",
+      identifiers: [["U1", "slack"]],
+    });
   });
 
   it("resolveUser: lookup, create, and the params form", async () => {
-    server.handle((_req, res) => json(res, 200, envelope({ identifier: "alice@email.com", muxi_user_id: "usr_1" })));
+    server.handle((_req, res) =>
+      json(res, 200, envelope({ identifier: "alice@email.com", muxi_user_id: "usr_1" })),
+    );
     const f = new FormationClient({ baseUrl: `${server.url}/v1`, clientKey: "ck" });
     await expect(f.resolveUser("alice@email.com")).resolves.toMatchObject({ muxiUserId: "usr_1" });
     await f.resolveUser("alice@email.com", true);
     await f.resolveUser({ identifier: "U1", identifierType: "slack" });
     await f.resolveUser("bob/x", false, { headers: { "X-Trace": "1" } });
-    expect(server.requests.map((r) => [r.method, r.url, r.body.length ? JSON.parse(r.body.toString()) : null])).toEqual([
+    expect(
+      server.requests.map((r) => [r.method, r.url, r.body.length ? JSON.parse(r.body.toString()) : null]),
+    ).toEqual([
       ["GET", "/v1/users/alice%40email.com", null],
       ["POST", "/v1/users/resolve", { identifier: "alice@email.com" }],
       ["POST", "/v1/users/resolve", { identifier: "U1", identifier_type: "slack" }],
@@ -100,7 +139,9 @@ describe("FormationClient hand-written methods", () => {
     const events: sdk.ChatEvent[] = [];
     for await (const e of f.chatStream({ message: "Hello!" }, "user_123")) events.push(e);
     expect(events).toStrictEqual([{ type: "text", text: "hey" }, { type: "done" }]);
-    expect(server.requests.map((r) => [JSON.parse(r.body.toString()).stream, r.headers["x-muxi-user-id"]])).toEqual([
+    expect(
+      server.requests.map((r) => [JSON.parse(r.body.toString()).stream, r.headers["x-muxi-user-id"]]),
+    ).toEqual([
       [false, "default-user"],
       [true, "user_123"],
     ]);

@@ -13,7 +13,9 @@ const SECRET = "muxi_sk_SECRET_9999";
 describe("debug logging never prints credentials", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer((req, res, _r, i) => (i === 0 ? json(res, 503, {}) : json(res, 200, { ok: true, auth: req.headers.authorization })));
+    server = await startServer((req, res, _r, i) =>
+      i === 0 ? json(res, 503, {}) : json(res, 200, { ok: true, auth: req.headers.authorization }),
+    );
   });
   afterAll(() => server.close());
   afterEach(() => vi.restoreAllMocks());
@@ -27,8 +29,14 @@ describe("debug logging never prints credentials", () => {
     vi.spyOn(console, "warn").mockImplementation(capture);
     vi.spyOn(console, "error").mockImplementation(capture);
 
-    const both = method("getConfig", op({ id: "getConfig", method: "GET", path: "/config", auth: ["AdminKey", "ClientKey"] }));
-    const signed = method("status", op({ id: "status", method: "GET", path: "/rpc/server/status", auth: ["MuxiHmac"] }));
+    const both = method(
+      "getConfig",
+      op({ id: "getConfig", method: "GET", path: "/config", auth: ["AdminKey", "ClientKey"] }),
+    );
+    const signed = method(
+      "status",
+      op({ id: "status", method: "GET", path: "/rpc/server/status", auth: ["MuxiHmac"] }),
+    );
     const c = new TestClient({
       baseUrl: server.url,
       debug: true,
@@ -51,7 +59,8 @@ describe("debug logging never prints credentials", () => {
     expect(out).toContain("200");
     expect(out).toMatch(/attempt 2/);
     expect(out).toMatch(/\d+ ms/);
-    for (const secret of [CLIENT_KEY, ADMIN_KEY, SECRET, sig, "tok_SECRET_abc", "MUXI-HMAC"]) expect(out).not.toContain(secret);
+    for (const secret of [CLIENT_KEY, ADMIN_KEY, SECRET, sig, "tok_SECRET_abc", "MUXI-HMAC"])
+      expect(out).not.toContain(secret);
     expect(out).toContain("[redacted]");
   });
 
@@ -65,6 +74,8 @@ describe("debug logging never prints credentials", () => {
   });
 
   it("redacts credential-looking query values", () => {
-    expect(redactUrl("http://h/x?api_key=abc&lines=5&token=t")).toBe("http://h/x?api_key=[redacted]&lines=5&token=[redacted]");
+    expect(redactUrl("http://h/x?api_key=abc&lines=5&token=t")).toBe(
+      "http://h/x?api_key=[redacted]&lines=5&token=[redacted]",
+    );
   });
 });

@@ -18,7 +18,9 @@ describe("readEnv", () => {
   });
 
   it("falls back to Deno.env and swallows permission errors", () => {
-    (globalThis as { Deno?: unknown }).Deno = { env: { get: (n: string) => (n === "MUXI_ONLY_IN_DENO" ? "deno-value" : undefined) } };
+    (globalThis as { Deno?: unknown }).Deno = {
+      env: { get: (n: string) => (n === "MUXI_ONLY_IN_DENO" ? "deno-value" : undefined) },
+    };
     expect(readEnv("MUXI_ONLY_IN_DENO")).toBe("deno-value");
     (globalThis as { Deno?: unknown }).Deno = {
       env: {
@@ -31,7 +33,15 @@ describe("readEnv", () => {
   });
 
   it("MUXI_DEBUG style flags", () => {
-    for (const [v, want] of [["1", true], ["true", true], ["TRUE", true], ["yes", true], ["0", false], ["false", false], ["", false]] as const) {
+    for (const [v, want] of [
+      ["1", true],
+      ["true", true],
+      ["TRUE", true],
+      ["yes", true],
+      ["0", false],
+      ["false", false],
+      ["", false],
+    ] as const) {
       vi.stubEnv("MUXI_DEBUG", v);
       expect(envFlag("MUXI_DEBUG")).toBe(want);
     }
@@ -45,10 +55,18 @@ describe("platform headers", () => {
   });
 
   it("Deno, Bun, browsers", () => {
-    expect(clientInfo({ Deno: { version: { deno: "2.1.4" }, build: { os: "darwin", arch: "aarch64" } }, process: { platform: "darwin", arch: "arm64", versions: { node: "22.0.0" } } })).toBe(
-      "darwin-aarch64/deno2.1.4",
-    );
-    expect(clientInfo({ Bun: { version: "1.1.0" }, process: { platform: "linux", arch: "x64", versions: { node: "22.6.0", bun: "1.1.0" } } })).toBe("linux-x64/bun1.1.0");
+    expect(
+      clientInfo({
+        Deno: { version: { deno: "2.1.4" }, build: { os: "darwin", arch: "aarch64" } },
+        process: { platform: "darwin", arch: "arm64", versions: { node: "22.0.0" } },
+      }),
+    ).toBe("darwin-aarch64/deno2.1.4");
+    expect(
+      clientInfo({
+        Bun: { version: "1.1.0" },
+        process: { platform: "linux", arch: "x64", versions: { node: "22.6.0", bun: "1.1.0" } },
+      }),
+    ).toBe("linux-x64/bun1.1.0");
     expect(clientInfo({})).toBeUndefined();
   });
 });

@@ -35,8 +35,18 @@ const table: Array<[number, Ctor, string, string]> = [
   [418, MuxiError, "HTTP_418", "TEAPOT"],
 ];
 const STATUS_TEXT: Record<number, string> = {
-  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 422: "Unprocessable Entity",
-  429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 405: "Method Not Allowed", 418: "I'm a teapot",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  405: "Method Not Allowed",
+  418: "I'm a teapot",
 };
 
 function formationBody(code: string, status: number): string {
@@ -46,7 +56,12 @@ function formationBody(code: string, status: number): string {
     type: "error.internal",
     request: { id: `req_${status}`, idempotency_key: null },
     success: false,
-    error: { code, message: `formation says ${status}`, trace: null, data: { validation_errors: [{ field: "message", error: "missing" }] } },
+    error: {
+      code,
+      message: `formation says ${status}`,
+      trace: null,
+      data: { validation_errors: [{ field: "message", error: "missing" }] },
+    },
     data: {},
   });
 }
@@ -58,7 +73,11 @@ function serverBody(status: number): string {
 describe("errorFromResponse: every status × both body shapes", () => {
   for (const [status, cls, fallback, envCode] of table) {
     it(`${status} formation envelope`, () => {
-      const e = errorFromResponse(status, formationBody(envCode, status), new Headers({ "Retry-After": "7" }));
+      const e = errorFromResponse(
+        status,
+        formationBody(envCode, status),
+        new Headers({ "Retry-After": "7" }),
+      );
       expect(e).toBeInstanceOf(cls);
       expect(e).toBeInstanceOf(MuxiError);
       expect(e).toBeInstanceOf(Error);
@@ -95,12 +114,26 @@ describe("errorFromResponse: every status × both body shapes", () => {
   }
 
   it("keeps the server's machine word (draft API) and maps phrases to the status code", () => {
-    const draft = errorFromResponse(404, JSON.stringify({ success: false, error: "DraftNotFound", message: "No draft", draft: { exists: false } }));
+    const draft = errorFromResponse(
+      404,
+      JSON.stringify({
+        success: false,
+        error: "DraftNotFound",
+        message: "No draft",
+        draft: { exists: false },
+      }),
+    );
     expect(draft).toBeInstanceOf(NotFoundError);
     expect(draft).toMatchObject({ code: "DraftNotFound", message: "No draft" });
-    const proxy = errorFromResponse(404, JSON.stringify({ error: "Formation not found", message: "No formation with id 'x'", code: 404 }));
+    const proxy = errorFromResponse(
+      404,
+      JSON.stringify({ error: "Formation not found", message: "No formation with id 'x'", code: 404 }),
+    );
     expect(proxy).toMatchObject({ code: "NOT_FOUND", message: "No formation with id 'x'" });
-    const dev = errorFromResponse(409, JSON.stringify({ success: false, formation_id: "x", error: "draft already running" }));
+    const dev = errorFromResponse(
+      409,
+      JSON.stringify({ success: false, formation_id: "x", error: "draft already running" }),
+    );
     expect(dev).toMatchObject({ code: "CONFLICT", message: "draft already running" });
     const fastapi = errorFromResponse(404, JSON.stringify({ detail: "Not Found" }));
     expect(fastapi).toMatchObject({ code: "NOT_FOUND", message: "Not Found" });
@@ -129,7 +162,15 @@ describe("errors through the transport", () => {
   afterAll(() => server.close());
   const getSession = method(
     "getSession",
-    op({ id: "getSession", method: "GET", path: "/sessions/{session_id}", params: [param("sessionId", "session_id", "path")], response: { kind: "json", envelope: true }, userId: "required", auth: ["ClientKey"] }),
+    op({
+      id: "getSession",
+      method: "GET",
+      path: "/sessions/{session_id}",
+      params: [param("sessionId", "session_id", "path")],
+      response: { kind: "json", envelope: true },
+      userId: "required",
+      auth: ["ClientKey"],
+    }),
   );
 
   for (const [status, cls, fallback, envCode] of table) {
@@ -157,7 +198,9 @@ describe("errors through the transport", () => {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(formationBody("PROCESSING_ERROR", 200));
     });
-    const e = await new TestClient({ baseUrl: server.url, defaultUserId: "u" }).call(getSession, "s").catch((x: unknown) => x);
+    const e = await new TestClient({ baseUrl: server.url, defaultUserId: "u" })
+      .call(getSession, "s")
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(MuxiError);
     expect(e).toMatchObject({ code: "PROCESSING_ERROR", status: 200 });
   });
@@ -167,7 +210,9 @@ describe("errors through the transport", () => {
       res.writeHead(200, { "Content-Type": "text/html" });
       res.end("<html>status page</html>");
     });
-    const e = await new TestClient({ baseUrl: server.url, defaultUserId: "u" }).call(getSession, "s").catch((x: unknown) => x);
+    const e = await new TestClient({ baseUrl: server.url, defaultUserId: "u" })
+      .call(getSession, "s")
+      .catch((x: unknown) => x);
     expect(e).toMatchObject({ code: "INVALID_RESPONSE", status: 200, details: "<html>status page</html>" });
   });
 

@@ -7,9 +7,37 @@ import { delay, json, startServer, type TestServer } from "./harness/server.js";
 import { method, op, param } from "./harness/specs.js";
 
 const get = method("getThing", op({ id: "getThing", method: "GET", path: "/thing" }));
-const put = method("putThing", op({ id: "putThing", method: "PUT", path: "/thing", params: [param("v", "v", "body")], body: { kind: "json", contentType: "application/json", required: true } }));
-const post = method("createThing", op({ id: "createThing", method: "POST", path: "/thing", params: [param("v", "v", "body")], body: { kind: "json", contentType: "application/json", required: true } }));
-const idemPost = method("chat", op({ id: "chat", method: "POST", path: "/chat", params: [param("v", "v", "body")], body: { kind: "json", contentType: "application/json", required: true }, idempotent: true }));
+const put = method(
+  "putThing",
+  op({
+    id: "putThing",
+    method: "PUT",
+    path: "/thing",
+    params: [param("v", "v", "body")],
+    body: { kind: "json", contentType: "application/json", required: true },
+  }),
+);
+const post = method(
+  "createThing",
+  op({
+    id: "createThing",
+    method: "POST",
+    path: "/thing",
+    params: [param("v", "v", "body")],
+    body: { kind: "json", contentType: "application/json", required: true },
+  }),
+);
+const idemPost = method(
+  "chat",
+  op({
+    id: "chat",
+    method: "POST",
+    path: "/chat",
+    params: [param("v", "v", "body")],
+    body: { kind: "json", contentType: "application/json", required: true },
+    idempotent: true,
+  }),
+);
 const patch = method("patchThing", op({ id: "patchThing", method: "PATCH", path: "/thing" }));
 
 describe("retry policy (pure)", () => {
@@ -61,7 +89,11 @@ describe("faults against a real server", () => {
     new TestClient({ baseUrl: server.url, maxRetries: 3, ...extra });
 
   it("503 then 200: two attempts with the same idempotency key (real backoff wait)", async () => {
-    server.handle((_req, res, _r, i) => (i === 0 ? json(res, 503, { error: "Service Unavailable", message: "busy", code: 503 }) : json(res, 200, { ok: 1 })));
+    server.handle((_req, res, _r, i) =>
+      i === 0
+        ? json(res, 503, { error: "Service Unavailable", message: "busy", code: 503 })
+        : json(res, 200, { ok: 1 }),
+    );
     await expect(client().call(get)).resolves.toEqual({ ok: 1 });
     expect(server.requests).toHaveLength(2);
     const keys = server.requests.map((r) => r.headers["x-muxi-idempotency-key"]);
@@ -74,12 +106,23 @@ describe("faults against a real server", () => {
     server.handle((_req, res, _r, i) => (i < 2 ? json(res, 502, {}) : json(res, 200, {})));
     const { sleep: fast } = recordingSleep();
     await client({ sleep: fast }).call(put, { v: 1 }, { idempotencyKey: "idem-1" });
-    expect(server.requests.map((r) => r.headers["x-muxi-idempotency-key"])).toEqual(["idem-1", "idem-1", "idem-1"]);
+    expect(server.requests.map((r) => r.headers["x-muxi-idempotency-key"])).toEqual([
+      "idem-1",
+      "idem-1",
+      "idem-1",
+    ]);
   });
 
   it("429 with Retry-After: 1 waits at least ~1 s (measured by the server)", async () => {
     server.handle((_req, res, _r, i) =>
-      i === 0 ? json(res, 429, { error: "Too Many Requests", message: "slow down", code: 429 }, { "Retry-After": "1" }) : json(res, 200, { ok: true }),
+      i === 0
+        ? json(
+            res,
+            429,
+            { error: "Too Many Requests", message: "slow down", code: 429 },
+            { "Retry-After": "1" },
+          )
+        : json(res, 200, { ok: true }),
     );
     await expect(client().call(get)).resolves.toEqual({ ok: true });
     expect(server.requests).toHaveLength(2);
@@ -89,7 +132,12 @@ describe("faults against a real server", () => {
   it("429 with an HTTP-date Retry-After waits until then", async () => {
     server.handle((_req, res, _r, i) =>
       i === 0
-        ? json(res, 429, { error: "Too Many Requests", message: "slow down", code: 429 }, { "Retry-After": new Date(Date.now() + 2000).toUTCString() })
+        ? json(
+            res,
+            429,
+            { error: "Too Many Requests", message: "slow down", code: 429 },
+            { "Retry-After": new Date(Date.now() + 2000).toUTCString() },
+          )
         : json(res, 200, { ok: true }),
     );
     await expect(client().call(get)).resolves.toEqual({ ok: true });
@@ -98,8 +146,12 @@ describe("faults against a real server", () => {
   });
 
   it("429 exhausted → RateLimitError with retryAfter", async () => {
-    server.handle((_req, res) => json(res, 429, { error: "Too Many Requests", message: "slow", code: 429 }, { "Retry-After": "0" }));
-    const err = await client({ maxRetries: 1 }).call(get).catch((e: unknown) => e);
+    server.handle((_req, res) =>
+      json(res, 429, { error: "Too Many Requests", message: "slow", code: 429 }, { "Retry-After": "0" }),
+    );
+    const err = await client({ maxRetries: 1 })
+      .call(get)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitError);
     expect(err).toMatchObject({ status: 429, code: "RATE_LIMITED", retryAfter: 0 });
     expect(server.requests).toHaveLength(2);
@@ -119,7 +171,9 @@ describe("faults against a real server", () => {
     const url = dead.url;
     await dead.close();
     const { sleep: fast, waits } = recordingSleep();
-    const err = await new TestClient({ baseUrl: url, maxRetries: 2, sleep: fast }).call(get).catch((e: unknown) => e);
+    const err = await new TestClient({ baseUrl: url, maxRetries: 2, sleep: fast })
+      .call(get)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectionError);
     expect(err).toMatchObject({ status: 0, code: "CONNECTION_ERROR" });
     expect((err as Error).cause).toBeDefined();
@@ -135,7 +189,9 @@ describe("faults against a real server", () => {
     });
     const { sleep: fast } = recordingSleep();
     const t0 = Date.now();
-    const err = await client({ timeout: 150, maxRetries: 2, sleep: fast }).call(get).catch((e: unknown) => e);
+    const err = await client({ timeout: 150, maxRetries: 2, sleep: fast })
+      .call(get)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect(err).not.toBeInstanceOf(ConnectionError);
     expect(err).toMatchObject({ code: "TIMEOUT", status: 0 });
@@ -148,13 +204,19 @@ describe("faults against a real server", () => {
       const t = setTimeout(() => json(res, 200, {}), 1000);
       res.on("close", () => clearTimeout(t));
     });
-    const err = await client({ maxRetries: 0 }).call(get, { timeout: 100 }).catch((e: unknown) => e);
+    const err = await client({ maxRetries: 0 })
+      .call(get, { timeout: 100 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
   });
 
   it("a non-idempotent POST against 503 → exactly 1 attempt", async () => {
-    server.handle((_req, res) => json(res, 503, { error: "Service Unavailable", message: "down", code: 503 }));
-    const err = await client().call(post, { v: 1 }).catch((e: unknown) => e);
+    server.handle((_req, res) =>
+      json(res, 503, { error: "Service Unavailable", message: "down", code: 503 }),
+    );
+    const err = await client()
+      .call(post, { v: 1 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServerError);
     expect(err).toMatchObject({ status: 503, code: "SERVER_ERROR", message: "down" });
     expect(server.requests).toHaveLength(1);
@@ -181,7 +243,9 @@ describe("faults against a real server", () => {
   });
 
   it("abort during a 30 s Retry-After wait returns at once", async () => {
-    server.handle((_req, res) => json(res, 503, { error: "Service Unavailable", message: "later", code: 503 }, { "Retry-After": "30" }));
+    server.handle((_req, res) =>
+      json(res, 503, { error: "Service Unavailable", message: "later", code: 503 }, { "Retry-After": "30" }),
+    );
     const ac = new AbortController();
     const t0 = Date.now();
     const p = client().call(get, { signal: ac.signal });
@@ -204,8 +268,17 @@ describe("faults against a real server", () => {
   });
 
   it("a Retry-After beyond 60 s is not waited for", async () => {
-    server.handle((_req, res) => json(res, 429, { error: "Too Many Requests", message: "much later", code: 429 }, { "Retry-After": "3600" }));
-    const err = await client().call(get).catch((e: unknown) => e);
+    server.handle((_req, res) =>
+      json(
+        res,
+        429,
+        { error: "Too Many Requests", message: "much later", code: 429 },
+        { "Retry-After": "3600" },
+      ),
+    );
+    const err = await client()
+      .call(get)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitError);
     expect(err).toMatchObject({ retryAfter: 3600 });
     expect(server.requests).toHaveLength(1);
@@ -237,7 +310,9 @@ describe("faults against a real server", () => {
   it("retries GET with exponential delays (recorded)", async () => {
     server.handle((_req, res) => json(res, 503, {}));
     const rec = recordingSleep();
-    await expect(client({ sleep: rec.sleep, random: () => 0.5 }).call(get)).rejects.toBeInstanceOf(ServerError);
+    await expect(client({ sleep: rec.sleep, random: () => 0.5 }).call(get)).rejects.toBeInstanceOf(
+      ServerError,
+    );
     expect(server.requests).toHaveLength(4);
     expect(rec.waits).toEqual([375, 750, 1500]);
   });
@@ -245,7 +320,13 @@ describe("faults against a real server", () => {
   it("a ReadableStream body is sent once, never retried", async () => {
     const upload = method(
       "upload",
-      op({ id: "upload", method: "PUT", path: "/blob", params: [param("data", "data", "body", { whole: true, required: true, kind: "unknown" })], body: { kind: "binary", contentType: "application/octet-stream", required: true } }),
+      op({
+        id: "upload",
+        method: "PUT",
+        path: "/blob",
+        params: [param("data", "data", "body", { whole: true, required: true, kind: "unknown" })],
+        body: { kind: "binary", contentType: "application/octet-stream", required: true },
+      }),
     );
     server.handle((_req, res) => json(res, 503, {}));
     const body = new ReadableStream<Uint8Array>({

@@ -42,9 +42,14 @@ describe.skipIf(!real)("seed examples through the generated SDK", () => {
   });
 
   it("FormationClient: chatStream, memories, buffers, identifiers, restore", async () => {
-    const client = new sdk.FormationClient({ serverUrl: server.url, formationId: "my-assistant", clientKey: "k" });
+    const client = new sdk.FormationClient({
+      serverUrl: server.url,
+      formationId: "my-assistant",
+      clientKey: "k",
+    });
     let text = "";
-    for await (const event of client.chatStream({ message: "Hello!" })) if (event.type === "text") text += event.text;
+    for await (const event of client.chatStream({ message: "Hello!" }))
+      if (event.type === "text") text += event.text;
     expect(text).toBe("Hello ");
     for await (const chunk of await client.chatStream({ message: "Hello!" }, "user_123")) {
       if (chunk.type === "done") break;
@@ -52,18 +57,44 @@ describe.skipIf(!real)("seed examples through the generated SDK", () => {
     await client.getMemories("user_123");
     await client.addMemory("user_123", "preference", "User prefers TypeScript");
     await client.clearUserBuffer("user_123");
-    const r = await client.associateUserIdentifiers({ identifiers: ["alice@email.com", { identifier: "U12345ABC", type: "slack" }], userId: null });
+    const r = await client.associateUserIdentifiers({
+      identifiers: ["alice@email.com", { identifier: "U12345ABC", type: "slack" }],
+      userId: null,
+    });
     expect(r.muxiUserId).toBe("usr_1");
-    await client.restoreSession({ sessionId: "sess_abc123", messages: [{ role: "user", content: "Hello", timestamp: "2026-01-01T00:00:00Z" }], userId: "alice@email.com" });
-    const seen = server.requests.map((q) => [q.method, q.path, q.headers["x-muxi-user-id"] ?? null, q.body.length ? JSON.parse(q.body.toString()) : null]);
+    await client.restoreSession({
+      sessionId: "sess_abc123",
+      messages: [{ role: "user", content: "Hello", timestamp: "2026-01-01T00:00:00Z" }],
+      userId: "alice@email.com",
+    });
+    const seen = server.requests.map((q) => [
+      q.method,
+      q.path,
+      q.headers["x-muxi-user-id"] ?? null,
+      q.body.length ? JSON.parse(q.body.toString()) : null,
+    ]);
     expect(seen).toEqual([
       ["POST", "/api/my-assistant/v1/chat", null, { message: "Hello!", stream: true }],
       ["POST", "/api/my-assistant/v1/chat", "user_123", { message: "Hello!", stream: true }],
       ["GET", "/api/my-assistant/v1/memories", "user_123", null],
-      ["POST", "/api/my-assistant/v1/memories", "user_123", { type: "preference", detail: "User prefers TypeScript" }],
+      [
+        "POST",
+        "/api/my-assistant/v1/memories",
+        "user_123",
+        { type: "preference", detail: "User prefers TypeScript" },
+      ],
       ["DELETE", "/api/my-assistant/v1/memory/buffer", "user_123", null],
-      ["POST", "/api/my-assistant/v1/users/identifiers", null, { identifiers: ["alice@email.com", { identifier: "U12345ABC", type: "slack" }] }],
-      expect.arrayContaining(["POST", "/api/my-assistant/v1/sessions/sess_abc123/restore", "alice@email.com"]),
+      [
+        "POST",
+        "/api/my-assistant/v1/users/identifiers",
+        null,
+        { identifiers: ["alice@email.com", { identifier: "U12345ABC", type: "slack" }] },
+      ],
+      expect.arrayContaining([
+        "POST",
+        "/api/my-assistant/v1/sessions/sess_abc123/restore",
+        "alice@email.com",
+      ]),
     ]);
     expect(server.requests.every((q) => q.headers["x-muxi-client-key"] === "k")).toBe(true);
   });
@@ -79,24 +110,30 @@ describe.skipIf(!real)("seed examples through the generated SDK", () => {
     await server2.stopFormation("my-bot");
     await server2.startFormation("my-bot");
     const [deploy, ...rest] = server.requests;
-    expect([deploy!.method, deploy!.path, deploy!.headers["content-type"], deploy!.headers["x-formation-id"], deploy!.headers["x-formation-version"]]).toEqual([
-      "POST",
-      "/rpc/formations",
-      "application/gzip",
-      "my-bot",
-      "2.1.0",
-    ]);
+    expect([
+      deploy!.method,
+      deploy!.path,
+      deploy!.headers["content-type"],
+      deploy!.headers["x-formation-id"],
+      deploy!.headers["x-formation-version"],
+    ]).toEqual(["POST", "/rpc/formations", "application/gzip", "my-bot", "2.1.0"]);
     expect(new Uint8Array(deploy!.body)).toEqual(bytes);
     expect(rest.map((q) => [q.method, q.path])).toEqual([
       ["GET", "/rpc/formations"],
       ["POST", "/rpc/formations/my-bot/stop"],
       ["POST", "/rpc/formations/my-bot/start"],
     ]);
-    expect(server.requests.every((q) => /^MUXI-HMAC key=muxi_pk_x, timestamp=\d+, signature=/.test(String(q.headers.authorization)))).toBe(true);
+    expect(
+      server.requests.every((q) =>
+        /^MUXI-HMAC key=muxi_pk_x, timestamp=\d+, signature=/.test(String(q.headers.authorization)),
+      ),
+    ).toBe(true);
   });
 
   it("errors: RateLimitError.retryAfter and string codes", async () => {
-    server.handle((_req, res) => json(res, 429, { error: "Too Many Requests", message: "slow", code: 429 }, { "Retry-After": "120" }));
+    server.handle((_req, res) =>
+      json(res, 429, { error: "Too Many Requests", message: "slow", code: 429 }, { "Retry-After": "120" }),
+    );
     const server2 = new sdk.ServerClient({ url: server.url, keyId: "k", secretKey: "s" });
     try {
       await server2.listFormations();

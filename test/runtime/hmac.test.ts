@@ -16,7 +16,9 @@ interface Vector {
   timestamp: number;
   signature: string;
 }
-const vectors = JSON.parse(readFileSync(new URL("../vectors/hmac.json", import.meta.url), "utf8")) as Vector[];
+const vectors = JSON.parse(
+  readFileSync(new URL("../vectors/hmac.json", import.meta.url), "utf8"),
+) as Vector[];
 
 describe("HMAC vectors (server-api.md §1.7)", () => {
   for (const v of vectors) {
@@ -26,7 +28,9 @@ describe("HMAC vectors (server-api.md §1.7)", () => {
   }
 
   it("builds the exact header of the worked example", async () => {
-    expect(await authorizationHeader("muxi_pk_test", "muxi_sk_test", "GET", "/rpc/formations", 1700000000_000)).toBe(
+    expect(
+      await authorizationHeader("muxi_pk_test", "muxi_sk_test", "GET", "/rpc/formations", 1700000000_000),
+    ).toBe(
       "MUXI-HMAC key=muxi_pk_test, timestamp=1700000000, signature=IunWzey7G8gTPuk4GYWuZX4JgEDcpYWr8Oe5Vj6+hWA=",
     );
   });
@@ -53,10 +57,17 @@ function goVerify(req: IncomingMessage, nowSec: number): string | undefined {
   }
   if (!parts.key || !parts.timestamp || !parts.signature) return "Invalid authorization header format";
   if (parts.key !== KEY) return "Invalid key";
-  if (!/^-?\d+$/.test(parts.timestamp) || Math.abs(nowSec - Number(parts.timestamp)) > 300) return "Request expired";
+  if (!/^-?\d+$/.test(parts.timestamp) || Math.abs(nowSec - Number(parts.timestamp)) > 300)
+    return "Request expired";
   const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-  const want = createHmac("sha256", SECRET).update(`${parts.timestamp};${req.method};${path}`).digest("base64");
-  if (want.length !== parts.signature.length || !timingSafeEqual(Buffer.from(want), Buffer.from(parts.signature))) return "Invalid signature";
+  const want = createHmac("sha256", SECRET)
+    .update(`${parts.timestamp};${req.method};${path}`)
+    .digest("base64");
+  if (
+    want.length !== parts.signature.length ||
+    !timingSafeEqual(Buffer.from(want), Buffer.from(parts.signature))
+  )
+    return "Invalid signature";
   return undefined;
 }
 
@@ -78,7 +89,16 @@ describe("signed calls against a verifying server", () => {
     });
   }
 
-  const list = method("listFormations", op({ id: "listFormations", method: "GET", path: "/rpc/formations", auth: ["MuxiHmac"], response: { kind: "json", envelope: true } }));
+  const list = method(
+    "listFormations",
+    op({
+      id: "listFormations",
+      method: "GET",
+      path: "/rpc/formations",
+      auth: ["MuxiHmac"],
+      response: { kind: "json", envelope: true },
+    }),
+  );
   const logs = method(
     "getFormationLogs",
     op({
@@ -89,7 +109,16 @@ describe("signed calls against a verifying server", () => {
       params: [param("id", "id", "path"), param("lines", "lines", "query", { kind: "number" })],
     }),
   );
-  const restart = method("restartFormation", op({ id: "restartFormation", method: "POST", path: "/rpc/formations/{id}/restart", auth: ["MuxiHmac"], params: [param("id", "id", "path")] }));
+  const restart = method(
+    "restartFormation",
+    op({
+      id: "restartFormation",
+      method: "POST",
+      path: "/rpc/formations/{id}/restart",
+      auth: ["MuxiHmac"],
+      params: [param("id", "id", "path")],
+    }),
+  );
 
   it("accepts GET, POST and a call with a query", async () => {
     serve(() => Math.floor(Date.now() / 1000));
@@ -97,12 +126,19 @@ describe("signed calls against a verifying server", () => {
     await expect(c.call(list)).resolves.toMatchObject({ ok: true });
     await expect(c.call(logs, "my-bot", { lines: 50 })).resolves.toMatchObject({ success: true });
     await expect(c.call(restart, "my-bot")).resolves.toMatchObject({ success: true });
-    expect(server.requests.map((r) => r.url)).toEqual(["/rpc/formations", "/rpc/formations/my-bot/logs?lines=50", "/rpc/formations/my-bot/restart"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/rpc/formations",
+      "/rpc/formations/my-bot/logs?lines=50",
+      "/rpc/formations/my-bot/restart",
+    ]);
   });
 
   it("signs the full pathname when the base URL has a path prefix", async () => {
     serve(() => Math.floor(Date.now() / 1000));
-    const c = new TestClient({ baseUrl: `${server.url}/muxi`, credentials: { keyId: KEY, secretKey: SECRET } });
+    const c = new TestClient({
+      baseUrl: `${server.url}/muxi`,
+      credentials: { keyId: KEY, secretKey: SECRET },
+    });
     await expect(c.call(list)).resolves.toMatchObject({ ok: true, path: "/muxi/rpc/formations" });
   });
 

@@ -10,7 +10,9 @@ import { OPTIONS, method, op, param } from "./harness/specs.js";
 
 const snakeToCamel = (v: unknown): unknown =>
   typeof v === "object" && v !== null && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), x]))
+    ? Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), x]),
+      )
     : v;
 
 describe("envelope unwrapping and response kinds", () => {
@@ -22,13 +24,32 @@ describe("envelope unwrapping and response kinds", () => {
   const c = (): TestClient => new TestClient({ baseUrl: `${server.url}/v1`, defaultUserId: "u1" });
 
   it("returns data decoded, with requestId and timestamp", async () => {
-    server.handle((_req, res) => json(res, 200, envelope({ session_id: "s1", message_count: 3 }, "req_abc", 1700000000123)));
-    const m = method("getSession", op({ id: "getSession", method: "GET", path: "/sessions/{session_id}", params: [param("sessionId", "session_id", "path")], response: { kind: "json", envelope: true, decode: snakeToCamel } }));
-    expect(await c().call(m, "s1")).toStrictEqual({ sessionId: "s1", messageCount: 3, requestId: "req_abc", timestamp: 1700000000123 });
+    server.handle((_req, res) =>
+      json(res, 200, envelope({ session_id: "s1", message_count: 3 }, "req_abc", 1700000000123)),
+    );
+    const m = method(
+      "getSession",
+      op({
+        id: "getSession",
+        method: "GET",
+        path: "/sessions/{session_id}",
+        params: [param("sessionId", "session_id", "path")],
+        response: { kind: "json", envelope: true, decode: snakeToCamel },
+      }),
+    );
+    expect(await c().call(m, "s1")).toStrictEqual({
+      sessionId: "s1",
+      messageCount: 3,
+      requestId: "req_abc",
+      timestamp: 1700000000123,
+    });
   });
 
   it("keeps a payload's own requestId; arrays come back as arrays", async () => {
-    const m = method("list", op({ id: "list", method: "GET", path: "/list", response: { kind: "json", envelope: true } }));
+    const m = method(
+      "list",
+      op({ id: "list", method: "GET", path: "/list", response: { kind: "json", envelope: true } }),
+    );
     server.handle((_req, res) => json(res, 200, envelope({ requestId: "mine" }, "req_env")));
     expect(await c().call(m)).toMatchObject({ requestId: "mine", timestamp: 1700000000123 });
     server.handle((_req, res) => json(res, 200, envelope([{ a: 1 }, { a: 2 }])));
@@ -37,15 +58,27 @@ describe("envelope unwrapping and response kinds", () => {
   });
 
   it("an envelope op answering without data (e.g. /health) returns the body", async () => {
-    const m = method("health", op({ id: "health", method: "GET", path: "/health", response: { kind: "json", envelope: true } }));
+    const m = method(
+      "health",
+      op({ id: "health", method: "GET", path: "/health", response: { kind: "json", envelope: true } }),
+    );
     server.handle((_req, res) => json(res, 200, { status: "healthy" }));
     expect(await c().call(m)).toStrictEqual({ status: "healthy" });
   });
 
   it("text, binary, empty and empty-JSON responses", async () => {
-    const ping = method("ping", op({ id: "ping", method: "GET", path: "/ping", response: { kind: "text", envelope: false } }));
-    const bin = method("content", op({ id: "content", method: "GET", path: "/bin", response: { kind: "binary", envelope: false } }));
-    const empty = method("del", op({ id: "del", method: "DELETE", path: "/x", response: { kind: "empty", envelope: false } }));
+    const ping = method(
+      "ping",
+      op({ id: "ping", method: "GET", path: "/ping", response: { kind: "text", envelope: false } }),
+    );
+    const bin = method(
+      "content",
+      op({ id: "content", method: "GET", path: "/bin", response: { kind: "binary", envelope: false } }),
+    );
+    const empty = method(
+      "del",
+      op({ id: "del", method: "DELETE", path: "/x", response: { kind: "empty", envelope: false } }),
+    );
     const js = method("js", op({ id: "js", method: "GET", path: "/js" }));
     server.handle((req, res) => {
       if (req.url === "/v1/ping") {
@@ -81,7 +114,11 @@ describe("request building", () => {
       id: "addMemory",
       method: "POST",
       path: "/memories",
-      params: [param("type", "type", "body", { required: true }), param("detail", "detail", "body", { required: true }), param("sessionId", "session_id", "body")],
+      params: [
+        param("type", "type", "body", { required: true }),
+        param("detail", "detail", "body", { required: true }),
+        param("sessionId", "session_id", "body"),
+      ],
       body: { kind: "json", contentType: "application/json", required: true },
       response: { kind: "json", envelope: true },
       auth: ["ClientKey"],
@@ -101,10 +138,18 @@ describe("request building", () => {
   );
 
   it("positional legacy form and object form send the same request", async () => {
-    const c = new TestClient({ baseUrl: `${server.url}/v1`, credentials: { clientKey: "ck", adminKey: "ak" } });
+    const c = new TestClient({
+      baseUrl: `${server.url}/v1`,
+      credentials: { clientKey: "ck", adminKey: "ak" },
+    });
     server.handle((_req, res) => json(res, 200, envelope({})));
     await c.call(addMemory, "user_123", "preference", "User prefers TypeScript");
-    await c.call(addMemory, { userId: "user_123", type: "preference", detail: "User prefers TypeScript", unknownKey: "dropped" });
+    await c.call(addMemory, {
+      userId: "user_123",
+      type: "preference",
+      detail: "User prefers TypeScript",
+      unknownKey: "dropped",
+    });
     for (const r of server.requests) {
       expect(r.method).toBe("POST");
       expect(r.path).toBe("/v1/memories");
@@ -113,16 +158,27 @@ describe("request building", () => {
       expect(r.headers["x-muxi-admin-key"]).toBeUndefined();
       expect(r.headers["content-type"]).toBe("application/json");
       expect(r.headers["x-muxi-sdk"]).toBe("typescript/0.0.0-test");
-      expect(r.headers["x-muxi-client"]).toBe(`${process.platform}-${process.arch}/node${process.versions.node}`);
-      expect(JSON.parse(r.body.toString())).toStrictEqual({ type: "preference", detail: "User prefers TypeScript" });
+      expect(r.headers["x-muxi-client"]).toBe(
+        `${process.platform}-${process.arch}/node${process.versions.node}`,
+      );
+      expect(JSON.parse(r.body.toString())).toStrictEqual({
+        type: "preference",
+        detail: "User prefers TypeScript",
+      });
     }
-    expect(server.requests[0]!.headers["x-muxi-idempotency-key"]).not.toBe(server.requests[1]!.headers["x-muxi-idempotency-key"]);
+    expect(server.requests[0]!.headers["x-muxi-idempotency-key"]).not.toBe(
+      server.requests[1]!.headers["x-muxi-idempotency-key"],
+    );
   });
 
   it("user id precedence: argument > options.userId > client default; none when the op ignores it", async () => {
-    const m = method("getRequests", op({ id: "getRequests", method: "GET", path: "/requests", userId: "optional" }), {
-      forms: [[{ param: "userId", kind: "string", optional: true }, OPTIONS]],
-    });
+    const m = method(
+      "getRequests",
+      op({ id: "getRequests", method: "GET", path: "/requests", userId: "optional" }),
+      {
+        forms: [[{ param: "userId", kind: "string", optional: true }, OPTIONS]],
+      },
+    );
     const none = method("getConfig", op({ id: "getConfig", method: "GET", path: "/config" }));
     const c = new TestClient({ baseUrl: server.url, defaultUserId: "default-user" });
     server.handle((_req, res) => json(res, 200, {}));
@@ -130,15 +186,25 @@ describe("request building", () => {
     await c.call(m, undefined, { userId: "opt-user" });
     await c.call(m);
     await c.call(none);
-    expect(server.requests.map((r) => r.headers["x-muxi-user-id"])).toEqual(["arg-user", "opt-user", "default-user", undefined]);
+    expect(server.requests.map((r) => r.headers["x-muxi-user-id"])).toEqual([
+      "arg-user",
+      "opt-user",
+      "default-user",
+      undefined,
+    ]);
   });
 
   it("sends both keys when the op accepts both and both are configured", async () => {
-    const m = method("getCredentials", op({ id: "x", method: "GET", path: "/x", auth: ["AdminKey", "ClientKey"] }));
+    const m = method(
+      "getCredentials",
+      op({ id: "x", method: "GET", path: "/x", auth: ["AdminKey", "ClientKey"] }),
+    );
     server.handle((_req, res) => json(res, 200, {}));
     await new TestClient({ baseUrl: server.url, credentials: { clientKey: "ck", adminKey: "ak" } }).call(m);
     await new TestClient({ baseUrl: server.url, credentials: { adminKey: "ak" } }).call(m);
-    expect(server.requests.map((r) => [r.headers["x-muxi-admin-key"], r.headers["x-muxi-client-key"]])).toEqual([
+    expect(
+      server.requests.map((r) => [r.headers["x-muxi-admin-key"], r.headers["x-muxi-client-key"]]),
+    ).toEqual([
       ["ak", "ck"],
       ["ak", undefined],
     ]);
@@ -160,9 +226,17 @@ describe("request building", () => {
         ],
       }),
     );
-    const c = new TestClient({ baseUrl: server.url, headers: { "X-Extra": "client", "X-Muxi-SDK": "overridden-by-client" } });
+    const c = new TestClient({
+      baseUrl: server.url,
+      headers: { "X-Extra": "client", "X-Muxi-SDK": "overridden-by-client" },
+    });
     server.handle((_req, res) => json(res, 200, {}));
-    await c.call(m, "a/b c", { tags: ["x", "y z"], limit: 5, follow: false, formationId: "f1" }, { headers: { "x-extra": "call" } });
+    await c.call(
+      m,
+      "a/b c",
+      { tags: ["x", "y z"], limit: 5, follow: false, formationId: "f1" },
+      { headers: { "x-extra": "call" } },
+    );
     const r = server.requests[0]!;
     expect(r.url).toBe("/things/a%2Fb%20c/items?tag=x&tag=y%20z&limit=5&follow=false");
     expect(r.headers["x-formation-id"]).toBe("f1");
@@ -177,14 +251,28 @@ describe("request building", () => {
         id: "chat",
         method: "POST",
         path: "/chat",
-        params: [param("message", "message", "body", { required: true }), param("stream", "stream", "body", { kind: "boolean" })],
+        params: [
+          param("message", "message", "body", { required: true }),
+          param("stream", "stream", "body", { kind: "boolean" }),
+        ],
         body: { kind: "json", contentType: "application/json", required: true },
         plainSelect: { body: { stream: false } },
       }),
     );
-    expect(bindArgs(chat, [{ message: "hi", stream: true }]).body).toStrictEqual({ message: "hi", stream: false });
+    expect(bindArgs(chat, [{ message: "hi", stream: true }]).body).toStrictEqual({
+      message: "hi",
+      stream: false,
+    });
     const logs: MethodSpec = {
-      ...method("streamFormationLogs", op({ id: "getFormationLogs", method: "GET", path: "/logs/{id}", params: [param("id", "id", "path")] })),
+      ...method(
+        "streamFormationLogs",
+        op({
+          id: "getFormationLogs",
+          method: "GET",
+          path: "/logs/{id}",
+          params: [param("id", "id", "path")],
+        }),
+      ),
       stream: { format: "named", select: { query: { follow: true } } },
     };
     expect(bindArgs(logs, ["bot"]).query).toStrictEqual({ follow: true });
@@ -197,7 +285,14 @@ describe("request building", () => {
         id: "create",
         method: "POST",
         path: "/c",
-        params: [param("config", "config", "body", { kind: "object", required: true, encode: (v) => ({ wrapped: v }) }), param("when", "when", "query", { encode: (v) => `@${String(v)}` })],
+        params: [
+          param("config", "config", "body", {
+            kind: "object",
+            required: true,
+            encode: (v) => ({ wrapped: v }),
+          }),
+          param("when", "when", "query", { encode: (v) => `@${String(v)}` }),
+        ],
         body: { kind: "json", contentType: "application/json", required: true },
       }),
     );
@@ -208,13 +303,40 @@ describe("request building", () => {
     expect(() => bindArgs(m, [{ when: "now" }])).toThrow(/config/);
     expect(() => bindArgs(m, ["a string", 1, 2])).toThrow(/match none/);
 
-    const raw = method("setTuning", op({ id: "setTuning", method: "PUT", path: "/tuning", params: [param("content", "content", "body", { whole: true, required: true })], body: { kind: "text", contentType: "text/markdown", required: true } }));
+    const raw = method(
+      "setTuning",
+      op({
+        id: "setTuning",
+        method: "PUT",
+        path: "/tuning",
+        params: [param("content", "content", "body", { whole: true, required: true })],
+        body: { kind: "text", contentType: "text/markdown", required: true },
+      }),
+    );
     expect(bindArgs(raw, [{ content: "# hi" }]).body).toBe("# hi");
   });
 
   it("text and binary request bodies", async () => {
-    const text = method("setTuning", op({ id: "setTuning", method: "PUT", path: "/tuning", params: [param("content", "content", "body", { whole: true, required: true })], body: { kind: "text", contentType: "text/markdown", required: true } }));
-    const bin = method("upload", op({ id: "upload", method: "POST", path: "/up", params: [param("data", "data", "body", { whole: true, required: true, kind: "unknown" })], body: { kind: "binary", contentType: "application/octet-stream", required: true } }));
+    const text = method(
+      "setTuning",
+      op({
+        id: "setTuning",
+        method: "PUT",
+        path: "/tuning",
+        params: [param("content", "content", "body", { whole: true, required: true })],
+        body: { kind: "text", contentType: "text/markdown", required: true },
+      }),
+    );
+    const bin = method(
+      "upload",
+      op({
+        id: "upload",
+        method: "POST",
+        path: "/up",
+        params: [param("data", "data", "body", { whole: true, required: true, kind: "unknown" })],
+        body: { kind: "binary", contentType: "application/octet-stream", required: true },
+      }),
+    );
     const c = new TestClient({ baseUrl: server.url });
     server.handle((_req, res) => json(res, 200, {}));
     await c.call(text, { content: "# Tuning" });

@@ -12,14 +12,7 @@ import {
   hasRealGenerated,
 } from "./harness/assemble.js";
 import { execFileSync } from "node:child_process";
-import {
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -51,11 +44,9 @@ function typecheck(sdkDir: string): void {
     );
     let out = "";
     try {
-      execFileSync(
-        process.execPath,
-        [join(REPO, "node_modules/typescript/bin/tsc"), "-p", config],
-        { encoding: "utf8" },
-      );
+      execFileSync(process.execPath, [join(REPO, "node_modules/typescript/bin/tsc"), "-p", config], {
+        encoding: "utf8",
+      });
     } catch (err) {
       out = String((err as { stdout?: string }).stdout ?? err);
     }

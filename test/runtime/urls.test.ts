@@ -17,7 +17,12 @@ describe("URL vectors", () => {
       const run = (): string => {
         if (c.kind === "formationBase") return formationBaseUrl(c.options);
         if (c.kind === "serverBase") return serverBaseUrl(c.options.url as string);
-        const o = c.options as { base: string; path: string; pathValues: Record<string, string>; query: Record<string, unknown> };
+        const o = c.options as {
+          base: string;
+          path: string;
+          pathValues: Record<string, string>;
+          query: Record<string, unknown>;
+        };
         return buildUrl(o.base, o.path, o.pathValues, o.query);
       };
       if (c.error) expect(run).toThrow(new RegExp(c.error));

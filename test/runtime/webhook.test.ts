@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { WebhookVerificationError, parse, verifySignature, webhook } from "./.sdk/webhook.js";
 
 const SECRET = "whsec_test";
-const body = JSON.stringify({ id: "req_1", object: "response", status: "completed", timestamp: 1700000000123, response: [{ type: "text", text: "Hi" }] });
+const body = JSON.stringify({
+  id: "req_1",
+  object: "response",
+  status: "completed",
+  timestamp: 1700000000123,
+  response: [{ type: "text", text: "Hi" }],
+});
 const now = 1_700_000_000;
 const sign = (t: number, payload: string | Buffer = body, secret = SECRET): string =>
   `t=${t},v1=${createHmac("sha256", secret).update(`${t}.`).update(payload).digest("hex")}`;
@@ -12,7 +18,9 @@ const sign = (t: number, payload: string | Buffer = body, secret = SECRET): stri
 describe("webhook.verifySignature", () => {
   it("accepts a valid signature (string and bytes)", async () => {
     expect(await verifySignature(body, sign(now), SECRET, { now })).toBe(true);
-    expect(await webhook.verifySignature(new TextEncoder().encode(body), sign(now), SECRET, { now })).toBe(true);
+    expect(await webhook.verifySignature(new TextEncoder().encode(body), sign(now), SECRET, { now })).toBe(
+      true,
+    );
     expect(await verifySignature(body, sign(now - 299), SECRET, { now })).toBe(true);
   });
 
@@ -46,14 +54,23 @@ describe("webhook.verifySignature", () => {
   });
 
   it("malformed header → false", async () => {
-    for (const h of ["garbage", "t=abc,v1=00", `v1=${"0".repeat(64)}`, `t=${now}`, `t=${now},v1=`, `t=${now};v1=abc`]) {
+    for (const h of [
+      "garbage",
+      "t=abc,v1=00",
+      `v1=${"0".repeat(64)}`,
+      `t=${now}`,
+      `t=${now},v1=`,
+      `t=${now};v1=abc`,
+    ]) {
       expect(await verifySignature(body, h, SECRET, { now })).toBe(false);
     }
   });
 
   it("empty secret throws WebhookVerificationError", async () => {
     await expect(verifySignature(body, sign(now), "")).rejects.toBeInstanceOf(WebhookVerificationError);
-    await expect(verifySignature(body, sign(now), "")).rejects.toMatchObject({ name: "WebhookVerificationError" });
+    await expect(verifySignature(body, sign(now), "")).rejects.toMatchObject({
+      name: "WebhookVerificationError",
+    });
   });
 });
 
@@ -71,7 +88,10 @@ describe("webhook.parse", () => {
         processing_mode: "sync",
         webhook_url: "https://example.com/hook",
         error: { code: "LLM_ERROR", message: "model down", trace: "tb" },
-        response: [{ type: "text", text: "partial" }, { type: "file", file: { type: "image", url: "https://x/y.png" } }],
+        response: [
+          { type: "text", text: "partial" },
+          { type: "file", file: { type: "image", url: "https://x/y.png" } },
+        ],
       }),
     );
     expect(ev).toMatchObject({
@@ -84,7 +104,10 @@ describe("webhook.parse", () => {
       processingMode: "sync",
       webhookUrl: "https://example.com/hook",
       error: { code: "LLM_ERROR", message: "model down", trace: "tb" },
-      content: [{ type: "text", text: "partial" }, { type: "file", file: { type: "image", url: "https://x/y.png" } }],
+      content: [
+        { type: "text", text: "partial" },
+        { type: "file", file: { type: "image", url: "https://x/y.png" } },
+      ],
     });
     expect(ev.raw.id).toBe("req_9");
   });
@@ -92,10 +115,20 @@ describe("webhook.parse", () => {
   it("clarifications, defaults, bytes input", () => {
     const ev = webhook.parse(
       new TextEncoder().encode(
-        JSON.stringify({ id: "req_2", status: "awaiting_clarification", clarification_question: "Which one?", clarification_request_id: "clr_1", original_message: "book it" }),
+        JSON.stringify({
+          id: "req_2",
+          status: "awaiting_clarification",
+          clarification_question: "Which one?",
+          clarification_request_id: "clr_1",
+          original_message: "book it",
+        }),
       ),
     );
-    expect(ev.clarification).toEqual({ question: "Which one?", requestId: "clr_1", originalMessage: "book it" });
+    expect(ev.clarification).toEqual({
+      question: "Which one?",
+      requestId: "clr_1",
+      originalMessage: "book it",
+    });
     expect(ev.processingMode).toBe("async");
     expect(ev.content).toEqual([]);
     expect(ev.error).toBeUndefined();

@@ -8,8 +8,7 @@ use crate::models::*;
 use crate::runtime::chat::ChatEvent;
 use crate::runtime::sse::SseEvent;
 use crate::runtime::transport::TransportConfig;
-use crate::runtime::{Auth, Error, EventStream, Method, RequestOptions, Result, Step, Transport, UserId};
-use crate::runtime::{formation_base_url, FormationOptions};
+use crate::runtime::{formation_base_url, Auth, Error, EventStream, FormationOptions, Method, Op, RequestOptions, Result, Step, Transport, UserId};
 
 /// Served by the formation's own server (`muxi-ai/runtime`) under `/v1`, reached directly
 /// (`http://localhost:8271/v1`) or through the MUXI Server proxy (`{server}/api/{formation_id}/v1` live,
@@ -66,8 +65,7 @@ impl FormationClient {
     ///
     /// `GET /health`
     pub fn health(&self) -> Result<HealthStatus> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/health", &[], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &HEALTH);
         req.send_json()
     }
 
@@ -79,8 +77,7 @@ impl FormationClient {
     ///
     /// `GET /status`
     pub fn get_status(&self) -> Result<FormationRuntimeStatus> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/status", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_STATUS);
         req.send_json()
     }
 
@@ -93,8 +90,7 @@ impl FormationClient {
     ///
     /// `GET /config`
     pub fn get_config(&self) -> Result<FormationConfigSummary> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/config", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_CONFIG);
         req.send_json()
     }
 
@@ -106,8 +102,7 @@ impl FormationClient {
     ///
     /// `GET /formation`
     pub fn get_formation_info(&self) -> Result<FormationDefinition> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/formation", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_FORMATION_INFO);
         req.send_json()
     }
 
@@ -135,8 +130,7 @@ impl FormationClient {
     ///
     /// `POST /chat`
     pub fn chat(&self, params: ChatParams) -> Result<ChatResponse> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/chat", &[Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &CHAT);
         req.json_body();
         req.body("message", &params.message)?;
         req.body_opt("user_id", &params.user_id2)?;
@@ -180,8 +174,7 @@ impl FormationClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn chat_stream(&self, params: ChatParams) -> Result<EventStream<ChatEvent>> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/chat", &[Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &CHAT);
         req.json_body();
         req.body("message", &params.message)?;
         req.body_opt("user_id", &params.user_id2)?;
@@ -211,8 +204,7 @@ impl FormationClient {
     ///
     /// `POST /audiochat`
     pub fn audio_chat(&self, params: AudioChatParams) -> Result<ChatResponse> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/audiochat", &[Auth::ClientKey], UserId::Optional);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &AUDIO_CHAT);
         req.json_body();
         req.body("files", &params.files)?;
         req.body_opt("user_id", &params.user_id2)?;
@@ -237,8 +229,7 @@ impl FormationClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn audio_chat_stream(&self, params: AudioChatParams) -> Result<EventStream<ChatEvent>> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/audiochat", &[Auth::ClientKey], UserId::Optional);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &AUDIO_CHAT);
         req.json_body();
         req.body("files", &params.files)?;
         req.body_opt("user_id", &params.user_id2)?;
@@ -258,8 +249,7 @@ impl FormationClient {
     ///
     /// `GET /sessions`
     pub fn get_sessions(&self, user_id: &str, params: GetSessionsParams) -> Result<SessionList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/sessions", &[Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SESSIONS);
         req.user_id(user_id);
         req.query("active_only", &params.active_only)?;
         req.query("limit", &params.limit)?;
@@ -275,8 +265,7 @@ impl FormationClient {
     ///
     /// `GET /sessions/{session_id}`
     pub fn get_session(&self, session_id: &str, user_id: &str) -> Result<Session> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/sessions/{session_id}", &[Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SESSION);
         req.path("session_id", session_id);
         req.user_id(user_id);
         req.send_json()
@@ -291,8 +280,7 @@ impl FormationClient {
     ///
     /// `GET /sessions/{session_id}/messages`
     pub fn get_session_messages(&self, session_id: &str, user_id: &str, params: GetSessionMessagesParams) -> Result<SessionMessages> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/sessions/{session_id}/messages", &[Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SESSION_MESSAGES);
         req.path("session_id", session_id);
         req.user_id(user_id);
         req.query("limit", &params.limit)?;
@@ -311,8 +299,7 @@ impl FormationClient {
     ///
     /// `POST /sessions/{session_id}/restore`
     pub fn restore_session(&self, session_id: &str, user_id: &str, params: RestoreSessionParams) -> Result<SessionRestoreResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/sessions/{session_id}/restore", &[Auth::ClientKey], UserId::Required);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &RESTORE_SESSION);
         req.path("session_id", session_id);
         req.user_id(user_id);
         req.json_body();
@@ -330,8 +317,7 @@ impl FormationClient {
     ///
     /// `GET /requests`
     pub fn get_requests(&self) -> Result<RequestList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/requests", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_REQUESTS);
         req.send_json()
     }
 
@@ -345,8 +331,7 @@ impl FormationClient {
     ///
     /// `GET /requests/{request_id}`
     pub fn get_request_status(&self, request_id: &str) -> Result<RequestStatus> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/requests/{request_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_REQUEST_STATUS);
         req.path("request_id", request_id);
         req.send_json()
     }
@@ -363,8 +348,7 @@ impl FormationClient {
     ///
     /// `DELETE /requests/{request_id}`
     pub fn cancel_request(&self, request_id: &str) -> Result<RequestCancellation> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/requests/{request_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &CANCEL_REQUEST);
         req.path("request_id", request_id);
         req.send_json()
     }
@@ -385,8 +369,7 @@ impl FormationClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn stream_events(&self) -> Result<EventStream<EventStreamFrame>> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/events", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(false);
+        let mut req = self.transport.request(&self.options, &STREAM_EVENTS);
         req.stream(crate::runtime::decode_data::<EventStreamFrame>)
     }
 
@@ -400,8 +383,7 @@ impl FormationClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn stream_session_events(&self, session_id: &str) -> Result<EventStream<EventStreamFrame>> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/events/{session_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(false);
+        let mut req = self.transport.request(&self.options, &STREAM_SESSION_EVENTS);
         req.path("session_id", session_id);
         req.stream(crate::runtime::decode_data::<EventStreamFrame>)
     }
@@ -421,8 +403,7 @@ impl FormationClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn stream_request(&self, session_id: &str, request_id: &str) -> Result<EventStream<RequestStreamFrame>> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/events/{session_id}/{request_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(false);
+        let mut req = self.transport.request(&self.options, &STREAM_REQUEST);
         req.path("session_id", session_id);
         req.path("request_id", request_id);
         req.stream(crate::runtime::decode_data::<RequestStreamFrame>)
@@ -439,8 +420,7 @@ impl FormationClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn stream_logs(&self, params: StreamLogsParams) -> Result<EventStream<StreamLogsEvent>> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/logs", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(false);
+        let mut req = self.transport.request(&self.options, &STREAM_LOGS);
         req.query("user_id", &params.user_id2)?;
         req.query("session_id", &params.session_id)?;
         req.query("request_id", &params.request_id)?;
@@ -459,8 +439,7 @@ impl FormationClient {
     ///
     /// `GET /memories`
     pub fn get_memories(&self, user_id: &str, params: GetMemoriesParams) -> Result<MemoryList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memories", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MEMORIES);
         req.user_id(user_id);
         req.query("limit", &params.limit)?;
         req.query("offset", &params.offset)?;
@@ -480,8 +459,7 @@ impl FormationClient {
     ///
     /// `POST /memories`
     pub fn add_memory(&self, user_id: &str, params: AddMemoryParams) -> Result<CreatedMemory> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/memories", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &ADD_MEMORY);
         req.user_id(user_id);
         req.json_body();
         req.body_opt("content", &params.content)?;
@@ -504,8 +482,7 @@ impl FormationClient {
     ///
     /// `DELETE /memories/{memory_id}`
     pub fn delete_memory(&self, memory_id: &str, user_id: &str) -> Result<MemoryDeleted> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/memories/{memory_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &DELETE_MEMORY);
         req.path("memory_id", memory_id);
         req.user_id(user_id);
         req.send_json()
@@ -523,8 +500,7 @@ impl FormationClient {
     ///
     /// `POST /memories/batch`
     pub fn add_memories_batch(&self, user_id: &str, params: AddMemoriesBatchParams) -> Result<MemoryBatchResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/memories/batch", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &ADD_MEMORIES_BATCH);
         req.user_id(user_id);
         req.json_body();
         req.body("items", &params.items)?;
@@ -540,8 +516,7 @@ impl FormationClient {
     ///
     /// `GET /memories/ingestion/{processing_id}`
     pub fn get_memory_ingestion_status(&self, processing_id: &str) -> Result<MemoryIngestionStatus> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memories/ingestion/{processing_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MEMORY_INGESTION_STATUS);
         req.path("processing_id", processing_id);
         req.send_json()
     }
@@ -557,8 +532,7 @@ impl FormationClient {
     ///
     /// `GET /memories/provenance`
     pub fn get_memory_provenance(&self, user_id: &str, params: GetMemoryProvenanceParams) -> Result<MemoryProvenance> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memories/provenance", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MEMORY_PROVENANCE);
         req.user_id(user_id);
         req.query("entity", &params.entity)?;
         req.query("event_id", &params.event_id)?;
@@ -573,8 +547,7 @@ impl FormationClient {
     ///
     /// `GET /history`
     pub fn get_history(&self, user_id: &str, params: GetHistoryParams) -> Result<MemoryHistory> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/history", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_HISTORY);
         req.user_id(user_id);
         req.query("limit", &params.limit)?;
         req.query("date_from", &params.date_from)?;
@@ -592,8 +565,7 @@ impl FormationClient {
     ///
     /// `GET /memory/buffer`
     pub fn get_user_buffer(&self, user_id: &str) -> Result<UserBufferStatus> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memory/buffer", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_USER_BUFFER);
         req.user_id(user_id);
         req.send_json()
     }
@@ -608,8 +580,7 @@ impl FormationClient {
     ///
     /// `DELETE /memory/buffer`
     pub fn clear_user_buffer(&self) -> Result<UserBufferCleared> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/memory/buffer", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &CLEAR_USER_BUFFER);
         req.send_json()
     }
 
@@ -627,8 +598,7 @@ impl FormationClient {
     ///
     /// `DELETE /memory/buffer/{session_id}`
     pub fn clear_session_buffer(&self, session_id: &str) -> Result<SessionBufferCleared> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/memory/buffer/{session_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &CLEAR_SESSION_BUFFER);
         req.path("session_id", session_id);
         req.send_json()
     }
@@ -648,8 +618,7 @@ impl FormationClient {
     ///
     /// `POST /memories/distilled`
     pub fn ingest_distilled_memories(&self, params: IngestDistilledMemoriesParams) -> Result<DistilledBatchOutcome> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/memories/distilled", &[Auth::AdminKey, Auth::ClientKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &INGEST_DISTILLED_MEMORIES);
         req.json_body();
         req.header("X-Distillery-ID", &params.distillery_id)?;
         req.header("X-Distillery-Timestamp", &params.distillery_timestamp)?;
@@ -670,8 +639,7 @@ impl FormationClient {
     ///
     /// `GET /memories/distilled/{processing_id}`
     pub fn get_distilled_status(&self, processing_id: &str, params: GetDistilledStatusParams) -> Result<DistilledBatchStatus> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memories/distilled/{processing_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_DISTILLED_STATUS);
         req.path("processing_id", processing_id);
         req.header("X-Distillery-ID", &params.distillery_id)?;
         req.send_json()
@@ -683,8 +651,7 @@ impl FormationClient {
     ///
     /// `GET /memory`
     pub fn get_memory_config(&self) -> Result<MemoryConfig> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memory", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MEMORY_CONFIG);
         req.send_json()
     }
 
@@ -696,8 +663,7 @@ impl FormationClient {
     ///
     /// `GET /memory/stats`
     pub fn get_buffer_stats(&self) -> Result<BufferStats> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memory/stats", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_BUFFER_STATS);
         req.send_json()
     }
 
@@ -713,8 +679,7 @@ impl FormationClient {
     ///
     /// `POST /memory/rebuild`
     pub fn rebuild_memory(&self, params: RebuildMemoryParams) -> Result<MemoryRebuildReport> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/memory/rebuild", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &REBUILD_MEMORY);
         req.json_body();
         req.body("user_id", &params.user_id2)?;
         req.body_opt("projection", &params.projection)?;
@@ -732,8 +697,7 @@ impl FormationClient {
     ///
     /// `GET /memory/rebuild/{job_id}`
     pub fn get_memory_rebuild_job(&self, job_id: &str) -> Result<MemoryJobStatus> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memory/rebuild/{job_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MEMORY_REBUILD_JOB);
         req.path("job_id", job_id);
         req.send_json()
     }
@@ -747,8 +711,7 @@ impl FormationClient {
     ///
     /// `POST /memory/backfill`
     pub fn backfill_memory(&self, params: BackfillMemoryParams) -> Result<MemoryBackfillReport> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/memory/backfill", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &BACKFILL_MEMORY);
         req.json_body();
         req.body("user_id", &params.user_id2)?;
         req.send_json()
@@ -766,8 +729,7 @@ impl FormationClient {
     ///
     /// `POST /memory/forget`
     pub fn forget_memory_source(&self, params: ForgetMemorySourceParams) -> Result<MemoryForgetReport> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/memory/forget", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &FORGET_MEMORY_SOURCE);
         req.json_body();
         req.query("sync", &params.sync)?;
         req.body("user_id", &params.user_id2)?;
@@ -786,8 +748,7 @@ impl FormationClient {
     ///
     /// `GET /memory/forget/{job_id}`
     pub fn get_memory_forget_job(&self, job_id: &str) -> Result<MemoryJobStatus> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memory/forget/{job_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MEMORY_FORGET_JOB);
         req.path("job_id", job_id);
         req.send_json()
     }
@@ -802,8 +763,7 @@ impl FormationClient {
     ///
     /// `POST /memory/lint`
     pub fn lint_memory(&self, params: LintMemoryParams) -> Result<MemoryLintReport> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/memory/lint", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &LINT_MEMORY);
         req.json_body();
         req.body_opt("user_id", &params.user_id2)?;
         req.send_json()
@@ -815,8 +775,7 @@ impl FormationClient {
     ///
     /// `GET /memory/distilleries`
     pub fn list_distilleries(&self) -> Result<DistilleryList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memory/distilleries", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &LIST_DISTILLERIES);
         req.send_json()
     }
 
@@ -830,8 +789,7 @@ impl FormationClient {
     ///
     /// `POST /memory/distilleries`
     pub fn register_distillery(&self, params: RegisterDistilleryParams) -> Result<Distillery> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/memory/distilleries", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &REGISTER_DISTILLERY);
         req.json_body();
         req.body("name", &params.name)?;
         req.body("public_key", &params.public_key)?;
@@ -849,8 +807,7 @@ impl FormationClient {
     ///
     /// `DELETE /memory/distilleries/{distillery_id}`
     pub fn revoke_distillery(&self, distillery_id: &str) -> Result<Distillery> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/memory/distilleries/{distillery_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &REVOKE_DISTILLERY);
         req.path("distillery_id", distillery_id);
         req.send_json()
     }
@@ -863,8 +820,7 @@ impl FormationClient {
     ///
     /// **Deprecated.**
     pub fn get_memory_buffers(&self) -> Result<MemoryBufferList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/memory/buffers", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MEMORY_BUFFERS);
         req.send_json()
     }
 
@@ -878,8 +834,7 @@ impl FormationClient {
     ///
     /// **Deprecated.**
     pub fn clear_memory_buffers(&self) -> Result<MemoryBuffersCleared> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/memory/buffers", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &CLEAR_MEMORY_BUFFERS);
         req.send_json()
     }
 
@@ -892,8 +847,7 @@ impl FormationClient {
     ///
     /// `GET /artifacts`
     pub fn list_artifacts(&self, user_id: &str, params: ListArtifactsParams) -> Result<ArtifactList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/artifacts", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &LIST_ARTIFACTS);
         req.user_id(user_id);
         req.query("limit", &params.limit)?;
         req.send_json()
@@ -907,8 +861,7 @@ impl FormationClient {
     ///
     /// `GET /artifacts/{artifact_id}`
     pub fn get_artifact(&self, artifact_id: &str, user_id: &str) -> Result<Artifact> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/artifacts/{artifact_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_ARTIFACT);
         req.path("artifact_id", artifact_id);
         req.user_id(user_id);
         req.send_json()
@@ -924,8 +877,7 @@ impl FormationClient {
     ///
     /// `GET /artifacts/{artifact_id}/content`
     pub fn get_artifact_content(&self, artifact_id: &str, user_id: &str, params: GetArtifactContentParams) -> Result<Vec<u8>> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/artifacts/{artifact_id}/content", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(false);
+        let mut req = self.transport.request(&self.options, &GET_ARTIFACT_CONTENT);
         req.path("artifact_id", artifact_id);
         req.user_id(user_id);
         req.query("version", &params.version)?;
@@ -940,8 +892,7 @@ impl FormationClient {
     ///
     /// `GET /artifacts/{artifact_id}/versions`
     pub fn list_artifact_versions(&self, artifact_id: &str, user_id: &str) -> Result<ArtifactVersionList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/artifacts/{artifact_id}/versions", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &LIST_ARTIFACT_VERSIONS);
         req.path("artifact_id", artifact_id);
         req.user_id(user_id);
         req.send_json()
@@ -955,8 +906,7 @@ impl FormationClient {
     ///
     /// `GET /scheduler`
     pub fn get_scheduler_config(&self) -> Result<SchedulerConfig> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/scheduler", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SCHEDULER_CONFIG);
         req.send_json()
     }
 
@@ -969,8 +919,7 @@ impl FormationClient {
     ///
     /// `GET /scheduler/jobs`
     pub fn get_scheduler_jobs(&self) -> Result<SchedulerJobList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/scheduler/jobs", &[Auth::AdminKey, Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SCHEDULER_JOBS);
         req.send_json()
     }
 
@@ -987,8 +936,7 @@ impl FormationClient {
     ///
     /// `POST /scheduler/jobs`
     pub fn create_scheduler_job(&self, params: CreateSchedulerJobParams) -> Result<SchedulerJob> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/scheduler/jobs", &[Auth::AdminKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &CREATE_SCHEDULER_JOB);
         req.json_body();
         req.body("type", &params.r#type)?;
         req.body("schedule", &params.schedule)?;
@@ -1002,8 +950,7 @@ impl FormationClient {
     ///
     /// `GET /scheduler/jobs/{job_id}`
     pub fn get_scheduler_job(&self, job_id: &str) -> Result<SchedulerJob> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/scheduler/jobs/{job_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SCHEDULER_JOB);
         req.path("job_id", job_id);
         req.send_json()
     }
@@ -1017,8 +964,7 @@ impl FormationClient {
     ///
     /// `PUT /scheduler/jobs/{job_id}`
     pub fn update_scheduler_job(&self, job_id: &str, params: UpdateSchedulerJobParams) -> Result<SchedulerJob> {
-        let mut req = self.transport.request(&self.options, Method::Put, "/scheduler/jobs/{job_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_SCHEDULER_JOB);
         req.path("job_id", job_id);
         req.json_body();
         req.body_opt("message", &params.message)?;
@@ -1033,8 +979,7 @@ impl FormationClient {
     ///
     /// `DELETE /scheduler/jobs/{job_id}`
     pub fn delete_scheduler_job(&self, job_id: &str) -> Result<SchedulerJobDeleted> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/scheduler/jobs/{job_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &DELETE_SCHEDULER_JOB);
         req.path("job_id", job_id);
         req.send_json()
     }
@@ -1047,8 +992,7 @@ impl FormationClient {
     ///
     /// `POST /scheduler/jobs/{job_id}/pause`
     pub fn pause_scheduler_job(&self, job_id: &str) -> Result<SchedulerJob> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/scheduler/jobs/{job_id}/pause", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &PAUSE_SCHEDULER_JOB);
         req.path("job_id", job_id);
         req.send_json()
     }
@@ -1061,8 +1005,7 @@ impl FormationClient {
     ///
     /// `POST /scheduler/jobs/{job_id}/resume`
     pub fn resume_scheduler_job(&self, job_id: &str) -> Result<SchedulerJob> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/scheduler/jobs/{job_id}/resume", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &RESUME_SCHEDULER_JOB);
         req.path("job_id", job_id);
         req.send_json()
     }
@@ -1076,8 +1019,7 @@ impl FormationClient {
     ///
     /// `GET /async`
     pub fn get_async_config(&self) -> Result<AsyncConfig> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/async", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_ASYNC_CONFIG);
         req.send_json()
     }
 
@@ -1089,8 +1031,7 @@ impl FormationClient {
     ///
     /// `PATCH /async`
     pub fn update_async_config(&self, params: UpdateAsyncConfigParams) -> Result<AsyncConfigUpdate> {
-        let mut req = self.transport.request(&self.options, Method::Patch, "/async", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_ASYNC_CONFIG);
         req.json_body();
         req.body_opt("enabled", &params.enabled)?;
         req.body_opt("max_concurrent_jobs", &params.max_concurrent_jobs)?;
@@ -1109,8 +1050,7 @@ impl FormationClient {
     ///
     /// `GET /async/jobs`
     pub fn get_async_jobs(&self) -> Result<AsyncJobList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/async/jobs", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_ASYNC_JOBS);
         req.send_json()
     }
 
@@ -1122,8 +1062,7 @@ impl FormationClient {
     ///
     /// `GET /async/jobs/{job_id}`
     pub fn get_async_job(&self, job_id: &str) -> Result<AsyncJob> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/async/jobs/{job_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_ASYNC_JOB);
         req.path("job_id", job_id);
         req.send_json()
     }
@@ -1136,8 +1075,7 @@ impl FormationClient {
     ///
     /// `DELETE /async/jobs/{job_id}`
     pub fn cancel_async_job(&self, job_id: &str) -> Result<AsyncJobCancellation> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/async/jobs/{job_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &CANCEL_ASYNC_JOB);
         req.path("job_id", job_id);
         req.send_json()
     }
@@ -1148,8 +1086,7 @@ impl FormationClient {
     ///
     /// `GET /triggers`
     pub fn get_triggers(&self) -> Result<TriggerList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/triggers", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_TRIGGERS);
         req.send_json()
     }
 
@@ -1159,8 +1096,7 @@ impl FormationClient {
     ///
     /// `GET /triggers/{trigger_name}`
     pub fn get_trigger(&self, trigger_name: &str) -> Result<Trigger> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/triggers/{trigger_name}", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_TRIGGER);
         req.path("trigger_name", trigger_name);
         req.send_json()
     }
@@ -1171,8 +1107,7 @@ impl FormationClient {
     ///
     /// `POST /triggers/{trigger_name}`
     pub fn fire_trigger(&self, trigger_name: &str, params: FireTriggerParams) -> Result<TriggerRun> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/triggers/{trigger_name}", &[Auth::ClientKey], UserId::Optional);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &FIRE_TRIGGER);
         req.path("trigger_name", trigger_name);
         req.json_body();
         req.body("data", &params.data)?;
@@ -1187,8 +1122,7 @@ impl FormationClient {
     ///
     /// `GET /sops`
     pub fn get_sops(&self) -> Result<SopList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/sops", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SOPS);
         req.send_json()
     }
 
@@ -1198,8 +1132,7 @@ impl FormationClient {
     ///
     /// `GET /sops/{sop_name}`
     pub fn get_sop(&self, sop_name: &str) -> Result<Sop> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/sops/{sop_name}", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SOP);
         req.path("sop_name", sop_name);
         req.send_json()
     }
@@ -1210,8 +1143,7 @@ impl FormationClient {
     ///
     /// `GET /skills`
     pub fn get_skills(&self) -> Result<SkillList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/skills", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SKILLS);
         req.send_json()
     }
 
@@ -1221,8 +1153,7 @@ impl FormationClient {
     ///
     /// `GET /skills/{skill_name}`
     pub fn get_skill(&self, skill_name: &str) -> Result<Skill> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/skills/{skill_name}", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SKILL);
         req.path("skill_name", skill_name);
         req.send_json()
     }
@@ -1233,8 +1164,7 @@ impl FormationClient {
     ///
     /// `GET /agents/{agent_id}/skills`
     pub fn get_agent_skills(&self, agent_id: &str) -> Result<AgentSkillList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/agents/{agent_id}/skills", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_AGENT_SKILLS);
         req.path("agent_id", agent_id);
         req.send_json()
     }
@@ -1245,8 +1175,7 @@ impl FormationClient {
     ///
     /// `POST /users/identifiers`
     pub fn link_user_identifier(&self, params: LinkUserIdentifierParams) -> Result<LinkedUserIdentifiers> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/users/identifiers", &[Auth::ClientKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &LINK_USER_IDENTIFIER);
         req.json_body();
         req.body_opt("muxi_user_id", &params.muxi_user_id)?;
         req.body("identifiers", &params.identifiers)?;
@@ -1259,8 +1188,7 @@ impl FormationClient {
     ///
     /// `GET /users/identifiers/{user_id}`
     pub fn get_user_identifiers_for_user(&self, muxi_user_id: &str) -> Result<UserIdentifierList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/users/identifiers/{user_id}", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_USER_IDENTIFIERS_FOR_USER);
         req.path("user_id", muxi_user_id);
         req.send_json()
     }
@@ -1271,8 +1199,7 @@ impl FormationClient {
     ///
     /// `DELETE /users/identifiers/{user_id}`
     pub fn unlink_user_identifier(&self, identifier: &str) -> Result<UnlinkedUserIdentifier> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/users/identifiers/{user_id}", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &UNLINK_USER_IDENTIFIER);
         req.path("user_id", identifier);
         req.send_json()
     }
@@ -1283,8 +1210,7 @@ impl FormationClient {
     ///
     /// `POST /users/resolve`
     pub fn resolve_user(&self, params: ResolveUserParams) -> Result<ResolvedUser> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/users/resolve", &[Auth::ClientKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &RESOLVE_USER);
         req.json_body();
         req.body("identifier", &params.identifier)?;
         req.body_opt("identifier_type", &params.identifier_type)?;
@@ -1297,8 +1223,7 @@ impl FormationClient {
     ///
     /// `GET /users/{identifier}`
     pub fn get_user(&self, identifier: &str) -> Result<ResolvedUser> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/users/{identifier}", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_USER);
         req.path("identifier", identifier);
         req.send_json()
     }
@@ -1309,8 +1234,7 @@ impl FormationClient {
     ///
     /// `GET /users/{user_id}/channels`
     pub fn get_user_channels(&self, channel_user_id: &str) -> Result<UserChannels> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/users/{user_id}/channels", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_USER_CHANNELS);
         req.path("user_id", channel_user_id);
         req.send_json()
     }
@@ -1321,8 +1245,7 @@ impl FormationClient {
     ///
     /// `PUT /users/{user_id}/channels`
     pub fn update_user_channels(&self, channel_user_id: &str, params: UpdateUserChannelsParams) -> Result<UserChannels> {
-        let mut req = self.transport.request(&self.options, Method::Put, "/users/{user_id}/channels", &[Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_USER_CHANNELS);
         req.path("user_id", channel_user_id);
         req.json_body();
         req.body_opt("preferred_channel", &params.preferred_channel)?;
@@ -1337,8 +1260,7 @@ impl FormationClient {
     ///
     /// `POST /notifications`
     pub fn send_notification(&self, params: SendNotificationParams) -> Result<NotificationResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/notifications", &[Auth::ClientKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &SEND_NOTIFICATION);
         req.json_body();
         req.body("user_id", &params.recipient_user_id)?;
         req.body("message", &params.message)?;
@@ -1352,8 +1274,7 @@ impl FormationClient {
     ///
     /// `GET /credentials/services`
     pub fn list_credential_services(&self) -> Result<CredentialServiceList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/credentials/services", &[Auth::AdminKey, Auth::ClientKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &LIST_CREDENTIAL_SERVICES);
         req.send_json()
     }
 
@@ -1363,8 +1284,7 @@ impl FormationClient {
     ///
     /// `GET /credentials`
     pub fn list_credentials(&self, user_id: &str) -> Result<CredentialList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/credentials", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &LIST_CREDENTIALS);
         req.user_id(user_id);
         req.send_json()
     }
@@ -1375,8 +1295,7 @@ impl FormationClient {
     ///
     /// `POST /credentials`
     pub fn create_credential(&self, user_id: &str, params: CreateCredentialParams) -> Result<CreatedCredential> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/credentials", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &CREATE_CREDENTIAL);
         req.user_id(user_id);
         req.json_body();
         req.body("service", &params.service)?;
@@ -1391,8 +1310,7 @@ impl FormationClient {
     ///
     /// `GET /credentials/{credential_id}`
     pub fn get_credential(&self, credential_id: &str, user_id: &str) -> Result<Credential> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/credentials/{credential_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_CREDENTIAL);
         req.path("credential_id", credential_id);
         req.user_id(user_id);
         req.send_json()
@@ -1404,8 +1322,7 @@ impl FormationClient {
     ///
     /// `DELETE /credentials/{credential_id}`
     pub fn delete_credential(&self, credential_id: &str, user_id: &str) -> Result<DeletedCredential> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/credentials/{credential_id}", &[Auth::AdminKey, Auth::ClientKey], UserId::Required);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &DELETE_CREDENTIAL);
         req.path("credential_id", credential_id);
         req.user_id(user_id);
         req.send_json()
@@ -1417,8 +1334,7 @@ impl FormationClient {
     ///
     /// `GET /secrets`
     pub fn get_secrets(&self) -> Result<SecretList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/secrets", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SECRETS);
         req.send_json()
     }
 
@@ -1428,8 +1344,7 @@ impl FormationClient {
     ///
     /// `POST /secrets`
     pub fn create_secret(&self, params: CreateSecretParams) -> Result<SecretMessage> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/secrets", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &CREATE_SECRET);
         req.json_body();
         req.body("key", &params.key)?;
         req.body("value", &params.value)?;
@@ -1442,8 +1357,7 @@ impl FormationClient {
     ///
     /// `POST /secrets/reload`
     pub fn reload_secrets(&self) -> Result<SecretsReloadResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/secrets/reload", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &RELOAD_SECRETS);
         req.send_json()
     }
 
@@ -1453,8 +1367,7 @@ impl FormationClient {
     ///
     /// `GET /secrets/{key}`
     pub fn get_secret(&self, key: &str) -> Result<Secret> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/secrets/{key}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_SECRET);
         req.path("key", key);
         req.send_json()
     }
@@ -1465,8 +1378,7 @@ impl FormationClient {
     ///
     /// `PUT /secrets/{key}`
     pub fn set_secret(&self, key: &str, params: SetSecretParams) -> Result<SecretMessage> {
-        let mut req = self.transport.request(&self.options, Method::Put, "/secrets/{key}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &SET_SECRET);
         req.path("key", key);
         req.json_body();
         req.body("value", &params.value)?;
@@ -1479,8 +1391,7 @@ impl FormationClient {
     ///
     /// `DELETE /secrets/{key}`
     pub fn delete_secret(&self, key: &str) -> Result<SecretMessage> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/secrets/{key}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &DELETE_SECRET);
         req.path("key", key);
         req.send_json()
     }
@@ -1491,8 +1402,7 @@ impl FormationClient {
     ///
     /// `GET /agents`
     pub fn get_agents(&self) -> Result<AgentList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/agents", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_AGENTS);
         req.send_json()
     }
 
@@ -1502,8 +1412,7 @@ impl FormationClient {
     ///
     /// `GET /agents/{agent_id}`
     pub fn get_agent(&self, agent_id: &str) -> Result<AgentConfig> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/agents/{agent_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_AGENT);
         req.path("agent_id", agent_id);
         req.send_json()
     }
@@ -1514,8 +1423,7 @@ impl FormationClient {
     ///
     /// `POST /agents/{agent_id}/knowledge/sync`
     pub fn sync_agent_knowledge(&self, agent_id: &str, params: SyncAgentKnowledgeParams) -> Result<AgentKnowledgeSyncResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/agents/{agent_id}/knowledge/sync", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &SYNC_AGENT_KNOWLEDGE);
         req.path("agent_id", agent_id);
         req.json_body();
         req.body_opt("source_id", &params.source_id)?;
@@ -1528,8 +1436,7 @@ impl FormationClient {
     ///
     /// `POST /knowledge/rebuild`
     pub fn rebuild_knowledge(&self, params: RebuildKnowledgeParams) -> Result<KnowledgeRebuildResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/knowledge/rebuild", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &REBUILD_KNOWLEDGE);
         req.json_body();
         req.body_opt("agent_id", &params.agent_id)?;
         req.body_opt("source_id", &params.source_id)?;
@@ -1542,8 +1449,7 @@ impl FormationClient {
     ///
     /// `GET /mcp`
     pub fn get_mcp_config(&self) -> Result<McpConfig> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/mcp", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MCP_CONFIG);
         req.send_json()
     }
 
@@ -1553,8 +1459,7 @@ impl FormationClient {
     ///
     /// `PATCH /mcp`
     pub fn update_mcp_defaults(&self, params: UpdateMcpDefaultsParams) -> Result<McpDefaults> {
-        let mut req = self.transport.request(&self.options, Method::Patch, "/mcp", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_MCP_DEFAULTS);
         req.json_body();
         req.body_opt("timeout", &params.timeout)?;
         req.body_opt("max_retries", &params.max_retries)?;
@@ -1568,8 +1473,7 @@ impl FormationClient {
     ///
     /// `GET /mcp/servers`
     pub fn get_mcp_servers(&self) -> Result<McpServerList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/mcp/servers", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MCP_SERVERS);
         req.send_json()
     }
 
@@ -1579,8 +1483,7 @@ impl FormationClient {
     ///
     /// `POST /mcp/servers`
     pub fn create_mcp_server(&self, params: CreateMcpServerParams) -> Result<McpServer> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/mcp/servers", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &CREATE_MCP_SERVER);
         req.json_body();
         req.body("name", &params.name)?;
         req.body("command", &params.command)?;
@@ -1596,8 +1499,7 @@ impl FormationClient {
     ///
     /// `GET /mcp/servers/{server_id}`
     pub fn get_mcp_server(&self, server_id: &str) -> Result<McpServer> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/mcp/servers/{server_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MCP_SERVER);
         req.path("server_id", server_id);
         req.send_json()
     }
@@ -1608,8 +1510,7 @@ impl FormationClient {
     ///
     /// `PATCH /mcp/servers/{server_id}`
     pub fn update_mcp_server(&self, server_id: &str, params: UpdateMcpServerParams) -> Result<McpServer> {
-        let mut req = self.transport.request(&self.options, Method::Patch, "/mcp/servers/{server_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_MCP_SERVER);
         req.path("server_id", server_id);
         req.json_body();
         req.body_opt("command", &params.command)?;
@@ -1625,8 +1526,7 @@ impl FormationClient {
     ///
     /// `DELETE /mcp/servers/{server_id}`
     pub fn delete_mcp_server(&self, server_id: &str) -> Result<McpMessage> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/mcp/servers/{server_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &DELETE_MCP_SERVER);
         req.path("server_id", server_id);
         req.send_json()
     }
@@ -1637,8 +1537,7 @@ impl FormationClient {
     ///
     /// `GET /mcp/tools`
     pub fn get_mcp_tools(&self) -> Result<McpToolList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/mcp/tools", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_MCP_TOOLS);
         req.send_json()
     }
 
@@ -1648,8 +1547,7 @@ impl FormationClient {
     ///
     /// `POST /mcp/tools/call`
     pub fn call_mcp_tool(&self, params: CallMcpToolParams) -> Result<McpToolResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/mcp/tools/call", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &CALL_MCP_TOOL);
         req.json_body();
         req.header("X-User-Id", &params.tool_user_id)?;
         req.body("tool", &params.tool)?;
@@ -1663,8 +1561,7 @@ impl FormationClient {
     ///
     /// `GET /overlord`
     pub fn get_overlord_config(&self) -> Result<OverlordConfig> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/overlord", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_OVERLORD_CONFIG);
         req.send_json()
     }
 
@@ -1676,8 +1573,7 @@ impl FormationClient {
     ///
     /// **Deprecated.**
     pub fn get_overlord_persona(&self) -> Result<OverlordPersona> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/overlord/persona", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_OVERLORD_PERSONA);
         req.send_json()
     }
 
@@ -1687,8 +1583,7 @@ impl FormationClient {
     ///
     /// `GET /overlord/soul`
     pub fn get_overlord_soul(&self) -> Result<OverlordSoul> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/overlord/soul", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_OVERLORD_SOUL);
         req.send_json()
     }
 
@@ -1698,8 +1593,7 @@ impl FormationClient {
     ///
     /// `GET /llm/settings`
     pub fn get_llm_settings(&self) -> Result<LlmSettings> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/llm/settings", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_LLM_SETTINGS);
         req.send_json()
     }
 
@@ -1709,8 +1603,7 @@ impl FormationClient {
     ///
     /// `PATCH /llm/settings`
     pub fn update_llm_settings(&self, params: UpdateLlmSettingsParams) -> Result<LlmSettingsUpdate> {
-        let mut req = self.transport.request(&self.options, Method::Patch, "/llm/settings", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_LLM_SETTINGS);
         req.json_body();
         req.body("settings", &params.settings)?;
         req.send_json()
@@ -1722,8 +1615,7 @@ impl FormationClient {
     ///
     /// `DELETE /llm/settings/{item}`
     pub fn reset_llm_setting(&self, item: &str) -> Result<LlmMessage> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/llm/settings/{item}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &RESET_LLM_SETTING);
         req.path("item", item);
         req.send_json()
     }
@@ -1734,8 +1626,7 @@ impl FormationClient {
     ///
     /// `GET /logging`
     pub fn get_logging_config(&self) -> Result<LoggingConfig> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/logging", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_LOGGING_CONFIG);
         req.send_json()
     }
 
@@ -1745,8 +1636,7 @@ impl FormationClient {
     ///
     /// `GET /logging/destinations`
     pub fn get_logging_destinations(&self) -> Result<LoggingDestinationList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/logging/destinations", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_LOGGING_DESTINATIONS);
         req.send_json()
     }
 
@@ -1756,8 +1646,7 @@ impl FormationClient {
     ///
     /// `POST /logging/destinations`
     pub fn create_logging_destination(&self, params: CreateLoggingDestinationParams) -> Result<LoggingDestination> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/logging/destinations", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &CREATE_LOGGING_DESTINATION);
         req.json_body();
         req.body_opt("id", &params.id)?;
         req.body("transport", &params.transport)?;
@@ -1774,8 +1663,7 @@ impl FormationClient {
     ///
     /// `PATCH /logging/destinations/{destination_id}`
     pub fn update_logging_destination(&self, destination_id: &str, params: UpdateLoggingDestinationParams) -> Result<LoggingDestination> {
-        let mut req = self.transport.request(&self.options, Method::Patch, "/logging/destinations/{destination_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_LOGGING_DESTINATION);
         req.path("destination_id", destination_id);
         req.json_body();
         req.body_opt("level", &params.level)?;
@@ -1790,8 +1678,7 @@ impl FormationClient {
     ///
     /// `DELETE /logging/destinations/{destination_id}`
     pub fn delete_logging_destination(&self, destination_id: &str) -> Result<LoggingMessage> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/logging/destinations/{destination_id}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &DELETE_LOGGING_DESTINATION);
         req.path("destination_id", destination_id);
         req.send_json()
     }
@@ -1802,8 +1689,7 @@ impl FormationClient {
     ///
     /// `GET /a2a`
     pub fn get_a2_a_config(&self) -> Result<A2AConfig> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/a2a", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_A2_A_CONFIG);
         req.send_json()
     }
 
@@ -1813,8 +1699,7 @@ impl FormationClient {
     ///
     /// `PATCH /a2a/outbound`
     pub fn update_a2_a_outbound(&self, params: UpdateA2AOutboundParams) -> Result<A2AOutboundUpdate> {
-        let mut req = self.transport.request(&self.options, Method::Patch, "/a2a/outbound", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_A2_A_OUTBOUND);
         req.json_body();
         req.body_opt("enabled", &params.enabled)?;
         req.body_opt("endpoints", &params.endpoints)?;
@@ -1828,8 +1713,7 @@ impl FormationClient {
     ///
     /// `DELETE /a2a/outbound/{item}`
     pub fn delete_a2_a_outbound_endpoint(&self, item: &str) -> Result<A2AMessage> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/a2a/outbound/{item}", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &DELETE_A2_A_OUTBOUND_ENDPOINT);
         req.path("item", item);
         req.send_json()
     }
@@ -1840,8 +1724,7 @@ impl FormationClient {
     ///
     /// `GET /audit`
     pub fn get_audit_log(&self, params: GetAuditLogParams) -> Result<AuditLog> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/audit", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_AUDIT_LOG);
         req.query("limit", &params.limit)?;
         req.query("action", &params.action)?;
         req.query("resource_type", &params.resource_type)?;
@@ -1855,8 +1738,7 @@ impl FormationClient {
     ///
     /// `DELETE /audit`
     pub fn clear_audit_log(&self) -> Result<AuditLogCleared> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/audit", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &CLEAR_AUDIT_LOG);
         req.query_str("confirm", "clear-audit-log");
         req.send_json()
     }
@@ -1867,8 +1749,7 @@ impl FormationClient {
     ///
     /// `GET /tuning`
     pub fn get_tuning(&self) -> Result<TuningFile> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/tuning", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_TUNING);
         req.send_json()
     }
 
@@ -1878,8 +1759,7 @@ impl FormationClient {
     ///
     /// `POST /tuning`
     pub fn update_tuning(&self, params: UpdateTuningParams) -> Result<TuningWriteResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/tuning", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_TUNING);
         req.json_body();
         req.body("content", &params.content)?;
         req.send_json()
@@ -1891,8 +1771,7 @@ impl FormationClient {
     ///
     /// `POST /tuning/run`
     pub fn run_tuning(&self) -> Result<TuningRunResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/tuning/run", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &RUN_TUNING);
         req.send_json()
     }
 
@@ -1902,8 +1781,7 @@ impl FormationClient {
     ///
     /// `GET /tuning/pending`
     pub fn get_tuning_pending(&self) -> Result<TuningPending> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/tuning/pending", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_TUNING_PENDING);
         req.send_json()
     }
 
@@ -1913,8 +1791,7 @@ impl FormationClient {
     ///
     /// `PATCH /tuning/pending`
     pub fn apply_tuning_pending(&self) -> Result<TuningPendingResult> {
-        let mut req = self.transport.request(&self.options, Method::Patch, "/tuning/pending", &[Auth::AdminKey], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &APPLY_TUNING_PENDING);
         req.send_json()
     }
 
@@ -1924,11 +1801,973 @@ impl FormationClient {
     ///
     /// `DELETE /tuning/pending`
     pub fn dismiss_tuning_pending(&self) -> Result<TuningPendingResult> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/tuning/pending", &[Auth::AdminKey], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &DISMISS_TUNING_PENDING);
         req.send_json()
     }
 }
+
+// One descriptor per operation: method, path, auth, user id, retry and envelope (data, not code).
+const HEALTH: Op = Op { method: Method::Get, path: "/health", auth: &[], user_id: UserId::None, retryable: true, envelope: true };
+const GET_STATUS: Op = Op {
+    method: Method::Get,
+    path: "/status",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_CONFIG: Op = Op {
+    method: Method::Get,
+    path: "/config",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_FORMATION_INFO: Op = Op {
+    method: Method::Get,
+    path: "/formation",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const CHAT: Op = Op {
+    method: Method::Post,
+    path: "/chat",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const AUDIO_CHAT: Op = Op {
+    method: Method::Post,
+    path: "/audiochat",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: false,
+    envelope: true,
+};
+const GET_SESSIONS: Op = Op {
+    method: Method::Get,
+    path: "/sessions",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const GET_SESSION: Op = Op {
+    method: Method::Get,
+    path: "/sessions/{session_id}",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const GET_SESSION_MESSAGES: Op = Op {
+    method: Method::Get,
+    path: "/sessions/{session_id}/messages",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const RESTORE_SESSION: Op = Op {
+    method: Method::Post,
+    path: "/sessions/{session_id}/restore",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: false,
+    envelope: true,
+};
+const GET_REQUESTS: Op = Op {
+    method: Method::Get,
+    path: "/requests",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const GET_REQUEST_STATUS: Op = Op {
+    method: Method::Get,
+    path: "/requests/{request_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const CANCEL_REQUEST: Op = Op {
+    method: Method::Delete,
+    path: "/requests/{request_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const STREAM_EVENTS: Op = Op {
+    method: Method::Get,
+    path: "/events",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: false,
+};
+const STREAM_SESSION_EVENTS: Op = Op {
+    method: Method::Get,
+    path: "/events/{session_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: false,
+};
+const STREAM_REQUEST: Op = Op {
+    method: Method::Get,
+    path: "/events/{session_id}/{request_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: false,
+};
+const STREAM_LOGS: Op = Op {
+    method: Method::Get,
+    path: "/logs",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: false,
+};
+const GET_MEMORIES: Op = Op {
+    method: Method::Get,
+    path: "/memories",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const ADD_MEMORY: Op = Op {
+    method: Method::Post,
+    path: "/memories",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: false,
+    envelope: true,
+};
+const DELETE_MEMORY: Op = Op {
+    method: Method::Delete,
+    path: "/memories/{memory_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const ADD_MEMORIES_BATCH: Op = Op {
+    method: Method::Post,
+    path: "/memories/batch",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: false,
+    envelope: true,
+};
+const GET_MEMORY_INGESTION_STATUS: Op = Op {
+    method: Method::Get,
+    path: "/memories/ingestion/{processing_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const GET_MEMORY_PROVENANCE: Op = Op {
+    method: Method::Get,
+    path: "/memories/provenance",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const GET_HISTORY: Op = Op {
+    method: Method::Get,
+    path: "/history",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const GET_USER_BUFFER: Op = Op {
+    method: Method::Get,
+    path: "/memory/buffer",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const CLEAR_USER_BUFFER: Op = Op {
+    method: Method::Delete,
+    path: "/memory/buffer",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const CLEAR_SESSION_BUFFER: Op = Op {
+    method: Method::Delete,
+    path: "/memory/buffer/{session_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const INGEST_DISTILLED_MEMORIES: Op = Op {
+    method: Method::Post,
+    path: "/memories/distilled",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_DISTILLED_STATUS: Op = Op {
+    method: Method::Get,
+    path: "/memories/distilled/{processing_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_MEMORY_CONFIG: Op = Op {
+    method: Method::Get,
+    path: "/memory",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_BUFFER_STATS: Op = Op {
+    method: Method::Get,
+    path: "/memory/stats",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const REBUILD_MEMORY: Op = Op {
+    method: Method::Post,
+    path: "/memory/rebuild",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_MEMORY_REBUILD_JOB: Op = Op {
+    method: Method::Get,
+    path: "/memory/rebuild/{job_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const BACKFILL_MEMORY: Op = Op {
+    method: Method::Post,
+    path: "/memory/backfill",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const FORGET_MEMORY_SOURCE: Op = Op {
+    method: Method::Post,
+    path: "/memory/forget",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_MEMORY_FORGET_JOB: Op = Op {
+    method: Method::Get,
+    path: "/memory/forget/{job_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const LINT_MEMORY: Op = Op {
+    method: Method::Post,
+    path: "/memory/lint",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const LIST_DISTILLERIES: Op = Op {
+    method: Method::Get,
+    path: "/memory/distilleries",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const REGISTER_DISTILLERY: Op = Op {
+    method: Method::Post,
+    path: "/memory/distilleries",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const REVOKE_DISTILLERY: Op = Op {
+    method: Method::Delete,
+    path: "/memory/distilleries/{distillery_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_MEMORY_BUFFERS: Op = Op {
+    method: Method::Get,
+    path: "/memory/buffers",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const CLEAR_MEMORY_BUFFERS: Op = Op {
+    method: Method::Delete,
+    path: "/memory/buffers",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const LIST_ARTIFACTS: Op = Op {
+    method: Method::Get,
+    path: "/artifacts",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const GET_ARTIFACT: Op = Op {
+    method: Method::Get,
+    path: "/artifacts/{artifact_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const GET_ARTIFACT_CONTENT: Op = Op {
+    method: Method::Get,
+    path: "/artifacts/{artifact_id}/content",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: false,
+};
+const LIST_ARTIFACT_VERSIONS: Op = Op {
+    method: Method::Get,
+    path: "/artifacts/{artifact_id}/versions",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const GET_SCHEDULER_CONFIG: Op = Op {
+    method: Method::Get,
+    path: "/scheduler",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_SCHEDULER_JOBS: Op = Op {
+    method: Method::Get,
+    path: "/scheduler/jobs",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const CREATE_SCHEDULER_JOB: Op = Op {
+    method: Method::Post,
+    path: "/scheduler/jobs",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const GET_SCHEDULER_JOB: Op = Op {
+    method: Method::Get,
+    path: "/scheduler/jobs/{job_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UPDATE_SCHEDULER_JOB: Op = Op {
+    method: Method::Put,
+    path: "/scheduler/jobs/{job_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const DELETE_SCHEDULER_JOB: Op = Op {
+    method: Method::Delete,
+    path: "/scheduler/jobs/{job_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const PAUSE_SCHEDULER_JOB: Op = Op {
+    method: Method::Post,
+    path: "/scheduler/jobs/{job_id}/pause",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const RESUME_SCHEDULER_JOB: Op = Op {
+    method: Method::Post,
+    path: "/scheduler/jobs/{job_id}/resume",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_ASYNC_CONFIG: Op = Op {
+    method: Method::Get,
+    path: "/async",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UPDATE_ASYNC_CONFIG: Op = Op {
+    method: Method::Patch,
+    path: "/async",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_ASYNC_JOBS: Op = Op {
+    method: Method::Get,
+    path: "/async/jobs",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_ASYNC_JOB: Op = Op {
+    method: Method::Get,
+    path: "/async/jobs/{job_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const CANCEL_ASYNC_JOB: Op = Op {
+    method: Method::Delete,
+    path: "/async/jobs/{job_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_TRIGGERS: Op = Op {
+    method: Method::Get,
+    path: "/triggers",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_TRIGGER: Op = Op {
+    method: Method::Get,
+    path: "/triggers/{trigger_name}",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const FIRE_TRIGGER: Op = Op {
+    method: Method::Post,
+    path: "/triggers/{trigger_name}",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::Optional,
+    retryable: true,
+    envelope: true,
+};
+const GET_SOPS: Op = Op {
+    method: Method::Get,
+    path: "/sops",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_SOP: Op = Op {
+    method: Method::Get,
+    path: "/sops/{sop_name}",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_SKILLS: Op = Op {
+    method: Method::Get,
+    path: "/skills",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_SKILL: Op = Op {
+    method: Method::Get,
+    path: "/skills/{skill_name}",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_AGENT_SKILLS: Op = Op {
+    method: Method::Get,
+    path: "/agents/{agent_id}/skills",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const LINK_USER_IDENTIFIER: Op = Op {
+    method: Method::Post,
+    path: "/users/identifiers",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_USER_IDENTIFIERS_FOR_USER: Op = Op {
+    method: Method::Get,
+    path: "/users/identifiers/{user_id}",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UNLINK_USER_IDENTIFIER: Op = Op {
+    method: Method::Delete,
+    path: "/users/identifiers/{user_id}",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const RESOLVE_USER: Op = Op {
+    method: Method::Post,
+    path: "/users/resolve",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_USER: Op = Op {
+    method: Method::Get,
+    path: "/users/{identifier}",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_USER_CHANNELS: Op = Op {
+    method: Method::Get,
+    path: "/users/{user_id}/channels",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UPDATE_USER_CHANNELS: Op = Op {
+    method: Method::Put,
+    path: "/users/{user_id}/channels",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const SEND_NOTIFICATION: Op = Op {
+    method: Method::Post,
+    path: "/notifications",
+    auth: &[Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const LIST_CREDENTIAL_SERVICES: Op = Op {
+    method: Method::Get,
+    path: "/credentials/services",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const LIST_CREDENTIALS: Op = Op {
+    method: Method::Get,
+    path: "/credentials",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const CREATE_CREDENTIAL: Op = Op {
+    method: Method::Post,
+    path: "/credentials",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: false,
+    envelope: true,
+};
+const GET_CREDENTIAL: Op = Op {
+    method: Method::Get,
+    path: "/credentials/{credential_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const DELETE_CREDENTIAL: Op = Op {
+    method: Method::Delete,
+    path: "/credentials/{credential_id}",
+    auth: &[Auth::AdminKey, Auth::ClientKey],
+    user_id: UserId::Required,
+    retryable: true,
+    envelope: true,
+};
+const GET_SECRETS: Op = Op {
+    method: Method::Get,
+    path: "/secrets",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const CREATE_SECRET: Op = Op {
+    method: Method::Post,
+    path: "/secrets",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const RELOAD_SECRETS: Op = Op {
+    method: Method::Post,
+    path: "/secrets/reload",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_SECRET: Op = Op {
+    method: Method::Get,
+    path: "/secrets/{key}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const SET_SECRET: Op = Op {
+    method: Method::Put,
+    path: "/secrets/{key}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const DELETE_SECRET: Op = Op {
+    method: Method::Delete,
+    path: "/secrets/{key}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_AGENTS: Op = Op {
+    method: Method::Get,
+    path: "/agents",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_AGENT: Op = Op {
+    method: Method::Get,
+    path: "/agents/{agent_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const SYNC_AGENT_KNOWLEDGE: Op = Op {
+    method: Method::Post,
+    path: "/agents/{agent_id}/knowledge/sync",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const REBUILD_KNOWLEDGE: Op = Op {
+    method: Method::Post,
+    path: "/knowledge/rebuild",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_MCP_CONFIG: Op = Op {
+    method: Method::Get,
+    path: "/mcp",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UPDATE_MCP_DEFAULTS: Op = Op {
+    method: Method::Patch,
+    path: "/mcp",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_MCP_SERVERS: Op = Op {
+    method: Method::Get,
+    path: "/mcp/servers",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const CREATE_MCP_SERVER: Op = Op {
+    method: Method::Post,
+    path: "/mcp/servers",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_MCP_SERVER: Op = Op {
+    method: Method::Get,
+    path: "/mcp/servers/{server_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UPDATE_MCP_SERVER: Op = Op {
+    method: Method::Patch,
+    path: "/mcp/servers/{server_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const DELETE_MCP_SERVER: Op = Op {
+    method: Method::Delete,
+    path: "/mcp/servers/{server_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_MCP_TOOLS: Op = Op {
+    method: Method::Get,
+    path: "/mcp/tools",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const CALL_MCP_TOOL: Op = Op {
+    method: Method::Post,
+    path: "/mcp/tools/call",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_OVERLORD_CONFIG: Op = Op {
+    method: Method::Get,
+    path: "/overlord",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_OVERLORD_PERSONA: Op = Op {
+    method: Method::Get,
+    path: "/overlord/persona",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_OVERLORD_SOUL: Op = Op {
+    method: Method::Get,
+    path: "/overlord/soul",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_LLM_SETTINGS: Op = Op {
+    method: Method::Get,
+    path: "/llm/settings",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UPDATE_LLM_SETTINGS: Op = Op {
+    method: Method::Patch,
+    path: "/llm/settings",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const RESET_LLM_SETTING: Op = Op {
+    method: Method::Delete,
+    path: "/llm/settings/{item}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_LOGGING_CONFIG: Op = Op {
+    method: Method::Get,
+    path: "/logging",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_LOGGING_DESTINATIONS: Op = Op {
+    method: Method::Get,
+    path: "/logging/destinations",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const CREATE_LOGGING_DESTINATION: Op = Op {
+    method: Method::Post,
+    path: "/logging/destinations",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const UPDATE_LOGGING_DESTINATION: Op = Op {
+    method: Method::Patch,
+    path: "/logging/destinations/{destination_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const DELETE_LOGGING_DESTINATION: Op = Op {
+    method: Method::Delete,
+    path: "/logging/destinations/{destination_id}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_A2_A_CONFIG: Op = Op {
+    method: Method::Get,
+    path: "/a2a",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UPDATE_A2_A_OUTBOUND: Op = Op {
+    method: Method::Patch,
+    path: "/a2a/outbound",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const DELETE_A2_A_OUTBOUND_ENDPOINT: Op = Op {
+    method: Method::Delete,
+    path: "/a2a/outbound/{item}",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_AUDIT_LOG: Op = Op {
+    method: Method::Get,
+    path: "/audit",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const CLEAR_AUDIT_LOG: Op = Op {
+    method: Method::Delete,
+    path: "/audit",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_TUNING: Op = Op {
+    method: Method::Get,
+    path: "/tuning",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UPDATE_TUNING: Op = Op {
+    method: Method::Post,
+    path: "/tuning",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const RUN_TUNING: Op = Op {
+    method: Method::Post,
+    path: "/tuning/run",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_TUNING_PENDING: Op = Op {
+    method: Method::Get,
+    path: "/tuning/pending",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const APPLY_TUNING_PENDING: Op = Op {
+    method: Method::Patch,
+    path: "/tuning/pending",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const DISMISS_TUNING_PENDING: Op = Op {
+    method: Method::Delete,
+    path: "/tuning/pending",
+    auth: &[Auth::AdminKey],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
 
 /// Parameters of [`FormationClient::chat`].
 #[derive(Debug, Clone, PartialEq, Default)]

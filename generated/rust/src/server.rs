@@ -8,8 +8,7 @@ use crate::models::*;
 use crate::runtime::chat::ChatEvent;
 use crate::runtime::sse::SseEvent;
 use crate::runtime::transport::TransportConfig;
-use crate::runtime::{Auth, Error, EventStream, Method, RequestOptions, Result, Step, Transport, UserId};
-use crate::runtime::{server_base_url, ServerOptions};
+use crate::runtime::{server_base_url, Auth, Error, EventStream, Method, Op, RequestOptions, Result, ServerOptions, Step, Transport, UserId};
 
 /// The management API of MUXI Server (`muxi-ai/server`), the process that hosts formations: it deploys
 /// formation bundles, starts, stops, updates and rolls them back, serves their logs and files, and runs
@@ -64,8 +63,7 @@ impl ServerClient {
     ///
     /// `GET /health`
     pub fn server_health(&self) -> Result<ServerHealth> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/health", &[], UserId::None);
-        req.retryable(true).envelope(false);
+        let mut req = self.transport.request(&self.options, &SERVER_HEALTH);
         req.send_json()
     }
 
@@ -80,8 +78,7 @@ impl ServerClient {
     ///
     /// `GET /ping`
     pub fn ping(&self) -> Result<String> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/ping", &[], UserId::None);
-        req.retryable(true).envelope(false);
+        let mut req = self.transport.request(&self.options, &PING);
         req.send_text()
     }
 
@@ -93,8 +90,7 @@ impl ServerClient {
     ///
     /// `GET /rpc/server/status`
     pub fn status(&self) -> Result<ServerStatus> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/rpc/server/status", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &STATUS);
         req.send_json()
     }
 
@@ -107,8 +103,7 @@ impl ServerClient {
     ///
     /// `GET /rpc/server/logs`
     pub fn get_server_logs(&self, params: GetServerLogsParams) -> Result<String> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/rpc/server/logs", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(false);
+        let mut req = self.transport.request(&self.options, &GET_SERVER_LOGS);
         req.query("lines", &params.lines)?;
         req.send_text()
     }
@@ -122,8 +117,7 @@ impl ServerClient {
     ///
     /// `GET /rpc/formations`
     pub fn list_formations(&self) -> Result<FormationList> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/rpc/formations", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &LIST_FORMATIONS);
         req.send_json()
     }
 
@@ -143,8 +137,7 @@ impl ServerClient {
     ///
     /// `POST /rpc/formations`
     pub fn deploy_formation(&self, params: DeployFormationParams) -> Result<DeployResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &DEPLOY_FORMATION);
         req.header("X-Formation-ID", &params.formation_id)?;
         req.header("X-Formation-Version", &params.version)?;
         req.raw_body(params.bundle, "application/gzip");
@@ -169,8 +162,7 @@ impl ServerClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn deploy_formation_streaming(&self, params: DeployFormationParams) -> Result<EventStream<DeployFormationEvent>> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &DEPLOY_FORMATION);
         req.header("X-Formation-ID", &params.formation_id)?;
         req.header("X-Formation-Version", &params.version)?;
         req.raw_body(params.bundle, "application/gzip");
@@ -190,8 +182,7 @@ impl ServerClient {
     ///
     /// `GET /rpc/formations/{id}`
     pub fn get_formation(&self, id: &str) -> Result<FormationDetail> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/rpc/formations/{id}", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_FORMATION);
         req.path("id", id);
         req.send_json()
     }
@@ -210,8 +201,7 @@ impl ServerClient {
     ///
     /// `PUT /rpc/formations/{id}`
     pub fn update_formation(&self, id: &str, params: UpdateFormationParams) -> Result<UpdateResult> {
-        let mut req = self.transport.request(&self.options, Method::Put, "/rpc/formations/{id}", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_FORMATION);
         req.path("id", id);
         req.header("X-Formation-Version", &params.version)?;
         req.raw_body(params.bundle, "application/gzip");
@@ -234,8 +224,7 @@ impl ServerClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn update_formation_streaming(&self, id: &str, params: UpdateFormationParams) -> Result<EventStream<DeployFormationEvent>> {
-        let mut req = self.transport.request(&self.options, Method::Put, "/rpc/formations/{id}", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &UPDATE_FORMATION);
         req.path("id", id);
         req.header("X-Formation-Version", &params.version)?;
         req.raw_body(params.bundle, "application/gzip");
@@ -255,8 +244,7 @@ impl ServerClient {
     ///
     /// `DELETE /rpc/formations/{id}`
     pub fn delete_formation(&self, id: &str) -> Result<DeleteResult> {
-        let mut req = self.transport.request(&self.options, Method::Delete, "/rpc/formations/{id}", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &DELETE_FORMATION);
         req.path("id", id);
         req.send_json()
     }
@@ -272,8 +260,7 @@ impl ServerClient {
     ///
     /// `POST /rpc/formations/{id}/start`
     pub fn start_formation(&self, id: &str) -> Result<StartResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations/{id}/start", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &START_FORMATION);
         req.path("id", id);
         req.send_json()
     }
@@ -291,8 +278,7 @@ impl ServerClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn start_formation_stream(&self, id: &str) -> Result<EventStream<DeployFormationEvent>> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations/{id}/start", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &START_FORMATION);
         req.path("id", id);
         req.stream(DeployFormationEvent::decode)
     }
@@ -303,8 +289,7 @@ impl ServerClient {
     ///
     /// `POST /rpc/formations/{id}/stop`
     pub fn stop_formation(&self, id: &str) -> Result<StopResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations/{id}/stop", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &STOP_FORMATION);
         req.path("id", id);
         req.send_json()
     }
@@ -319,8 +304,7 @@ impl ServerClient {
     ///
     /// `POST /rpc/formations/{id}/restart`
     pub fn restart_formation(&self, id: &str) -> Result<RestartResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations/{id}/restart", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &RESTART_FORMATION);
         req.path("id", id);
         req.send_json()
     }
@@ -337,8 +321,7 @@ impl ServerClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn restart_formation_stream(&self, id: &str) -> Result<EventStream<DeployFormationEvent>> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations/{id}/restart", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &RESTART_FORMATION);
         req.path("id", id);
         req.stream(DeployFormationEvent::decode)
     }
@@ -355,8 +338,7 @@ impl ServerClient {
     ///
     /// `POST /rpc/formations/{id}/rollback`
     pub fn rollback_formation(&self, id: &str) -> Result<RollbackResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations/{id}/rollback", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &ROLLBACK_FORMATION);
         req.path("id", id);
         req.send_json()
     }
@@ -375,8 +357,7 @@ impl ServerClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn rollback_formation_stream(&self, id: &str) -> Result<EventStream<DeployFormationEvent>> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations/{id}/rollback", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(true);
+        let mut req = self.transport.request(&self.options, &ROLLBACK_FORMATION);
         req.path("id", id);
         req.stream(DeployFormationEvent::decode)
     }
@@ -389,8 +370,7 @@ impl ServerClient {
     ///
     /// `POST /rpc/formations/{id}/cancel-update`
     pub fn cancel_update(&self, id: &str) -> Result<CancelUpdateResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations/{id}/cancel-update", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(false);
+        let mut req = self.transport.request(&self.options, &CANCEL_UPDATE);
         req.path("id", id);
         req.send_json()
     }
@@ -405,8 +385,7 @@ impl ServerClient {
     ///
     /// `GET /rpc/formations/{id}/logs`
     pub fn get_formation_logs(&self, id: &str, params: GetFormationLogsParams) -> Result<FormationLogs> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/rpc/formations/{id}/logs", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_FORMATION_LOGS);
         req.path("id", id);
         req.query("lines", &params.lines)?;
         req.query("stream", &params.stream)?;
@@ -425,8 +404,7 @@ impl ServerClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn stream_formation_logs(&self, id: &str, params: GetFormationLogsParams) -> Result<EventStream<GetFormationLogsEvent>> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/rpc/formations/{id}/logs", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(true);
+        let mut req = self.transport.request(&self.options, &GET_FORMATION_LOGS);
         req.path("id", id);
         req.query("lines", &params.lines)?;
         req.query("stream", &params.stream)?;
@@ -443,8 +421,7 @@ impl ServerClient {
     ///
     /// `GET /rpc/formations/{id}/download`
     pub fn download_formation(&self, id: &str, params: DownloadFormationParams) -> Result<Vec<u8>> {
-        let mut req = self.transport.request(&self.options, Method::Get, "/rpc/formations/{id}/download", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(true).envelope(false);
+        let mut req = self.transport.request(&self.options, &DOWNLOAD_FORMATION);
         req.path("id", id);
         req.query("db", &params.db)?;
         req.send_bytes()
@@ -465,8 +442,7 @@ impl ServerClient {
     ///
     /// `POST /rpc/formations/{id}/draft/files`
     pub fn manage_draft_files(&self, id: &str, params: ManageDraftFilesParams) -> Result<serde_json::Value> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/formations/{id}/draft/files", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(false);
+        let mut req = self.transport.request(&self.options, &MANAGE_DRAFT_FILES);
         req.path("id", id);
         req.json_body();
         req.body("action", &params.action)?;
@@ -487,8 +463,7 @@ impl ServerClient {
     ///
     /// `POST /rpc/dev/run`
     pub fn run_draft(&self, params: RunDraftParams) -> Result<DevRunResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/dev/run", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(false);
+        let mut req = self.transport.request(&self.options, &RUN_DRAFT);
         req.json_body();
         req.body_opt("path", &params.path)?;
         req.body_opt("formation_id", &params.formation_id)?;
@@ -501,13 +476,152 @@ impl ServerClient {
     ///
     /// `POST /rpc/dev/stop`
     pub fn stop_draft(&self, params: StopDraftParams) -> Result<DevStopResult> {
-        let mut req = self.transport.request(&self.options, Method::Post, "/rpc/dev/stop", &[Auth::MuxiHmac], UserId::None);
-        req.retryable(false).envelope(false);
+        let mut req = self.transport.request(&self.options, &STOP_DRAFT);
         req.json_body();
         req.body("formation_id", &params.formation_id)?;
         req.send_json()
     }
 }
+
+// One descriptor per operation: method, path, auth, user id, retry and envelope (data, not code).
+const SERVER_HEALTH: Op = Op { method: Method::Get, path: "/health", auth: &[], user_id: UserId::None, retryable: true, envelope: false };
+const PING: Op = Op { method: Method::Get, path: "/ping", auth: &[], user_id: UserId::None, retryable: true, envelope: false };
+const STATUS: Op = Op {
+    method: Method::Get,
+    path: "/rpc/server/status",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const GET_SERVER_LOGS: Op = Op {
+    method: Method::Get,
+    path: "/rpc/server/logs",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: false,
+};
+const LIST_FORMATIONS: Op = Op {
+    method: Method::Get,
+    path: "/rpc/formations",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const DEPLOY_FORMATION: Op = Op {
+    method: Method::Post,
+    path: "/rpc/formations",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const GET_FORMATION: Op = Op {
+    method: Method::Get,
+    path: "/rpc/formations/{id}",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const UPDATE_FORMATION: Op = Op {
+    method: Method::Put,
+    path: "/rpc/formations/{id}",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const DELETE_FORMATION: Op = Op {
+    method: Method::Delete,
+    path: "/rpc/formations/{id}",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const START_FORMATION: Op = Op {
+    method: Method::Post,
+    path: "/rpc/formations/{id}/start",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const STOP_FORMATION: Op = Op {
+    method: Method::Post,
+    path: "/rpc/formations/{id}/stop",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const RESTART_FORMATION: Op = Op {
+    method: Method::Post,
+    path: "/rpc/formations/{id}/restart",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const ROLLBACK_FORMATION: Op = Op {
+    method: Method::Post,
+    path: "/rpc/formations/{id}/rollback",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: true,
+};
+const CANCEL_UPDATE: Op = Op {
+    method: Method::Post,
+    path: "/rpc/formations/{id}/cancel-update",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: false,
+};
+const GET_FORMATION_LOGS: Op = Op {
+    method: Method::Get,
+    path: "/rpc/formations/{id}/logs",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: true,
+};
+const DOWNLOAD_FORMATION: Op = Op {
+    method: Method::Get,
+    path: "/rpc/formations/{id}/download",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: true,
+    envelope: false,
+};
+const MANAGE_DRAFT_FILES: Op = Op {
+    method: Method::Post,
+    path: "/rpc/formations/{id}/draft/files",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: false,
+};
+const RUN_DRAFT: Op = Op {
+    method: Method::Post,
+    path: "/rpc/dev/run",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: false,
+};
+const STOP_DRAFT: Op = Op {
+    method: Method::Post,
+    path: "/rpc/dev/stop",
+    auth: &[Auth::MuxiHmac],
+    user_id: UserId::None,
+    retryable: false,
+    envelope: false,
+};
 
 /// Parameters of [`ServerClient::get_server_logs`].
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -67,7 +67,9 @@ function describe(v: unknown): string {
 function pickForm(m: MethodSpec, args: readonly unknown[]): readonly Slot[] {
   for (const f of m.forms) if (formMatches(f, args, false)) return f;
   for (const f of m.forms) if (formMatches(f, args, true)) return f;
-  const forms = m.forms.map((f) => `${m.name}(${f.map((s) => s.param + (s.optional ? "?" : "")).join(", ")})`);
+  const forms = m.forms.map(
+    (f) => `${m.name}(${f.map((s) => s.param + (s.optional ? "?" : "")).join(", ")})`,
+  );
   throw new ValidationError(
     `${m.name}: arguments (${args.map(describe).join(", ")}) match none of: ${forms.join(" | ")}`,
   );
@@ -81,7 +83,9 @@ function mergeSelect(bound: BoundCall, select: MethodSpec["op"]["plainSelect"]):
   if (!select) return;
   if (select.query) Object.assign(bound.query, select.query);
   if (select.body) {
-    bound.body = isPlainObject(bound.body) ? { ...bound.body, ...select.body } : bound.body ?? { ...select.body };
+    bound.body = isPlainObject(bound.body)
+      ? { ...bound.body, ...select.body }
+      : (bound.body ?? { ...select.body });
   }
 }
 
@@ -101,7 +105,8 @@ export function bindArgs(m: MethodSpec, args: readonly unknown[]): BoundCall {
     else if (slot.param === "userId") userId = v === null ? undefined : (v as string);
     else if (slot.param === "params") {
       const params = v as Record<string, unknown>;
-      for (const p of m.op.params) if (params[p.name] !== undefined && !values.has(p.name)) values.set(p.name, params[p.name]);
+      for (const p of m.op.params)
+        if (params[p.name] !== undefined && !values.has(p.name)) values.set(p.name, params[p.name]);
       if (typeof params.userId === "string") userId ??= params.userId;
     } else values.set(slot.param, v);
   });

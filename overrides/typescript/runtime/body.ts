@@ -24,18 +24,35 @@ export function serializeBody(spec: BodySpec | undefined, body: unknown, methodN
   if (body === undefined) return { replayable: true, streaming: false };
   const kind = spec?.kind ?? "json";
   if (kind === "json") {
-    return { body: JSON.stringify(body), contentType: spec?.contentType || "application/json", replayable: true, streaming: false };
+    return {
+      body: JSON.stringify(body),
+      contentType: spec?.contentType || "application/json",
+      replayable: true,
+      streaming: false,
+    };
   }
   if (kind === "text") {
-    return { body: String(body), contentType: spec?.contentType || "text/plain; charset=utf-8", replayable: true, streaming: false };
+    return {
+      body: String(body),
+      contentType: spec?.contentType || "text/plain; charset=utf-8",
+      replayable: true,
+      streaming: false,
+    };
   }
   const contentType = spec?.contentType || "application/octet-stream";
   if (body instanceof Uint8Array || body instanceof ArrayBuffer || isBlob(body) || typeof body === "string") {
     return { body: body as BodyInit, contentType, replayable: true, streaming: false };
   }
   if (ArrayBuffer.isView(body)) {
-    return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as BodyInit, contentType, replayable: true, streaming: false };
+    return {
+      body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as BodyInit,
+      contentType,
+      replayable: true,
+      streaming: false,
+    };
   }
   if (isReadableStream(body)) return { body, contentType, replayable: false, streaming: true };
-  throw new ValidationError(`${methodName}: a binary body must be a Uint8Array, ArrayBuffer, Blob or ReadableStream`);
+  throw new ValidationError(
+    `${methodName}: a binary body must be a Uint8Array, ArrayBuffer, Blob or ReadableStream`,
+  );
 }

@@ -33,8 +33,10 @@ async function bundleBytes(input: BundleInput): Promise<Uint8Array> {
   if (b instanceof Uint8Array) return b;
   if (b instanceof ArrayBuffer) return new Uint8Array(b);
   if (typeof Blob !== "undefined" && b instanceof Blob) return new Uint8Array(await b.arrayBuffer());
-  if (typeof ReadableStream !== "undefined" && b instanceof ReadableStream) return new Uint8Array(await new Response(b).arrayBuffer());
-  if (b !== undefined) throw new TypeError("`bundle` must be a Uint8Array, ArrayBuffer, Blob or ReadableStream");
+  if (typeof ReadableStream !== "undefined" && b instanceof ReadableStream)
+    return new Uint8Array(await new Response(b).arrayBuffer());
+  if (b !== undefined)
+    throw new TypeError("`bundle` must be a Uint8Array, ArrayBuffer, Blob or ReadableStream");
   if (input.bundlePath) {
     const fs = await importNode<{ readFile(path: string): Promise<Uint8Array> }>("node:fs/promises");
     const buf = await fs.readFile(input.bundlePath);
@@ -67,7 +69,9 @@ export function findFormationFile(tar: Uint8Array): { name: string; text: string
     const data = files.get(prefix + f);
     if (data) return { name: prefix + f, text: new TextDecoder().decode(data) };
   }
-  throw new Error(`No ${FORMATION_FILES.join(" / ")} at the bundle root (${prefix || "./"}): is this a formation bundle?`);
+  throw new Error(
+    `No ${FORMATION_FILES.join(" / ")} at the bundle root (${prefix || "./"}): is this a formation bundle?`,
+  );
 }
 
 /** Reads the bundle and fills formationId/version from its formation file where not given. */

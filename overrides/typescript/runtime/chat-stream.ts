@@ -20,14 +20,16 @@ function compact<T extends object>(obj: T): T {
 /** `event: error` data → StreamError (code = data.type, message = data.error). */
 export function chatStreamError(data: unknown): StreamError {
   const d = isRecord(data) ? data : {};
-  const message = optStr(d.error) ?? optStr(d.message) ?? (typeof data === "string" && data !== "" ? data : "stream error");
+  const message =
+    optStr(d.error) ?? optStr(d.message) ?? (typeof data === "string" && data !== "" ? data : "stream error");
   return new StreamError(message, { code: optStr(d.type) ?? "STREAM_ERROR", details: data });
 }
 
 /** One chat token item (the value of `token`) → ChatEvent. */
 export function chatItem(token: unknown): ChatEvent {
   if (typeof token === "string") return { type: "text", text: token };
-  if (!isRecord(token) || typeof token.type !== "string") return { type: "unknown", itemType: "", raw: token };
+  if (!isRecord(token) || typeof token.type !== "string")
+    return { type: "unknown", itemType: "", raw: token };
   const t = token.type;
   const content = optStr(token.content);
   if (t === "content" || t === "text") return { type: "text", text: content ?? "" };

@@ -23,7 +23,8 @@ export const decoder =
 /** For values that pass unchanged. */
 export const identity: Codec = { fromWire: (wire) => wire, toWire: (value) => value };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 
 export function object<T>(fields: readonly Field[]): Codec<T> {
   const byWire = new Map<string, Field>();
@@ -41,7 +42,8 @@ export function object<T>(fields: readonly Field[]): Codec<T> {
       if (!field) out[key] = value;
       else {
         const codec = field[2]?.();
-        out[toWire ? field[1] : field[0]] = codec && value != null ? (toWire ? codec.toWire(value) : codec.fromWire(value)) : value;
+        out[toWire ? field[1] : field[0]] =
+          codec && value != null ? (toWire ? codec.toWire(value) : codec.fromWire(value)) : value;
       }
     }
     return out;
@@ -73,7 +75,10 @@ export function record<T>(value: () => Codec<T>): Codec<Record<string, T>> {
  * A union. With a discriminator the variant is chosen by its wire/public value;
  * without one, objects go to the variant that recognises most of their keys.
  */
-export function union(variants: readonly (() => Codec)[], discriminator?: { wire: string; name: string; map: Readonly<Record<string, () => Codec>> }): Codec {
+export function union(
+  variants: readonly (() => Codec)[],
+  discriminator?: { wire: string; name: string; map: Readonly<Record<string, () => Codec>> },
+): Codec {
   const pick = (input: unknown, toWire: boolean): Codec | undefined => {
     if (!isRecord(input)) return undefined;
     if (discriminator) {

@@ -45,7 +45,9 @@ export class DebugLog {
 
   request(method: string, url: string, attempt: number, headers: Readonly<Record<string, string>>): void {
     if (!this.sink) return;
-    this.sink(`[muxi] → ${method} ${redactUrl(url)} (attempt ${attempt}) ${JSON.stringify(redactHeaders(headers))}`);
+    this.sink(
+      `[muxi] → ${method} ${redactUrl(url)} (attempt ${attempt}) ${JSON.stringify(redactHeaders(headers))}`,
+    );
   }
 
   response(method: string, url: string, attempt: number, status: number, ms: number): void {

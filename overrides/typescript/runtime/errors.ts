@@ -137,9 +137,21 @@ export function codeForStatus(status: number): string {
 
 // HTTP reason phrases the Go server puts in `error`; they are not machine codes.
 const STATUS_TEXTS = new Set([
-  "bad request", "unauthorized", "forbidden", "not found", "method not allowed", "conflict",
-  "unprocessable entity", "too many requests", "internal server error", "bad gateway",
-  "service unavailable", "gateway timeout", "insufficient storage", "request timeout", "gone",
+  "bad request",
+  "unauthorized",
+  "forbidden",
+  "not found",
+  "method not allowed",
+  "conflict",
+  "unprocessable entity",
+  "too many requests",
+  "internal server error",
+  "bad gateway",
+  "service unavailable",
+  "gateway timeout",
+  "insufficient storage",
+  "request timeout",
+  "gone",
 ]);
 
 const MACHINE_WORD = /^[A-Za-z][A-Za-z0-9_.-]*$/;
@@ -190,7 +202,10 @@ function parseBody(body: unknown): Parsed {
 }
 
 /** Seconds from a Retry-After value (delta-seconds or HTTP-date); undefined when absent/invalid. */
-export function retryAfterSeconds(value: string | null | undefined, nowMs: number = Date.now()): number | undefined {
+export function retryAfterSeconds(
+  value: string | null | undefined,
+  nowMs: number = Date.now(),
+): number | undefined {
   const ms = parseRetryAfter(value, nowMs);
   return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
@@ -201,7 +216,8 @@ function header(headers: HeaderSource, name: string): string | null {
   if (!headers) return null;
   if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name);
   const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers as Record<string, string>)) if (k.toLowerCase() === lower) return v;
+  for (const [k, v] of Object.entries(headers as Record<string, string>))
+    if (k.toLowerCase() === lower) return v;
   return null;
 }
 

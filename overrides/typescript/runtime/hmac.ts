@@ -14,7 +14,12 @@ export function signedPath(pathOrUrl: string): string {
   }
 }
 
-export async function signature(secret: string, timestamp: number | string, method: string, path: string): Promise<string> {
+export async function signature(
+  secret: string,
+  timestamp: number | string,
+  method: string,
+  path: string,
+): Promise<string> {
   const message = `${timestamp};${method.toUpperCase()};${signedPath(path)}`;
   return toBase64(await hmacSha256(secret, utf8(message)));
 }

@@ -14,9 +14,18 @@ type Decoders = Readonly<Record<string, (wire: unknown) => unknown>> | undefined
  */
 export function namedStreamError(data: unknown): StreamError {
   const d = isRecord(data) ? data : {};
-  const code = typeof d.error === "string" && d.error !== "" ? d.error : typeof d.type === "string" ? d.type : "STREAM_ERROR";
+  const code =
+    typeof d.error === "string" && d.error !== ""
+      ? d.error
+      : typeof d.type === "string"
+        ? d.type
+        : "STREAM_ERROR";
   const message =
-    typeof d.message === "string" && d.message !== "" ? d.message : typeof d.error === "string" ? d.error : "stream error";
+    typeof d.message === "string" && d.message !== ""
+      ? d.message
+      : typeof d.error === "string"
+        ? d.error
+        : "stream error";
   const init: { code: string; details: unknown; stage?: string } = { code, details: d.details ?? data };
   if (typeof d.stage === "string") init.stage = d.stage;
   return new StreamError(message, init);

@@ -47,7 +47,10 @@ export interface StreamSpec {
    */
   readonly format: "chat" | "named" | "data";
   /** Wire-level values that select the streaming variant of a shared route. */
-  readonly select?: { readonly body?: Readonly<Record<string, unknown>>; readonly query?: Readonly<Record<string, unknown>> };
+  readonly select?: {
+    readonly body?: Readonly<Record<string, unknown>>;
+    readonly query?: Readonly<Record<string, unknown>>;
+  };
   /** Per event name, wire → public converter of its data. */
   readonly decode?: Readonly<Record<string, (wire: unknown) => unknown>>;
 }
@@ -67,7 +70,10 @@ export interface OperationSpec {
   /** x-muxi-idempotent: a POST that may be retried. */
   readonly idempotent: boolean;
   /** Wire-level values that select the plain (non-stream) variant of a shared route, e.g. `stream: false`. */
-  readonly plainSelect?: { readonly body?: Readonly<Record<string, unknown>>; readonly query?: Readonly<Record<string, unknown>> };
+  readonly plainSelect?: {
+    readonly body?: Readonly<Record<string, unknown>>;
+    readonly query?: Readonly<Record<string, unknown>>;
+  };
 }
 
 /**

@@ -28,7 +28,10 @@ export function methodAllowsRetry(op: Pick<OperationSpec, "method" | "idempotent
 }
 
 /** Milliseconds to wait from a Retry-After value; undefined when absent or invalid. */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  nowMs: number = Date.now(),
+): number | undefined {
   if (value == null) return undefined;
   const v = value.trim();
   if (v === "") return undefined;

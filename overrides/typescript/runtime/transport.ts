@@ -14,7 +14,15 @@ import { serializeBody } from "./body.js";
 import { namedStep, dataStep } from "./named-stream.js";
 import type { MethodSpec } from "./operation.js";
 import { CLIENT_HEADER_VALUE, SDK_HEADER_VALUE, uuid } from "./platform.js";
-import { MAX_RETRY_AFTER_MS, RETRY_STATUSES, backoffDelay, methodAllowsRetry, parseRetryAfter, sleep, type Sleep } from "./retry.js";
+import {
+  MAX_RETRY_AFTER_MS,
+  RETRY_STATUSES,
+  backoffDelay,
+  methodAllowsRetry,
+  parseRetryAfter,
+  sleep,
+  type Sleep,
+} from "./retry.js";
 import { SseParser, type SseEvent } from "./sse.js";
 import { isRecord, type StreamStep } from "./stream-step.js";
 import { buildUrl } from "./url.js";
@@ -138,7 +146,12 @@ export class Transport {
     return this.items(response, this.stepFor(m));
   }
 
-  private prepare(m: MethodSpec, bound: BoundCall, streaming: boolean, signal: AbortSignal | undefined): Prepared {
+  private prepare(
+    m: MethodSpec,
+    bound: BoundCall,
+    streaming: boolean,
+    signal: AbortSignal | undefined,
+  ): Prepared {
     const op = m.op;
     const o = bound.options;
     const url = buildUrl(this.baseUrl, op.path, bound.pathValues, bound.query);
@@ -157,7 +170,9 @@ export class Transport {
       const userId = bound.userId ?? o.userId ?? this.defaultUserId;
       if (userId) h["X-Muxi-User-ID"] = userId;
       else if (op.userId === "required") {
-        throw new ValidationError(`${m.name}: a user id is required (X-Muxi-User-ID); pass userId or set the client's userId`);
+        throw new ValidationError(
+          `${m.name}: a user id is required (X-Muxi-User-ID); pass userId or set the client's userId`,
+        );
       }
     }
 
@@ -177,7 +192,7 @@ export class Transport {
       duplex: body.streaming,
       hmac,
       maxRetries: canRetry ? Math.max(0, o.maxRetries ?? this.maxRetries) : 0,
-      timeout: streaming ? 0 : o.timeout ?? this.timeout,
+      timeout: streaming ? 0 : (o.timeout ?? this.timeout),
       signal,
     };
   }
@@ -216,7 +231,13 @@ export class Transport {
     if (p.hmac) {
       // Fresh signature per attempt, over the path the server sees (base path included).
       const path = new URL(p.url).pathname;
-      headers.Authorization = await authorizationHeader(this.credentials.keyId!, this.credentials.secretKey!, method, path, this.now());
+      headers.Authorization = await authorizationHeader(
+        this.credentials.keyId!,
+        this.credentials.secretKey!,
+        method,
+        path,
+        this.now(),
+      );
     }
     this.log.request(method, p.url, attempt, headers);
 
@@ -253,7 +274,8 @@ export class Transport {
     } catch (err) {
       this.log.failure(method, p.url, attempt, err, Date.now() - started);
       if (p.signal?.aborted) throw p.signal.reason;
-      if (timedOut) throw new TimeoutError(`${method} ${p.url} timed out after ${p.timeout} ms`, { cause: err });
+      if (timedOut)
+        throw new TimeoutError(`${method} ${p.url} timed out after ${p.timeout} ms`, { cause: err });
       if (err instanceof MuxiError) throw err;
       throw new ConnectionError(`${method} ${p.url} failed: ${causeText(err)}`, { cause: err });
     } finally {
@@ -303,7 +325,10 @@ export class Transport {
     }
   }
 
-  private async *items(res: Response, step: (ev: SseEvent) => StreamStep<unknown>): AsyncGenerator<unknown, void, undefined> {
+  private async *items(
+    res: Response,
+    step: (ev: SseEvent) => StreamStep<unknown>,
+  ): AsyncGenerator<unknown, void, undefined> {
     if (!res.body) return;
     const reader = res.body.getReader();
     const parser = new SseParser();
@@ -337,6 +362,7 @@ function withMeta(payload: unknown, envelope: Record<string, unknown>): unknown 
   const request = isRecord(envelope.request) ? envelope.request : undefined;
   const requestId = typeof request?.id === "string" ? request.id : undefined;
   if (requestId !== undefined && payload.requestId === undefined) payload.requestId = requestId;
-  if (typeof envelope.timestamp === "number" && payload.timestamp === undefined) payload.timestamp = envelope.timestamp;
+  if (typeof envelope.timestamp === "number" && payload.timestamp === undefined)
+    payload.timestamp = envelope.timestamp;
   return payload;
 }

@@ -23,10 +23,13 @@ export function formationBaseUrl(loc: FormationLocation): string {
   if (loc.url) return `${trimSlashes(loc.url)}/v1`;
   if (loc.serverUrl) {
     if (!loc.formationId) {
-      throw new Error("FormationClient: `formationId` is required with `serverUrl` (or pass `url` / `baseUrl`)");
+      throw new Error(
+        "FormationClient: `formationId` is required with `serverUrl` (or pass `url` / `baseUrl`)",
+      );
     }
     const mode = loc.mode ?? "live";
-    if (mode !== "live" && mode !== "draft") throw new Error(`FormationClient: mode must be "live" or "draft", got ${String(mode)}`);
+    if (mode !== "live" && mode !== "draft")
+      throw new Error(`FormationClient: mode must be "live" or "draft", got ${String(mode)}`);
     const prefix = mode === "draft" ? "draft" : "api";
     return `${trimSlashes(loc.serverUrl)}/${prefix}/${encodeURIComponent(loc.formationId)}/v1`;
   }
@@ -74,7 +77,8 @@ export function buildUrl(
     if (value === undefined || value === null) continue;
     const k = encodeURIComponent(key);
     if (Array.isArray(value)) {
-      for (const item of value) if (item !== undefined && item !== null) parts.push(`${k}=${encodeURIComponent(queryValue(item))}`);
+      for (const item of value)
+        if (item !== undefined && item !== null) parts.push(`${k}=${encodeURIComponent(queryValue(item))}`);
     } else {
       parts.push(`${k}=${encodeURIComponent(queryValue(value))}`);
     }

@@ -15,7 +15,9 @@ let subtlePromise: Promise<SubtleCrypto> | undefined;
 export function subtle(): Promise<SubtleCrypto> {
   const g = globalThis as { crypto?: { subtle?: SubtleCrypto } };
   if (g.crypto?.subtle) return Promise.resolve(g.crypto.subtle);
-  subtlePromise ??= importNode<{ webcrypto: { subtle: SubtleCrypto } }>("node:crypto").then((m) => m.webcrypto.subtle);
+  subtlePromise ??= importNode<{ webcrypto: { subtle: SubtleCrypto } }>("node:crypto").then(
+    (m) => m.webcrypto.subtle,
+  );
   return subtlePromise;
 }
 
@@ -29,7 +31,13 @@ export function importNode<T>(specifier: string): Promise<T> {
 
 export async function hmacSha256(secret: string, message: Uint8Array): Promise<Uint8Array> {
   const s = await subtle();
-  const key = await s.importKey("raw", utf8(secret) as BufferSource, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await s.importKey(
+    "raw",
+    utf8(secret) as BufferSource,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   return new Uint8Array(await s.sign("HMAC", key, message as BufferSource));
 }
 

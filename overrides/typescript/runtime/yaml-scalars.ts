@@ -42,7 +42,8 @@ export function topLevelScalars(text: string, keys: readonly string[]): Record<s
   const out: Record<string, string> = {};
   const wanted = new Set(keys);
   for (const line of text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/)) {
-    if (line === "" || line[0] === " " || line[0] === "\t" || line[0] === "#" || line.startsWith("---")) continue;
+    if (line === "" || line[0] === " " || line[0] === "\t" || line[0] === "#" || line.startsWith("---"))
+      continue;
     const m = /^([A-Za-z_][\w-]*)\s*:(?:\s+|$)(.*)$/.exec(line);
     if (!m || !wanted.has(m[1]!) || m[1]! in out) continue;
     const value = unquote(m[2] ?? "");

@@ -23,7 +23,8 @@ function files(dir: string, skipGenerated = true): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) {
-      if ((!skipGenerated || name !== "generated") && name !== "node_modules") out.push(...files(p, skipGenerated));
+      if ((!skipGenerated || name !== "generated") && name !== "node_modules")
+        out.push(...files(p, skipGenerated));
     } else if (name.endsWith(".ts")) out.push(p);
   }
   return out;
@@ -44,7 +45,8 @@ function put(target: string, content: string): void {
 /** overrides + `generatedDir` laid out in `target` (as the generator lays out src/). */
 export function assemble(target = SDK_DIR, generatedDir = STUBS): void {
   for (const f of files(OVERRIDES)) put(join(target, relative(OVERRIDES, f)), readFileSync(f, "utf8"));
-  for (const f of files(generatedDir, false)) put(join(target, "generated", relative(generatedDir, f)), readFileSync(f, "utf8"));
+  for (const f of files(generatedDir, false))
+    put(join(target, "generated", relative(generatedDir, f)), readFileSync(f, "utf8"));
 }
 
 export function hasRealGenerated(): boolean {

@@ -19,7 +19,10 @@ export class TestClient extends BaseClient {
 }
 
 /** Instant waits that record their durations (for policy tests). */
-export function recordingSleep(): { waits: number[]; sleep: (ms: number, signal?: AbortSignal) => Promise<void> } {
+export function recordingSleep(): {
+  waits: number[];
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+} {
   const waits: number[] = [];
   return {
     waits,

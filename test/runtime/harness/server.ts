@@ -13,7 +13,12 @@ export interface Recorded {
   at: number;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, rec: Recorded, index: number) => void | Promise<void>;
+export type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  rec: Recorded,
+  index: number,
+) => void | Promise<void>;
 
 export interface TestServer {
   url: string;
@@ -68,15 +73,36 @@ export async function startServer(initial?: Handler): Promise<TestServer> {
   };
 }
 
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
 /** A formation success envelope around `data`. */
-export function envelope(data: unknown, requestId = "req_test", timestamp = 1700000000123): Record<string, unknown> {
-  return { object: "x", timestamp, type: "x.retrieved", request: { id: requestId, idempotency_key: null }, success: true, error: null, data };
+export function envelope(
+  data: unknown,
+  requestId = "req_test",
+  timestamp = 1700000000123,
+): Record<string, unknown> {
+  return {
+    object: "x",
+    timestamp,
+    type: "x.retrieved",
+    request: { id: requestId, idempotency_key: null },
+    success: true,
+    error: null,
+    data,
+  };
 }
 
 export const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

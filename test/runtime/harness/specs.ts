@@ -1,6 +1,13 @@
 // Hand-written MethodSpecs for runtime tests (the generator will emit the real ones).
 
-import type { ArgForm, MethodSpec, OperationSpec, ParamSpec, Slot, StreamSpec } from "../.sdk/runtime/operation.js";
+import type {
+  ArgForm,
+  MethodSpec,
+  OperationSpec,
+  ParamSpec,
+  Slot,
+  StreamSpec,
+} from "../.sdk/runtime/operation.js";
 
 export function op(o: Partial<OperationSpec> & Pick<OperationSpec, "id" | "method" | "path">): OperationSpec {
   return {
@@ -13,7 +20,12 @@ export function op(o: Partial<OperationSpec> & Pick<OperationSpec, "id" | "metho
   };
 }
 
-export function param(name: string, wire: string, where: ParamSpec["in"], extra: Partial<ParamSpec> = {}): ParamSpec {
+export function param(
+  name: string,
+  wire: string,
+  where: ParamSpec["in"],
+  extra: Partial<ParamSpec> = {},
+): ParamSpec {
   return { name, wire, in: where, required: where === "path", kind: "string", ...extra };
 }
 
@@ -21,7 +33,9 @@ const OPTIONS: Slot = { param: "options", kind: "object", optional: true };
 
 /** The default forms: (...pathParams, params?, options?) and (params, options?). */
 export function defaultForms(o: OperationSpec): ArgForm[] {
-  const path = o.params.filter((p) => p.in === "path").map((p): Slot => ({ param: p.name, kind: "string", optional: false }));
+  const path = o.params
+    .filter((p) => p.in === "path")
+    .map((p): Slot => ({ param: p.name, kind: "string", optional: false }));
   const hasParams = o.params.some((p) => p.in !== "path") || o.userId !== "none";
   const positional: Slot[] = [...path];
   if (hasParams) positional.push({ param: "params", kind: "object", optional: true });
@@ -31,8 +45,17 @@ export function defaultForms(o: OperationSpec): ArgForm[] {
   return forms;
 }
 
-export function method(name: string, o: OperationSpec, extra: { stream?: StreamSpec; forms?: ArgForm[] } = {}): MethodSpec {
-  const m: MethodSpec = { name, op: o, forms: extra.forms ?? defaultForms(o), ...(extra.stream ? { stream: extra.stream } : {}) };
+export function method(
+  name: string,
+  o: OperationSpec,
+  extra: { stream?: StreamSpec; forms?: ArgForm[] } = {},
+): MethodSpec {
+  const m: MethodSpec = {
+    name,
+    op: o,
+    forms: extra.forms ?? defaultForms(o),
+    ...(extra.stream ? { stream: extra.stream } : {}),
+  };
   return m;
 }
 

@@ -63,5 +63,12 @@ export function paxEntry(path: string, content: string): Buffer {
   for (const b of h) sum += b;
   h.write(sum.toString(8).padStart(6, "0") + "\0 ", 148);
   const data = Buffer.from(content);
-  return Buffer.concat([h, pax, Buffer.alloc((512 - (pax.length % 512)) % 512), header("short-name", data.length, "0"), data, Buffer.alloc((512 - (data.length % 512)) % 512)]);
+  return Buffer.concat([
+    h,
+    pax,
+    Buffer.alloc((512 - (pax.length % 512)) % 512),
+    header("short-name", data.length, "0"),
+    data,
+    Buffer.alloc((512 - (data.length % 512)) % 512),
+  ]);
 }

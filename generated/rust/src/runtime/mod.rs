@@ -14,5 +14,5 @@ pub mod webhook;
 
 pub use error::{Error, ErrorKind, Result};
 pub use options::{FormationOptions, Mode, RequestOptions, ServerOptions};
-pub use transport::{decode_data, Auth, EventStream, Method, Request, Step, Transport, UserId};
+pub use transport::{decode_data, Auth, EventStream, Method, Op, Request, Step, Transport, UserId};
 pub use url::{build_url, formation_base_url, server_base_url};

@@ -58,6 +58,21 @@ pub enum UserId {
     Required,
 }
 
+/// What the spec says about one operation; the generated clients keep one `const` per operation.
+#[derive(Debug)]
+pub struct Op {
+    pub method: Method,
+    /// Path template relative to the base URL, with `{wire}` placeholders.
+    pub path: &'static str,
+    /// Accepted security schemes, in the spec's order; empty = none.
+    pub auth: &'static [Auth],
+    pub user_id: UserId,
+    /// GET, PUT, DELETE and POSTs the server de-duplicates may be retried.
+    pub retryable: bool,
+    /// The response is an envelope whose `data` is the result.
+    pub envelope: bool,
+}
+
 /// What a stream decoder makes of one SSE event.
 pub enum Step<T> {
     /// Yield this item.
@@ -128,22 +143,17 @@ impl Transport {
         &self.base
     }
 
-    /// Starts describing one call.
-    pub fn request<'a>(&'a self, options: &'a RequestOptions, method: Method, path: &'static str, auth: &'static [Auth], user_id: UserId) -> Request<'a> {
+    /// Starts describing one call of `op`.
+    pub fn request<'a>(&'a self, options: &'a RequestOptions, op: &'static Op) -> Request<'a> {
         Request {
             transport: self,
             options,
-            method,
-            path,
-            auth,
-            user_id_mode: user_id,
+            op,
             user_id: None,
             path_values: Vec::new(),
             query: Vec::new(),
             headers: Vec::new(),
             body: Body::None,
-            retryable: false,
-            envelope: false,
         }
     }
 }
@@ -158,17 +168,12 @@ enum Body {
 pub struct Request<'a> {
     transport: &'a Transport,
     options: &'a RequestOptions,
-    method: Method,
-    path: &'static str,
-    auth: &'static [Auth],
-    user_id_mode: UserId,
+    op: &'static Op,
     user_id: Option<String>,
     path_values: Vec<(&'static str, String)>,
     query: Vec<(String, String)>,
     headers: Vec<(String, String)>,
     body: Body,
-    retryable: bool,
-    envelope: bool,
 }
 
 fn to_value(v: &impl Serialize) -> Result<serde_json::Value> {
@@ -176,18 +181,6 @@ fn to_value(v: &impl Serialize) -> Result<serde_json::Value> {
 }
 
 impl Request<'_> {
-    /// GET, PUT, DELETE and POSTs the server de-duplicates may be retried.
-    pub fn retryable(&mut self, yes: bool) -> &mut Self {
-        self.retryable = yes;
-        self
-    }
-
-    /// The response is an envelope whose `data` is the result.
-    pub fn envelope(&mut self, yes: bool) -> &mut Self {
-        self.envelope = yes;
-        self
-    }
-
     pub fn path(&mut self, wire: &'static str, value: &str) -> &mut Self {
         self.path_values.push((wire, value.to_string()));
         self
@@ -274,7 +267,7 @@ impl Request<'_> {
         } else {
             serde_json::from_slice(&bytes).map_err(Error::decode)?
         };
-        let value = if self.envelope { unwrap_envelope(value)? } else { value };
+        let value = if self.op.envelope { unwrap_envelope(value)? } else { value };
         serde_json::from_value(value).map_err(Error::decode)
     }
 
@@ -303,7 +296,7 @@ impl Request<'_> {
     }
 
     fn url(&self) -> Result<String> {
-        build_url(&self.transport.base, self.path, &self.path_values, &self.query)
+        build_url(&self.transport.base, self.op.path, &self.path_values, &self.query)
     }
 
     /// Sends with retries; returns a 2xx response or the mapped error.
@@ -311,7 +304,7 @@ impl Request<'_> {
         let t = self.transport;
         let url = self.url()?;
         let idempotency_key = self.options.idempotency_key.clone().unwrap_or_else(util::uuid_v4);
-        let max_retries = if self.retryable { self.options.max_retries.unwrap_or(t.max_retries) } else { 0 };
+        let max_retries = if self.op.retryable { self.options.max_retries.unwrap_or(t.max_retries) } else { 0 };
         let mut attempt = 0;
         loop {
             let started = Instant::now();
@@ -321,7 +314,7 @@ impl Request<'_> {
                     Ok(r) => r.status().as_u16().to_string(),
                     Err(e) => e.code().to_string(),
                 };
-                eprintln!("[muxi] {} {} -> {} ({} ms)", self.method.as_str(), url, status, started.elapsed().as_millis());
+                eprintln!("[muxi] {} {} -> {} ({} ms)", self.op.method.as_str(), url, status, started.elapsed().as_millis());
             }
             let retry_after = match outcome {
                 Ok(resp) => {
@@ -352,7 +345,7 @@ impl Request<'_> {
 
     fn attempt(&self, url: &str, idempotency_key: &str, streaming: bool) -> Result<ureq::http::Response<ureq::Body>> {
         let t = self.transport;
-        let mut b = ureq::http::Request::builder().method(self.method.as_str()).uri(url);
+        let mut b = ureq::http::Request::builder().method(self.op.method.as_str()).uri(url);
         b = b.header("X-Muxi-SDK", concat!("rust/", env!("CARGO_PKG_VERSION")));
         b = b.header("X-Muxi-Client", format!("{}-{}/rust", std::env::consts::OS, std::env::consts::ARCH));
         b = b.header("X-Muxi-Idempotency-Key", idempotency_key);
@@ -364,7 +357,7 @@ impl Request<'_> {
             b = b.header(k.as_str(), v.as_str());
         }
         // The first accepted scheme this client has credentials for (admin before client, as the server tries them).
-        for auth in self.auth {
+        for auth in self.op.auth {
             match auth {
                 Auth::AdminKey if t.admin_key.is_some() => {
                     b = b.header("X-Muxi-Admin-Key", t.admin_key.as_deref().unwrap_or_default());
@@ -382,7 +375,7 @@ impl Request<'_> {
                         t.key_id.as_deref().unwrap_or_default(),
                         t.secret_key.as_deref().unwrap_or_default(),
                         util::now_secs(),
-                        self.method.as_str(),
+                        self.op.method.as_str(),
                         path,
                     );
                     b = b.header("Authorization", value);
@@ -391,7 +384,7 @@ impl Request<'_> {
                 _ => {}
             }
         }
-        if self.user_id_mode != UserId::None {
+        if self.op.user_id != UserId::None {
             if let Some(uid) = self.user_id.as_ref().or(self.options.user_id.as_ref()).or(t.user_id.as_ref()) {
                 b = b.header("X-Muxi-User-ID", uid.as_str());
             }

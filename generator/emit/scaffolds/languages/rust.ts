@@ -466,12 +466,32 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEventEnums>, opNa
   ];
   const callArgs = [...pathArgs.map((a) => a.name), ...(userIdArg ? [userIdArg] : []), ...(paramsArg ? [paramsArg] : [])];
   const auth = op.auth.map((a) => `Auth::${a}`);
+  // The operation's descriptor, laid out as rustfmt would (one line when it fits in 140 columns).
+  const constName = words(op.name).join("_").toUpperCase() || "OP";
+  const opFields = [
+    `method: Method::${op.method.charAt(0) + op.method.slice(1).toLowerCase()}`,
+    `path: ${rustString(op.path)}`,
+    `auth: ${auth.length ? `&[${auth.join(", ")}]` : "&[]"}`,
+    `user_id: ${op.userId === "required" ? "UserId::Required" : op.userId === "optional" ? "UserId::Optional" : "UserId::None"}`,
+    `retryable: ${op.retryable}`,
+    `envelope: ${op.response.envelope}`,
+  ];
+  const oneLine = `const ${constName}: Op = Op { ${opFields.join(", ")} };`;
+  const rhs = `Op { ${opFields.join(", ")} };`;
+  const constDef =
+    oneLine.length <= 140
+      ? oneLine
+      : rhs.length + 4 <= 140
+        ? `const ${constName}: Op =\n    ${rhs}`
+        : `const ${constName}: Op = Op {\n${opFields.map((f) => `    ${f},\n`).join("")}};`;
   const route = `\`${op.method} ${op.path.replace(/`/g, "'")}\``;
   const doc = docLines([op.summary, op.description, route, op.deprecated ? "**Deprecated.**" : ""].filter(Boolean).join("\n\n"), 4);
   const methodName = nameOf(op.methods.find((m) => !m.alias)?.name ?? op.name, "method");
   return {
     doc,
     methodName,
+    constName,
+    constDef,
     method: op.method.charAt(0) + op.method.slice(1).toLowerCase(),
     pathLiteral: rustString(op.path),
     args: args.join(", "),
@@ -503,6 +523,16 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEventEnums>, opNa
   };
 }
 
+/** A method's signature line(s) at indent 4, vertical when too long for one line (as rustfmt lays it out). */
+function signature(info: ReturnType<typeof opInfo>, methodIrName: string, isStream: boolean): string {
+  const name = nameOf(methodIrName, "method");
+  const ret = `Result<${isStream ? `EventStream<${info.streamItem}>` : info.ret}>`;
+  const params = ["&self", ...(info.args ? info.args.split(", ") : [])];
+  const one = `    pub fn ${name}(${params.join(", ")}) -> ${ret} {`;
+  if (one.length <= 140) return one;
+  return `    pub fn ${name}(\n${params.map((p) => `        ${p},\n`).join("")}    ) -> ${ret} {`;
+}
+
 function helpers(ir: IR): Record<string, (...args: unknown[]) => unknown> {
   const c = makeCtx(ir);
   const events = namedEventEnums(ir, c);
@@ -516,6 +546,12 @@ function helpers(ir: IR): Record<string, (...args: unknown[]) => unknown> {
     rsUnion: (irName) => memo(`u:${String(irName)}`, () => unionInfo(c, String(irName))),
     rsEnum: (irName) => memo(`e:${String(irName)}`, () => enumInfo(c, String(irName))),
     rsOp: (opName) => memo(`o:${String(opName)}`, () => opInfo(ir, c, events, String(opName))),
+    /** The signature of one SDK method: {{rsSig op.irName m.irName m.isStream}}. */
+    rsSig: (opName, methodName, isStream) =>
+      signature(memo(`o:${String(opName)}`, () => opInfo(ir, c, events, String(opName))), String(methodName), isStream === true),
+    /** Every operation of a service (for the descriptor consts). */
+    rsOps: (service) =>
+      (ir.services.find((s) => s.name === service)?.operations ?? []).map((op) => memo(`o:${op.name}`, () => opInfo(ir, c, events, op.name))),
     rsEventEnums: (service) => events.enums.filter((e) => e.service === service),
     /** rsOp of every operation of a service that takes a params struct. */
     rsOpsWithParams: (service) =>

@@ -14,13 +14,20 @@ const PARAMS: Slot = { param: "params", kind: "object", optional: true };
 function camelToSnake(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(camelToSnake);
   if (typeof v !== "object" || v === null) return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), camelToSnake(x)]));
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), camelToSnake(x)]),
+  );
 }
 
 function snakeToCamel(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(snakeToCamel);
   if (typeof v !== "object" || v === null) return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), snakeToCamel(x)]));
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [
+      k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+      snakeToCamel(x),
+    ]),
+  );
 }
 
 const chatOp = {
@@ -39,11 +46,22 @@ const chatOp = {
   plainSelect: { body: { stream: false } },
 } as const satisfies MethodSpec["op"];
 
-const chatForms = [[{ param: "params", kind: "object", optional: false }, { param: "userId", kind: "string", optional: true }, OPTIONS]] as const;
+const chatForms = [
+  [
+    { param: "params", kind: "object", optional: false },
+    { param: "userId", kind: "string", optional: true },
+    OPTIONS,
+  ],
+] as const;
 
 export const M = {
   chat: { name: "chat", op: chatOp, forms: chatForms },
-  chatStream: { name: "chatStream", op: chatOp, forms: chatForms, stream: { format: "chat", select: { body: { stream: true } } } },
+  chatStream: {
+    name: "chatStream",
+    op: chatOp,
+    forms: chatForms,
+    stream: { format: "chat", select: { body: { stream: true } } },
+  },
   linkUserIdentifier: {
     name: "linkUserIdentifier",
     op: {
@@ -62,7 +80,11 @@ export const M = {
     },
     forms: [
       [PARAMS, OPTIONS],
-      [{ param: "muxiUserId", kind: "string", optional: false }, { param: "identifiers", kind: "array", optional: false }, OPTIONS],
+      [
+        { param: "muxiUserId", kind: "string", optional: false },
+        { param: "identifiers", kind: "array", optional: false },
+        OPTIONS,
+      ],
     ],
   },
   getUser: {
@@ -77,7 +99,10 @@ export const M = {
       userId: "none",
       idempotent: false,
     },
-    forms: [[{ param: "identifier", kind: "string", optional: false }, OPTIONS], [{ param: "params", kind: "object", optional: false }, OPTIONS]],
+    forms: [
+      [{ param: "identifier", kind: "string", optional: false }, OPTIONS],
+      [{ param: "params", kind: "object", optional: false }, OPTIONS],
+    ],
   },
   resolveUser: {
     name: "resolveUser",
@@ -102,18 +127,28 @@ export const M = {
 export { camelToSnake };
 
 export abstract class GeneratedFormationClient extends BaseClient {
-
-  chat(params: { message: string; sessionId?: string }, userId?: string, options?: RequestOptions): Promise<WithMeta<Record<string, unknown>>>;
+  chat(
+    params: { message: string; sessionId?: string },
+    userId?: string,
+    options?: RequestOptions,
+  ): Promise<WithMeta<Record<string, unknown>>>;
   chat(...args: unknown[]): Promise<WithMeta<Record<string, unknown>>> {
     return this._call(M.chat, args);
   }
 
-  chatStream(params: { message: string; sessionId?: string }, userId?: string, options?: RequestOptions): Stream<ChatEvent>;
+  chatStream(
+    params: { message: string; sessionId?: string },
+    userId?: string,
+    options?: RequestOptions,
+  ): Stream<ChatEvent>;
   chatStream(...args: unknown[]): Stream<ChatEvent> {
     return this._stream(M.chatStream, args);
   }
 
-  linkUserIdentifier(params: { muxiUserId?: string; identifiers: unknown[] }, options?: RequestOptions): Promise<unknown>;
+  linkUserIdentifier(
+    params: { muxiUserId?: string; identifiers: unknown[] },
+    options?: RequestOptions,
+  ): Promise<unknown>;
   linkUserIdentifier(muxiUserId: string, identifiers: unknown[], options?: RequestOptions): Promise<unknown>;
   linkUserIdentifier(...args: unknown[]): Promise<unknown> {
     return this._call(M.linkUserIdentifier, args);
@@ -124,7 +159,10 @@ export abstract class GeneratedFormationClient extends BaseClient {
     return this._call(M.getUser, args);
   }
 
-  resolveUser(params: { identifier: string; identifierType?: string }, options?: RequestOptions): Promise<WithMeta<ResolvedUser>>;
+  resolveUser(
+    params: { identifier: string; identifierType?: string },
+    options?: RequestOptions,
+  ): Promise<WithMeta<ResolvedUser>>;
   resolveUser(...args: unknown[]): Promise<WithMeta<ResolvedUser>> {
     return this._call(M.resolveUser, args);
   }

@@ -44,19 +44,65 @@ const updateOp: OperationSpec = {
 
 export const M = {
   deployFormation: { name: "deployFormation", op: deployOp, forms: [[PARAMS, OPTIONS]] },
-  deployFormationStreaming: { name: "deployFormationStreaming", op: deployOp, forms: [[PARAMS, OPTIONS]], stream: { format: "named" } },
-  deployFormationStream: { name: "deployFormationStream", op: deployOp, forms: [[PARAMS, OPTIONS]], stream: { format: "named" } },
-  updateFormation: { name: "updateFormation", op: updateOp, forms: [[ID, PARAMS, OPTIONS], [PARAMS, OPTIONS]] },
-  updateFormationStreaming: { name: "updateFormationStreaming", op: updateOp, forms: [[ID, PARAMS, OPTIONS], [PARAMS, OPTIONS]], stream: { format: "named" } },
-  updateFormationStream: { name: "updateFormationStream", op: updateOp, forms: [[ID, PARAMS, OPTIONS], [PARAMS, OPTIONS]], stream: { format: "named" } },
+  deployFormationStreaming: {
+    name: "deployFormationStreaming",
+    op: deployOp,
+    forms: [[PARAMS, OPTIONS]],
+    stream: { format: "named" },
+  },
+  deployFormationStream: {
+    name: "deployFormationStream",
+    op: deployOp,
+    forms: [[PARAMS, OPTIONS]],
+    stream: { format: "named" },
+  },
+  updateFormation: {
+    name: "updateFormation",
+    op: updateOp,
+    forms: [
+      [ID, PARAMS, OPTIONS],
+      [PARAMS, OPTIONS],
+    ],
+  },
+  updateFormationStreaming: {
+    name: "updateFormationStreaming",
+    op: updateOp,
+    forms: [
+      [ID, PARAMS, OPTIONS],
+      [PARAMS, OPTIONS],
+    ],
+    stream: { format: "named" },
+  },
+  updateFormationStream: {
+    name: "updateFormationStream",
+    op: updateOp,
+    forms: [
+      [ID, PARAMS, OPTIONS],
+      [PARAMS, OPTIONS],
+    ],
+    stream: { format: "named" },
+  },
   listFormations: {
     name: "listFormations",
-    op: { id: "listFormations", method: "GET", path: "/rpc/formations", params: [], response: { kind: "json", envelope: true }, auth: ["MuxiHmac"], userId: "none", idempotent: false },
+    op: {
+      id: "listFormations",
+      method: "GET",
+      path: "/rpc/formations",
+      params: [],
+      response: { kind: "json", envelope: true },
+      auth: ["MuxiHmac"],
+      userId: "none",
+      idempotent: false,
+    },
     forms: [[OPTIONS]],
   },
 } satisfies Record<string, MethodSpec>;
 
-type BundleParams = { bundle: Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>; formationId: string; version?: string };
+type BundleParams = {
+  bundle: Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>;
+  formationId: string;
+  version?: string;
+};
 type UpdateParams = Omit<BundleParams, "formationId">;
 
 export abstract class GeneratedServerClient extends BaseClient {
@@ -72,13 +118,23 @@ export abstract class GeneratedServerClient extends BaseClient {
   deployFormationStream(...args: unknown[]): Stream<NamedEvent> {
     return this._stream(M.deployFormationStream, args);
   }
-  updateFormation(id: string, params: UpdateParams, options?: RequestOptions): Promise<Record<string, unknown>>;
-  updateFormation(params: UpdateParams & { id: string }, options?: RequestOptions): Promise<Record<string, unknown>>;
+  updateFormation(
+    id: string,
+    params: UpdateParams,
+    options?: RequestOptions,
+  ): Promise<Record<string, unknown>>;
+  updateFormation(
+    params: UpdateParams & { id: string },
+    options?: RequestOptions,
+  ): Promise<Record<string, unknown>>;
   updateFormation(...args: unknown[]): Promise<Record<string, unknown>> {
     return this._call(M.updateFormation, args);
   }
   updateFormationStreaming(id: string, params: UpdateParams, options?: RequestOptions): Stream<NamedEvent>;
-  updateFormationStreaming(params: UpdateParams & { id: string }, options?: RequestOptions): Stream<NamedEvent>;
+  updateFormationStreaming(
+    params: UpdateParams & { id: string },
+    options?: RequestOptions,
+  ): Stream<NamedEvent>;
   updateFormationStreaming(...args: unknown[]): Stream<NamedEvent> {
     return this._stream(M.updateFormationStreaming, args);
   }
