@@ -8,7 +8,8 @@ use crate::models::*;
 use crate::runtime::chat::ChatEvent;
 use crate::runtime::sse::SseEvent;
 use crate::runtime::transport::TransportConfig;
-use crate::runtime::{formation_base_url, Auth, Error, EventStream, FormationOptions, Method, Op, RequestOptions, Result, Step, Transport, UserId};
+use crate::runtime::{formation_base_url, FormationOptions};
+use crate::runtime::{Auth, Error, EventStream, Method, Op, RequestOptions, Result, Step, Transport, UserId};
 
 /// Served by the formation's own server (`muxi-ai/runtime`) under `/v1`, reached directly
 /// (`http://localhost:8271/v1`) or through the MUXI Server proxy (`{server}/api/{formation_id}/v1` live,
@@ -1808,54 +1809,18 @@ impl FormationClient {
 
 // One descriptor per operation: method, path, auth, user id, retry and envelope (data, not code).
 const HEALTH: Op = Op { method: Method::Get, path: "/health", auth: &[], user_id: UserId::None, retryable: true, envelope: true };
-const GET_STATUS: Op = Op {
-    method: Method::Get,
-    path: "/status",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_CONFIG: Op = Op {
-    method: Method::Get,
-    path: "/config",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_FORMATION_INFO: Op = Op {
-    method: Method::Get,
-    path: "/formation",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const CHAT: Op = Op {
-    method: Method::Post,
-    path: "/chat",
-    auth: &[Auth::ClientKey],
-    user_id: UserId::Optional,
-    retryable: true,
-    envelope: true,
-};
-const AUDIO_CHAT: Op = Op {
-    method: Method::Post,
-    path: "/audiochat",
-    auth: &[Auth::ClientKey],
-    user_id: UserId::Optional,
-    retryable: false,
-    envelope: true,
-};
-const GET_SESSIONS: Op = Op {
-    method: Method::Get,
-    path: "/sessions",
-    auth: &[Auth::ClientKey],
-    user_id: UserId::Required,
-    retryable: true,
-    envelope: true,
-};
+const GET_STATUS: Op =
+    Op { method: Method::Get, path: "/status", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_CONFIG: Op =
+    Op { method: Method::Get, path: "/config", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_FORMATION_INFO: Op =
+    Op { method: Method::Get, path: "/formation", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const CHAT: Op =
+    Op { method: Method::Post, path: "/chat", auth: &[Auth::ClientKey], user_id: UserId::Optional, retryable: true, envelope: true };
+const AUDIO_CHAT: Op =
+    Op { method: Method::Post, path: "/audiochat", auth: &[Auth::ClientKey], user_id: UserId::Optional, retryable: false, envelope: true };
+const GET_SESSIONS: Op =
+    Op { method: Method::Get, path: "/sessions", auth: &[Auth::ClientKey], user_id: UserId::Required, retryable: true, envelope: true };
 const GET_SESSION: Op = Op {
     method: Method::Get,
     path: "/sessions/{session_id}",
@@ -1928,14 +1893,8 @@ const STREAM_REQUEST: Op = Op {
     retryable: true,
     envelope: false,
 };
-const STREAM_LOGS: Op = Op {
-    method: Method::Get,
-    path: "/logs",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: false,
-};
+const STREAM_LOGS: Op =
+    Op { method: Method::Get, path: "/logs", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: false };
 const GET_MEMORIES: Op = Op {
     method: Method::Get,
     path: "/memories",
@@ -2032,30 +1991,12 @@ const GET_DISTILLED_STATUS: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_MEMORY_CONFIG: Op = Op {
-    method: Method::Get,
-    path: "/memory",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_BUFFER_STATS: Op = Op {
-    method: Method::Get,
-    path: "/memory/stats",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const REBUILD_MEMORY: Op = Op {
-    method: Method::Post,
-    path: "/memory/rebuild",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
+const GET_MEMORY_CONFIG: Op =
+    Op { method: Method::Get, path: "/memory", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_BUFFER_STATS: Op =
+    Op { method: Method::Get, path: "/memory/stats", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const REBUILD_MEMORY: Op =
+    Op { method: Method::Post, path: "/memory/rebuild", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
 const GET_MEMORY_REBUILD_JOB: Op = Op {
     method: Method::Get,
     path: "/memory/rebuild/{job_id}",
@@ -2064,22 +2005,10 @@ const GET_MEMORY_REBUILD_JOB: Op = Op {
     retryable: true,
     envelope: true,
 };
-const BACKFILL_MEMORY: Op = Op {
-    method: Method::Post,
-    path: "/memory/backfill",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
-const FORGET_MEMORY_SOURCE: Op = Op {
-    method: Method::Post,
-    path: "/memory/forget",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
+const BACKFILL_MEMORY: Op =
+    Op { method: Method::Post, path: "/memory/backfill", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
+const FORGET_MEMORY_SOURCE: Op =
+    Op { method: Method::Post, path: "/memory/forget", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
 const GET_MEMORY_FORGET_JOB: Op = Op {
     method: Method::Get,
     path: "/memory/forget/{job_id}",
@@ -2088,14 +2017,8 @@ const GET_MEMORY_FORGET_JOB: Op = Op {
     retryable: true,
     envelope: true,
 };
-const LINT_MEMORY: Op = Op {
-    method: Method::Post,
-    path: "/memory/lint",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
+const LINT_MEMORY: Op =
+    Op { method: Method::Post, path: "/memory/lint", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
 const LIST_DISTILLERIES: Op = Op {
     method: Method::Get,
     path: "/memory/distilleries",
@@ -2120,22 +2043,10 @@ const REVOKE_DISTILLERY: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_MEMORY_BUFFERS: Op = Op {
-    method: Method::Get,
-    path: "/memory/buffers",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const CLEAR_MEMORY_BUFFERS: Op = Op {
-    method: Method::Delete,
-    path: "/memory/buffers",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
+const GET_MEMORY_BUFFERS: Op =
+    Op { method: Method::Get, path: "/memory/buffers", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const CLEAR_MEMORY_BUFFERS: Op =
+    Op { method: Method::Delete, path: "/memory/buffers", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
 const LIST_ARTIFACTS: Op = Op {
     method: Method::Get,
     path: "/artifacts",
@@ -2168,14 +2079,8 @@ const LIST_ARTIFACT_VERSIONS: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_SCHEDULER_CONFIG: Op = Op {
-    method: Method::Get,
-    path: "/scheduler",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
+const GET_SCHEDULER_CONFIG: Op =
+    Op { method: Method::Get, path: "/scheduler", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
 const GET_SCHEDULER_JOBS: Op = Op {
     method: Method::Get,
     path: "/scheduler/jobs",
@@ -2232,30 +2137,12 @@ const RESUME_SCHEDULER_JOB: Op = Op {
     retryable: false,
     envelope: true,
 };
-const GET_ASYNC_CONFIG: Op = Op {
-    method: Method::Get,
-    path: "/async",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const UPDATE_ASYNC_CONFIG: Op = Op {
-    method: Method::Patch,
-    path: "/async",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
-const GET_ASYNC_JOBS: Op = Op {
-    method: Method::Get,
-    path: "/async/jobs",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
+const GET_ASYNC_CONFIG: Op =
+    Op { method: Method::Get, path: "/async", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const UPDATE_ASYNC_CONFIG: Op =
+    Op { method: Method::Patch, path: "/async", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
+const GET_ASYNC_JOBS: Op =
+    Op { method: Method::Get, path: "/async/jobs", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
 const GET_ASYNC_JOB: Op = Op {
     method: Method::Get,
     path: "/async/jobs/{job_id}",
@@ -2272,14 +2159,8 @@ const CANCEL_ASYNC_JOB: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_TRIGGERS: Op = Op {
-    method: Method::Get,
-    path: "/triggers",
-    auth: &[Auth::ClientKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
+const GET_TRIGGERS: Op =
+    Op { method: Method::Get, path: "/triggers", auth: &[Auth::ClientKey], user_id: UserId::None, retryable: true, envelope: true };
 const GET_TRIGGER: Op = Op {
     method: Method::Get,
     path: "/triggers/{trigger_name}",
@@ -2296,30 +2177,12 @@ const FIRE_TRIGGER: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_SOPS: Op = Op {
-    method: Method::Get,
-    path: "/sops",
-    auth: &[Auth::ClientKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_SOP: Op = Op {
-    method: Method::Get,
-    path: "/sops/{sop_name}",
-    auth: &[Auth::ClientKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_SKILLS: Op = Op {
-    method: Method::Get,
-    path: "/skills",
-    auth: &[Auth::ClientKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
+const GET_SOPS: Op =
+    Op { method: Method::Get, path: "/sops", auth: &[Auth::ClientKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_SOP: Op =
+    Op { method: Method::Get, path: "/sops/{sop_name}", auth: &[Auth::ClientKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_SKILLS: Op =
+    Op { method: Method::Get, path: "/skills", auth: &[Auth::ClientKey], user_id: UserId::None, retryable: true, envelope: true };
 const GET_SKILL: Op = Op {
     method: Method::Get,
     path: "/skills/{skill_name}",
@@ -2360,14 +2223,8 @@ const UNLINK_USER_IDENTIFIER: Op = Op {
     retryable: true,
     envelope: true,
 };
-const RESOLVE_USER: Op = Op {
-    method: Method::Post,
-    path: "/users/resolve",
-    auth: &[Auth::ClientKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
+const RESOLVE_USER: Op =
+    Op { method: Method::Post, path: "/users/resolve", auth: &[Auth::ClientKey], user_id: UserId::None, retryable: false, envelope: true };
 const GET_USER: Op = Op {
     method: Method::Get,
     path: "/users/{identifier}",
@@ -2392,14 +2249,8 @@ const UPDATE_USER_CHANNELS: Op = Op {
     retryable: true,
     envelope: true,
 };
-const SEND_NOTIFICATION: Op = Op {
-    method: Method::Post,
-    path: "/notifications",
-    auth: &[Auth::ClientKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
+const SEND_NOTIFICATION: Op =
+    Op { method: Method::Post, path: "/notifications", auth: &[Auth::ClientKey], user_id: UserId::None, retryable: false, envelope: true };
 const LIST_CREDENTIAL_SERVICES: Op = Op {
     method: Method::Get,
     path: "/credentials/services",
@@ -2440,70 +2291,22 @@ const DELETE_CREDENTIAL: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_SECRETS: Op = Op {
-    method: Method::Get,
-    path: "/secrets",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const CREATE_SECRET: Op = Op {
-    method: Method::Post,
-    path: "/secrets",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
-const RELOAD_SECRETS: Op = Op {
-    method: Method::Post,
-    path: "/secrets/reload",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
-const GET_SECRET: Op = Op {
-    method: Method::Get,
-    path: "/secrets/{key}",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const SET_SECRET: Op = Op {
-    method: Method::Put,
-    path: "/secrets/{key}",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const DELETE_SECRET: Op = Op {
-    method: Method::Delete,
-    path: "/secrets/{key}",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_AGENTS: Op = Op {
-    method: Method::Get,
-    path: "/agents",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_AGENT: Op = Op {
-    method: Method::Get,
-    path: "/agents/{agent_id}",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
+const GET_SECRETS: Op =
+    Op { method: Method::Get, path: "/secrets", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const CREATE_SECRET: Op =
+    Op { method: Method::Post, path: "/secrets", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
+const RELOAD_SECRETS: Op =
+    Op { method: Method::Post, path: "/secrets/reload", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
+const GET_SECRET: Op =
+    Op { method: Method::Get, path: "/secrets/{key}", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const SET_SECRET: Op =
+    Op { method: Method::Put, path: "/secrets/{key}", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const DELETE_SECRET: Op =
+    Op { method: Method::Delete, path: "/secrets/{key}", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_AGENTS: Op =
+    Op { method: Method::Get, path: "/agents", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_AGENT: Op =
+    Op { method: Method::Get, path: "/agents/{agent_id}", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
 const SYNC_AGENT_KNOWLEDGE: Op = Op {
     method: Method::Post,
     path: "/agents/{agent_id}/knowledge/sync",
@@ -2520,38 +2323,14 @@ const REBUILD_KNOWLEDGE: Op = Op {
     retryable: false,
     envelope: true,
 };
-const GET_MCP_CONFIG: Op = Op {
-    method: Method::Get,
-    path: "/mcp",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const UPDATE_MCP_DEFAULTS: Op = Op {
-    method: Method::Patch,
-    path: "/mcp",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
-const GET_MCP_SERVERS: Op = Op {
-    method: Method::Get,
-    path: "/mcp/servers",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const CREATE_MCP_SERVER: Op = Op {
-    method: Method::Post,
-    path: "/mcp/servers",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
+const GET_MCP_CONFIG: Op =
+    Op { method: Method::Get, path: "/mcp", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const UPDATE_MCP_DEFAULTS: Op =
+    Op { method: Method::Patch, path: "/mcp", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
+const GET_MCP_SERVERS: Op =
+    Op { method: Method::Get, path: "/mcp/servers", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const CREATE_MCP_SERVER: Op =
+    Op { method: Method::Post, path: "/mcp/servers", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
 const GET_MCP_SERVER: Op = Op {
     method: Method::Get,
     path: "/mcp/servers/{server_id}",
@@ -2576,62 +2355,20 @@ const DELETE_MCP_SERVER: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_MCP_TOOLS: Op = Op {
-    method: Method::Get,
-    path: "/mcp/tools",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const CALL_MCP_TOOL: Op = Op {
-    method: Method::Post,
-    path: "/mcp/tools/call",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
-const GET_OVERLORD_CONFIG: Op = Op {
-    method: Method::Get,
-    path: "/overlord",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_OVERLORD_PERSONA: Op = Op {
-    method: Method::Get,
-    path: "/overlord/persona",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_OVERLORD_SOUL: Op = Op {
-    method: Method::Get,
-    path: "/overlord/soul",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_LLM_SETTINGS: Op = Op {
-    method: Method::Get,
-    path: "/llm/settings",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const UPDATE_LLM_SETTINGS: Op = Op {
-    method: Method::Patch,
-    path: "/llm/settings",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
+const GET_MCP_TOOLS: Op =
+    Op { method: Method::Get, path: "/mcp/tools", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const CALL_MCP_TOOL: Op =
+    Op { method: Method::Post, path: "/mcp/tools/call", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
+const GET_OVERLORD_CONFIG: Op =
+    Op { method: Method::Get, path: "/overlord", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_OVERLORD_PERSONA: Op =
+    Op { method: Method::Get, path: "/overlord/persona", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_OVERLORD_SOUL: Op =
+    Op { method: Method::Get, path: "/overlord/soul", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_LLM_SETTINGS: Op =
+    Op { method: Method::Get, path: "/llm/settings", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const UPDATE_LLM_SETTINGS: Op =
+    Op { method: Method::Patch, path: "/llm/settings", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
 const RESET_LLM_SETTING: Op = Op {
     method: Method::Delete,
     path: "/llm/settings/{item}",
@@ -2640,14 +2377,8 @@ const RESET_LLM_SETTING: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_LOGGING_CONFIG: Op = Op {
-    method: Method::Get,
-    path: "/logging",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
+const GET_LOGGING_CONFIG: Op =
+    Op { method: Method::Get, path: "/logging", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
 const GET_LOGGING_DESTINATIONS: Op = Op {
     method: Method::Get,
     path: "/logging/destinations",
@@ -2680,22 +2411,10 @@ const DELETE_LOGGING_DESTINATION: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_A2_A_CONFIG: Op = Op {
-    method: Method::Get,
-    path: "/a2a",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const UPDATE_A2_A_OUTBOUND: Op = Op {
-    method: Method::Patch,
-    path: "/a2a/outbound",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
+const GET_A2_A_CONFIG: Op =
+    Op { method: Method::Get, path: "/a2a", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const UPDATE_A2_A_OUTBOUND: Op =
+    Op { method: Method::Patch, path: "/a2a/outbound", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
 const DELETE_A2_A_OUTBOUND_ENDPOINT: Op = Op {
     method: Method::Delete,
     path: "/a2a/outbound/{item}",
@@ -2704,70 +2423,22 @@ const DELETE_A2_A_OUTBOUND_ENDPOINT: Op = Op {
     retryable: true,
     envelope: true,
 };
-const GET_AUDIT_LOG: Op = Op {
-    method: Method::Get,
-    path: "/audit",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const CLEAR_AUDIT_LOG: Op = Op {
-    method: Method::Delete,
-    path: "/audit",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_TUNING: Op = Op {
-    method: Method::Get,
-    path: "/tuning",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const UPDATE_TUNING: Op = Op {
-    method: Method::Post,
-    path: "/tuning",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
-const RUN_TUNING: Op = Op {
-    method: Method::Post,
-    path: "/tuning/run",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
-const GET_TUNING_PENDING: Op = Op {
-    method: Method::Get,
-    path: "/tuning/pending",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const APPLY_TUNING_PENDING: Op = Op {
-    method: Method::Patch,
-    path: "/tuning/pending",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
-const DISMISS_TUNING_PENDING: Op = Op {
-    method: Method::Delete,
-    path: "/tuning/pending",
-    auth: &[Auth::AdminKey],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
+const GET_AUDIT_LOG: Op =
+    Op { method: Method::Get, path: "/audit", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const CLEAR_AUDIT_LOG: Op =
+    Op { method: Method::Delete, path: "/audit", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const GET_TUNING: Op =
+    Op { method: Method::Get, path: "/tuning", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const UPDATE_TUNING: Op =
+    Op { method: Method::Post, path: "/tuning", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
+const RUN_TUNING: Op =
+    Op { method: Method::Post, path: "/tuning/run", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
+const GET_TUNING_PENDING: Op =
+    Op { method: Method::Get, path: "/tuning/pending", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
+const APPLY_TUNING_PENDING: Op =
+    Op { method: Method::Patch, path: "/tuning/pending", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: false, envelope: true };
+const DISMISS_TUNING_PENDING: Op =
+    Op { method: Method::Delete, path: "/tuning/pending", auth: &[Auth::AdminKey], user_id: UserId::None, retryable: true, envelope: true };
 
 /// Parameters of [`FormationClient::chat`].
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -8,7 +8,8 @@ use crate::models::*;
 use crate::runtime::chat::ChatEvent;
 use crate::runtime::sse::SseEvent;
 use crate::runtime::transport::TransportConfig;
-use crate::runtime::{server_base_url, Auth, Error, EventStream, Method, Op, RequestOptions, Result, ServerOptions, Step, Transport, UserId};
+use crate::runtime::{server_base_url, ServerOptions};
+use crate::runtime::{Auth, Error, EventStream, Method, Op, RequestOptions, Result, Step, Transport, UserId};
 
 /// The management API of MUXI Server (`muxi-ai/server`), the process that hosts formations: it deploys
 /// formation bundles, starts, stops, updates and rolls them back, serves their logs and files, and runs
@@ -486,38 +487,14 @@ impl ServerClient {
 // One descriptor per operation: method, path, auth, user id, retry and envelope (data, not code).
 const SERVER_HEALTH: Op = Op { method: Method::Get, path: "/health", auth: &[], user_id: UserId::None, retryable: true, envelope: false };
 const PING: Op = Op { method: Method::Get, path: "/ping", auth: &[], user_id: UserId::None, retryable: true, envelope: false };
-const STATUS: Op = Op {
-    method: Method::Get,
-    path: "/rpc/server/status",
-    auth: &[Auth::MuxiHmac],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const GET_SERVER_LOGS: Op = Op {
-    method: Method::Get,
-    path: "/rpc/server/logs",
-    auth: &[Auth::MuxiHmac],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: false,
-};
-const LIST_FORMATIONS: Op = Op {
-    method: Method::Get,
-    path: "/rpc/formations",
-    auth: &[Auth::MuxiHmac],
-    user_id: UserId::None,
-    retryable: true,
-    envelope: true,
-};
-const DEPLOY_FORMATION: Op = Op {
-    method: Method::Post,
-    path: "/rpc/formations",
-    auth: &[Auth::MuxiHmac],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: true,
-};
+const STATUS: Op =
+    Op { method: Method::Get, path: "/rpc/server/status", auth: &[Auth::MuxiHmac], user_id: UserId::None, retryable: true, envelope: true };
+const GET_SERVER_LOGS: Op =
+    Op { method: Method::Get, path: "/rpc/server/logs", auth: &[Auth::MuxiHmac], user_id: UserId::None, retryable: true, envelope: false };
+const LIST_FORMATIONS: Op =
+    Op { method: Method::Get, path: "/rpc/formations", auth: &[Auth::MuxiHmac], user_id: UserId::None, retryable: true, envelope: true };
+const DEPLOY_FORMATION: Op =
+    Op { method: Method::Post, path: "/rpc/formations", auth: &[Auth::MuxiHmac], user_id: UserId::None, retryable: false, envelope: true };
 const GET_FORMATION: Op = Op {
     method: Method::Get,
     path: "/rpc/formations/{id}",
@@ -606,22 +583,10 @@ const MANAGE_DRAFT_FILES: Op = Op {
     retryable: false,
     envelope: false,
 };
-const RUN_DRAFT: Op = Op {
-    method: Method::Post,
-    path: "/rpc/dev/run",
-    auth: &[Auth::MuxiHmac],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: false,
-};
-const STOP_DRAFT: Op = Op {
-    method: Method::Post,
-    path: "/rpc/dev/stop",
-    auth: &[Auth::MuxiHmac],
-    user_id: UserId::None,
-    retryable: false,
-    envelope: false,
-};
+const RUN_DRAFT: Op =
+    Op { method: Method::Post, path: "/rpc/dev/run", auth: &[Auth::MuxiHmac], user_id: UserId::None, retryable: false, envelope: false };
+const STOP_DRAFT: Op =
+    Op { method: Method::Post, path: "/rpc/dev/stop", auth: &[Auth::MuxiHmac], user_id: UserId::None, retryable: false, envelope: false };
 
 /// Parameters of [`ServerClient::get_server_logs`].
 #[derive(Debug, Clone, PartialEq, Default)]
