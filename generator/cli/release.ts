@@ -80,9 +80,10 @@ export async function release({ dryRun, paths }: ReleaseOptions): Promise<number
     });
 
     await section("regenerate + check", async () => {
-      const ir = await specToIR(paths.specs, { conventions: true });
-      const count = await generate(["typescript"], ir, paths);
-      const stale = await check(["typescript"], ir, paths);
+      const count = await generate(["typescript"], await specToIR(paths.specs, { conventions: true }), paths);
+      // A fresh IR for the check, as `muxi-sdkgen check` would build it: the render must not
+      // depend on state left by the generate before it.
+      const stale = await check(["typescript"], await specToIR(paths.specs, { conventions: true }), paths);
       if (stale.length) throw new StepFailed(`generated/typescript is not in sync after generate:\n  ${stale.join("\n  ")}`);
       return `${count} files, in sync`;
     });

@@ -2,7 +2,7 @@
 // dist/ is missing or older than its inputs, even when several test files ask at once.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -44,12 +44,13 @@ export async function ensureBuilt(dir = PACKAGE_DIR): Promise<void> {
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, "pid"), String(process.pid));
       break;
     } catch {
-      // Another test file is building. A lock left by a killed run expires after 5 minutes.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmdirSync(lock);
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${lock}`);
-      await sleep(250);
+      // Another test process is building; a lock whose owner is gone is taken over.
+      if (lockIsStale(lock)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${lock}`);
+      else await sleep(250);
     }
   }
   try {
@@ -59,7 +60,30 @@ export async function ensureBuilt(dir = PACKAGE_DIR): Promise<void> {
       throw new Error(`npm --prefix ${dir} run build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     }
   } finally {
-    rmdirSync(lock);
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** A lock whose owner process is gone (or that never got its pid file) may be taken over. */
+function lockIsStale(lock: string): boolean {
+  let owner = 0;
+  try {
+    owner = Number(readFileSync(join(lock, "pid"), "utf8"));
+  } catch {
+    // no pid file (yet)
+  }
+  if (!owner) {
+    try {
+      return Date.now() - statSync(lock).mtimeMs > 10_000;
+    } catch {
+      return false; // released meanwhile: just retry
+    }
+  }
+  try {
+    process.kill(owner, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 

@@ -13,7 +13,22 @@ import { tarGz } from "./harness/tar.js";
 const real = hasRealGenerated();
 if (real) assemble(REAL_SDK_DIR, REAL_GENERATED);
 
-type Sdk = typeof import("./.sdk/index.js");
+// The real SDK's surface as this test uses it (its own types are checked by typecheck.test.ts).
+type Call = (...args: unknown[]) => Promise<Record<string, unknown>>;
+type StreamCall = (...args: unknown[]) => AsyncIterable<{ type: string; text?: string }>;
+interface Sdk {
+  FormationClient: new (o: Record<string, unknown>) => Record<
+    "getMemories" | "addMemory" | "clearUserBuffer" | "restoreSession" | "associateUserIdentifiers",
+    Call
+  > & {
+    chatStream: StreamCall;
+  };
+  ServerClient: new (
+    o: Record<string, unknown>,
+  ) => Record<"deployFormation" | "listFormations" | "stopFormation" | "startFormation", Call>;
+  RateLimitError: new (...a: never[]) => Error & { retryAfter?: number };
+  MuxiError: new (...a: never[]) => Error & { code: string };
+}
 
 const CHAT =
   ': keepalive\n\ndata: {"token":{"type":"content","content":"Hello "}}\n\n' +

@@ -316,6 +316,30 @@ describe("request building", () => {
     expect(bindArgs(raw, [{ content: "# hi" }]).body).toBe("# hi");
   });
 
+  it("a fixed parameter is sent by the runtime, never taken from the caller", () => {
+    const clear = method(
+      "clearAuditLog",
+      op({
+        id: "clearAuditLog",
+        method: "DELETE",
+        path: "/audit",
+        params: [{ ...param("confirm", "confirm", "query", { required: true }), fixed: "clear-audit-log" }],
+      }),
+      { forms: [[OPTIONS]] },
+    );
+    expect(bindArgs(clear, []).query).toStrictEqual({ confirm: "clear-audit-log" });
+    const withParams = method(
+      "x",
+      op({
+        id: "x",
+        method: "DELETE",
+        path: "/x",
+        params: [{ ...param("confirm", "confirm", "query"), fixed: "yes" }],
+      }),
+    );
+    expect(bindArgs(withParams, [{ confirm: "no" }]).query).toStrictEqual({ confirm: "yes" });
+  });
+
   it("text and binary request bodies", async () => {
     const text = method(
       "setTuning",

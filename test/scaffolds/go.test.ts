@@ -18,6 +18,8 @@ import { serveMock, type MockServer } from "../mock-server/serve.js";
 import { synthesise } from "../mock-server/synthesise.js";
 import { modelMap } from "../mock-server/typeref-check.js";
 
+// Generous: a cold build cache makes the first toolchain runs slow.
+const TIMEOUT = 300_000;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const VECTORS = join(ROOT, "test/vectors");
 const GO = process.env.GO ?? "go";
@@ -126,7 +128,7 @@ describe("go scaffold", () => {
     expect(models).toMatch(/UserID2 \*string `json:"userId,omitempty"`/);
     expect(files.get("formation.go")).toContain("func (c *FormationClient) Delete(ctx context.Context, class string, for_ int64, params *DeleteParams");
     expect(files.get("server.go")).toContain("func (c *ServerClient) Switch(ctx context.Context, case_ string");
-  });
+  }, TIMEOUT);
 
   it("real spec: gofmt-clean, vets, passes its unit tests, has every SDK method; the README example compiles", async (ctx) => {
     needToolchain();
@@ -152,7 +154,7 @@ describe("go scaffold", () => {
     await program(join(work, "real", "readme"), example as string);
     const vet = await run(GO, ["vet", "."], join(work, "real", "readme"));
     expect(vet.code, show(vet)).toBe(0);
-  });
+  }, TIMEOUT);
 
   describe("against the mock server", () => {
     let mock: MockServer;
@@ -248,7 +250,7 @@ func check(err error) {
       const signed = mock.requests.find((q) => q.operation === "listFormations");
       expect(signed, "the mock saw no listFormations request").toBeDefined();
       expect(signed?.headers.authorization).toMatch(/^MUXI-HMAC key=muxi_pk_test, timestamp=\d{10}, signature=[A-Za-z0-9+/]{43}=$/);
-    });
+    }, TIMEOUT);
 
     it("calls every SDK method once; the mock accepts every request", async () => {
       needToolchain();
@@ -261,7 +263,7 @@ func check(err error) {
         const lit = goString(typeof v === "string" ? v : JSON.stringify(v));
         return t.kind === "model" ? `muxi.${name(t.name, "type")}(${lit})` : lit;
       };
-      // One block per SDK method: params loaded from synthesised wire JSON (the Params json tags),
+      // One block per SDK method: params loaded from synthesised wire JSON,
       // path params and a required user id positional, an optional user id as an option.
       const blocks = ir.services.flatMap((s) =>
         s.operations.flatMap((o) =>
@@ -273,10 +275,13 @@ func check(err error) {
             const lines: string[] = [];
             const exposed = o.params.filter((p) => p.in !== "path" && p.fixed === undefined);
             if (exposed.length) {
-              const wire: Record<string, unknown> = {};
-              for (const p of exposed) if (!p.whole) wire[p.wire] = synthesise(p.type, models);
-              lines.push(`var p muxi.${name(o.name, "type")}Params`, `check(${goString(method)}, json.Unmarshal([]byte(${goString(JSON.stringify(wire))}), &p))`);
-              for (const p of exposed) if (p.whole) lines.push(`p.${name(p.name, "field")} = []byte{0x1f, 0x8b, 0x08, 0x00}`);
+              // Each field is loaded from its synthesised wire JSON (json.Unmarshal into the field itself).
+              lines.push(`var p muxi.${name(o.name, "type")}Params`);
+              for (const p of exposed) {
+                const field = `p.${name(p.name, "field")}`;
+                if (p.whole && p.type.kind === "binary") lines.push(`${field} = []byte{0x1f, 0x8b, 0x08, 0x00}`);
+                else lines.push(`check(${goString(`${method}.${p.wire}`)}, json.Unmarshal([]byte(${goString(JSON.stringify(synthesise(p.type, models)))}), &${field}))`);
+              }
               args.push("&p");
             }
             if (o.userId === "optional") args.push('muxi.WithUserID("user_123")');
@@ -342,6 +347,6 @@ ${blocks.join("\n")}
       expect(mock.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
       expect(uncalled(ir, mock.requests)).toEqual([]);
       expect(mock.requests.length).toBeGreaterThanOrEqual(blocks.length);
-    });
+    }, TIMEOUT);
   });
 });

@@ -18,6 +18,8 @@ import { serveMock, type MockServer } from "../mock-server/serve.js";
 import { synthesise } from "../mock-server/synthesise.js";
 import { modelMap } from "../mock-server/typeref-check.js";
 
+// Generous: a cold build cache makes the first toolchain runs slow.
+const TIMEOUT = 120_000;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const VECTORS = join(ROOT, "test/vectors");
 const PYTHON = process.env.PYTHON ?? "python3";
@@ -122,7 +124,7 @@ describe("python scaffold", () => {
       dir,
     );
     expect(check.code, show(check)).toBe(0);
-  });
+  }, TIMEOUT);
 
   it("real spec: compiles, imports, passes its unit tests and has every SDK method", async (ctx) => {
     needToolchain();
@@ -168,7 +170,7 @@ describe("python scaffold", () => {
       dir,
     );
     expect(stubbed.code, show(stubbed)).toBe(0);
-  });
+  }, TIMEOUT);
 
   describe("against the mock server", () => {
     let mock: MockServer;
@@ -227,7 +229,7 @@ describe("python scaffold", () => {
       const signed = mock.requests.find((q) => q.operation === "listFormations");
       expect(signed, "the mock saw no listFormations request").toBeDefined();
       expect(signed?.headers.authorization).toMatch(/^MUXI-HMAC key=muxi_pk_test, timestamp=\d{10}, signature=[A-Za-z0-9+/]{43}=$/);
-    });
+    }, TIMEOUT);
 
     it("calls every SDK method once; the mock accepts every request", async () => {
       needToolchain();
@@ -283,6 +285,6 @@ describe("python scaffold", () => {
       expect(mock.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
       expect(uncalled(ir, mock.requests)).toEqual([]);
       expect(mock.requests.length).toBeGreaterThanOrEqual(calls.length);
-    });
+    }, TIMEOUT);
   });
 });

@@ -2,6 +2,8 @@
 // real spec, written to crate directories under os.tmpdir(), built warning-free with cargo, its own
 // tests run (the shared vectors), its README example compiled, and a small program driven against
 // the spec-driven mock server: a live-mode chat stream and a MUXI-HMAC-signed ServerClient call.
+// The generated code is laid out the way rustfmt would (its rustfmt.toml: 140 columns), so
+// `cargo fmt --check` is part of the build check.
 //
 // Speed: every crate shares one CARGO_TARGET_DIR under os.tmpdir(), so ureq/serde are compiled
 // once per machine; files are rewritten only when their text changed, so cargo's fingerprints stay
@@ -89,6 +91,8 @@ beforeAll(async () => {
     toolchainProblem = `cargo (Rust 1.85+) is required for the rust scaffold tests: ${probe.stderr.trim() || "not found"}. Install it with rustup (https://rustup.rs).`;
   } else if (Number(version[1]) === 1 && Number(version[2]) < 85) {
     toolchainProblem = `Rust 1.85+ is required for the rust scaffold tests (ureq 3), found: ${probe.stdout.trim()}`;
+  } else if ((await run(CARGO, ["fmt", "--version"], ROOT, {}, 60_000)).code !== 0) {
+    toolchainProblem = "rustfmt is required for the rust scaffold tests: rustup component add rustfmt";
   }
   if (toolchainProblem) console.error(toolchainProblem);
   try {
@@ -118,8 +122,10 @@ function readmeExample(files: Map<string, string>): Record<string, string> {
   return { "examples/readme.rs": example as string };
 }
 
-/** `cargo build --all-targets` (library, tests, examples) with no warnings, then `cargo test` (the vectors). */
+/** rustfmt-clean, `cargo build --all-targets` (library, tests, examples) with no warnings, then `cargo test` (the vectors). */
 async function buildAndTest(dir: string): Promise<Run> {
+  const fmt = await run(CARGO, ["fmt", "--check"], dir, {}, 120_000);
+  expect(fmt.code, `files rustfmt would change:\n${show(fmt)}`).toBe(0);
   const build = await run(CARGO, ["build", "--all-targets"], dir);
   expect(build.code, show(build)).toBe(0);
   expect(diagnostics(build), show(build)).toEqual([]);
@@ -140,7 +146,7 @@ function missingMethods(ir: IR, files: Map<string, string>): string[] {
 }
 
 describe("rust scaffold", () => {
-  it("finds a Rust toolchain (cargo 1.85+)", () => {
+  it("finds a Rust toolchain (cargo 1.85+ with rustfmt)", () => {
     needToolchain();
   });
 

@@ -66,7 +66,7 @@ impl FormationClient {
     ///
     /// `GET /health`
     pub fn health(&self) -> Result<HealthStatus> {
-        let mut req = self.transport.request(&self.options, &HEALTH);
+        let req = self.transport.request(&self.options, &HEALTH);
         req.send_json()
     }
 
@@ -78,7 +78,7 @@ impl FormationClient {
     ///
     /// `GET /status`
     pub fn get_status(&self) -> Result<FormationRuntimeStatus> {
-        let mut req = self.transport.request(&self.options, &GET_STATUS);
+        let req = self.transport.request(&self.options, &GET_STATUS);
         req.send_json()
     }
 
@@ -91,7 +91,7 @@ impl FormationClient {
     ///
     /// `GET /config`
     pub fn get_config(&self) -> Result<FormationConfigSummary> {
-        let mut req = self.transport.request(&self.options, &GET_CONFIG);
+        let req = self.transport.request(&self.options, &GET_CONFIG);
         req.send_json()
     }
 
@@ -103,7 +103,7 @@ impl FormationClient {
     ///
     /// `GET /formation`
     pub fn get_formation_info(&self) -> Result<FormationDefinition> {
-        let mut req = self.transport.request(&self.options, &GET_FORMATION_INFO);
+        let req = self.transport.request(&self.options, &GET_FORMATION_INFO);
         req.send_json()
     }
 
@@ -318,7 +318,7 @@ impl FormationClient {
     ///
     /// `GET /requests`
     pub fn get_requests(&self) -> Result<RequestList> {
-        let mut req = self.transport.request(&self.options, &GET_REQUESTS);
+        let req = self.transport.request(&self.options, &GET_REQUESTS);
         req.send_json()
     }
 
@@ -370,7 +370,7 @@ impl FormationClient {
     ///
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn stream_events(&self) -> Result<EventStream<EventStreamFrame>> {
-        let mut req = self.transport.request(&self.options, &STREAM_EVENTS);
+        let req = self.transport.request(&self.options, &STREAM_EVENTS);
         req.stream(crate::runtime::decode_data::<EventStreamFrame>)
     }
 
@@ -581,7 +581,7 @@ impl FormationClient {
     ///
     /// `DELETE /memory/buffer`
     pub fn clear_user_buffer(&self) -> Result<UserBufferCleared> {
-        let mut req = self.transport.request(&self.options, &CLEAR_USER_BUFFER);
+        let req = self.transport.request(&self.options, &CLEAR_USER_BUFFER);
         req.send_json()
     }
 
@@ -652,7 +652,7 @@ impl FormationClient {
     ///
     /// `GET /memory`
     pub fn get_memory_config(&self) -> Result<MemoryConfig> {
-        let mut req = self.transport.request(&self.options, &GET_MEMORY_CONFIG);
+        let req = self.transport.request(&self.options, &GET_MEMORY_CONFIG);
         req.send_json()
     }
 
@@ -664,7 +664,7 @@ impl FormationClient {
     ///
     /// `GET /memory/stats`
     pub fn get_buffer_stats(&self) -> Result<BufferStats> {
-        let mut req = self.transport.request(&self.options, &GET_BUFFER_STATS);
+        let req = self.transport.request(&self.options, &GET_BUFFER_STATS);
         req.send_json()
     }
 
@@ -776,7 +776,7 @@ impl FormationClient {
     ///
     /// `GET /memory/distilleries`
     pub fn list_distilleries(&self) -> Result<DistilleryList> {
-        let mut req = self.transport.request(&self.options, &LIST_DISTILLERIES);
+        let req = self.transport.request(&self.options, &LIST_DISTILLERIES);
         req.send_json()
     }
 
@@ -821,7 +821,7 @@ impl FormationClient {
     ///
     /// **Deprecated.**
     pub fn get_memory_buffers(&self) -> Result<MemoryBufferList> {
-        let mut req = self.transport.request(&self.options, &GET_MEMORY_BUFFERS);
+        let req = self.transport.request(&self.options, &GET_MEMORY_BUFFERS);
         req.send_json()
     }
 
@@ -835,7 +835,7 @@ impl FormationClient {
     ///
     /// **Deprecated.**
     pub fn clear_memory_buffers(&self) -> Result<MemoryBuffersCleared> {
-        let mut req = self.transport.request(&self.options, &CLEAR_MEMORY_BUFFERS);
+        let req = self.transport.request(&self.options, &CLEAR_MEMORY_BUFFERS);
         req.send_json()
     }
 
@@ -907,7 +907,7 @@ impl FormationClient {
     ///
     /// `GET /scheduler`
     pub fn get_scheduler_config(&self) -> Result<SchedulerConfig> {
-        let mut req = self.transport.request(&self.options, &GET_SCHEDULER_CONFIG);
+        let req = self.transport.request(&self.options, &GET_SCHEDULER_CONFIG);
         req.send_json()
     }
 
@@ -920,7 +920,7 @@ impl FormationClient {
     ///
     /// `GET /scheduler/jobs`
     pub fn get_scheduler_jobs(&self) -> Result<SchedulerJobList> {
-        let mut req = self.transport.request(&self.options, &GET_SCHEDULER_JOBS);
+        let req = self.transport.request(&self.options, &GET_SCHEDULER_JOBS);
         req.send_json()
     }
 
@@ -1020,7 +1020,7 @@ impl FormationClient {
     ///
     /// `GET /async`
     pub fn get_async_config(&self) -> Result<AsyncConfig> {
-        let mut req = self.transport.request(&self.options, &GET_ASYNC_CONFIG);
+        let req = self.transport.request(&self.options, &GET_ASYNC_CONFIG);
         req.send_json()
     }
 
@@ -1051,7 +1051,7 @@ impl FormationClient {
     ///
     /// `GET /async/jobs`
     pub fn get_async_jobs(&self) -> Result<AsyncJobList> {
-        let mut req = self.transport.request(&self.options, &GET_ASYNC_JOBS);
+        let req = self.transport.request(&self.options, &GET_ASYNC_JOBS);
         req.send_json()
     }
 
@@ -1087,7 +1087,7 @@ impl FormationClient {
     ///
     /// `GET /triggers`
     pub fn get_triggers(&self) -> Result<TriggerList> {
-        let mut req = self.transport.request(&self.options, &GET_TRIGGERS);
+        let req = self.transport.request(&self.options, &GET_TRIGGERS);
         req.send_json()
     }
 
@@ -1123,7 +1123,7 @@ impl FormationClient {
     ///
     /// `GET /sops`
     pub fn get_sops(&self) -> Result<SopList> {
-        let mut req = self.transport.request(&self.options, &GET_SOPS);
+        let req = self.transport.request(&self.options, &GET_SOPS);
         req.send_json()
     }
 
@@ -1144,7 +1144,7 @@ impl FormationClient {
     ///
     /// `GET /skills`
     pub fn get_skills(&self) -> Result<SkillList> {
-        let mut req = self.transport.request(&self.options, &GET_SKILLS);
+        let req = self.transport.request(&self.options, &GET_SKILLS);
         req.send_json()
     }
 
@@ -1275,7 +1275,7 @@ impl FormationClient {
     ///
     /// `GET /credentials/services`
     pub fn list_credential_services(&self) -> Result<CredentialServiceList> {
-        let mut req = self.transport.request(&self.options, &LIST_CREDENTIAL_SERVICES);
+        let req = self.transport.request(&self.options, &LIST_CREDENTIAL_SERVICES);
         req.send_json()
     }
 
@@ -1335,7 +1335,7 @@ impl FormationClient {
     ///
     /// `GET /secrets`
     pub fn get_secrets(&self) -> Result<SecretList> {
-        let mut req = self.transport.request(&self.options, &GET_SECRETS);
+        let req = self.transport.request(&self.options, &GET_SECRETS);
         req.send_json()
     }
 
@@ -1358,7 +1358,7 @@ impl FormationClient {
     ///
     /// `POST /secrets/reload`
     pub fn reload_secrets(&self) -> Result<SecretsReloadResult> {
-        let mut req = self.transport.request(&self.options, &RELOAD_SECRETS);
+        let req = self.transport.request(&self.options, &RELOAD_SECRETS);
         req.send_json()
     }
 
@@ -1403,7 +1403,7 @@ impl FormationClient {
     ///
     /// `GET /agents`
     pub fn get_agents(&self) -> Result<AgentList> {
-        let mut req = self.transport.request(&self.options, &GET_AGENTS);
+        let req = self.transport.request(&self.options, &GET_AGENTS);
         req.send_json()
     }
 
@@ -1450,7 +1450,7 @@ impl FormationClient {
     ///
     /// `GET /mcp`
     pub fn get_mcp_config(&self) -> Result<McpConfig> {
-        let mut req = self.transport.request(&self.options, &GET_MCP_CONFIG);
+        let req = self.transport.request(&self.options, &GET_MCP_CONFIG);
         req.send_json()
     }
 
@@ -1474,7 +1474,7 @@ impl FormationClient {
     ///
     /// `GET /mcp/servers`
     pub fn get_mcp_servers(&self) -> Result<McpServerList> {
-        let mut req = self.transport.request(&self.options, &GET_MCP_SERVERS);
+        let req = self.transport.request(&self.options, &GET_MCP_SERVERS);
         req.send_json()
     }
 
@@ -1538,7 +1538,7 @@ impl FormationClient {
     ///
     /// `GET /mcp/tools`
     pub fn get_mcp_tools(&self) -> Result<McpToolList> {
-        let mut req = self.transport.request(&self.options, &GET_MCP_TOOLS);
+        let req = self.transport.request(&self.options, &GET_MCP_TOOLS);
         req.send_json()
     }
 
@@ -1562,7 +1562,7 @@ impl FormationClient {
     ///
     /// `GET /overlord`
     pub fn get_overlord_config(&self) -> Result<OverlordConfig> {
-        let mut req = self.transport.request(&self.options, &GET_OVERLORD_CONFIG);
+        let req = self.transport.request(&self.options, &GET_OVERLORD_CONFIG);
         req.send_json()
     }
 
@@ -1574,7 +1574,7 @@ impl FormationClient {
     ///
     /// **Deprecated.**
     pub fn get_overlord_persona(&self) -> Result<OverlordPersona> {
-        let mut req = self.transport.request(&self.options, &GET_OVERLORD_PERSONA);
+        let req = self.transport.request(&self.options, &GET_OVERLORD_PERSONA);
         req.send_json()
     }
 
@@ -1584,7 +1584,7 @@ impl FormationClient {
     ///
     /// `GET /overlord/soul`
     pub fn get_overlord_soul(&self) -> Result<OverlordSoul> {
-        let mut req = self.transport.request(&self.options, &GET_OVERLORD_SOUL);
+        let req = self.transport.request(&self.options, &GET_OVERLORD_SOUL);
         req.send_json()
     }
 
@@ -1594,7 +1594,7 @@ impl FormationClient {
     ///
     /// `GET /llm/settings`
     pub fn get_llm_settings(&self) -> Result<LlmSettings> {
-        let mut req = self.transport.request(&self.options, &GET_LLM_SETTINGS);
+        let req = self.transport.request(&self.options, &GET_LLM_SETTINGS);
         req.send_json()
     }
 
@@ -1627,7 +1627,7 @@ impl FormationClient {
     ///
     /// `GET /logging`
     pub fn get_logging_config(&self) -> Result<LoggingConfig> {
-        let mut req = self.transport.request(&self.options, &GET_LOGGING_CONFIG);
+        let req = self.transport.request(&self.options, &GET_LOGGING_CONFIG);
         req.send_json()
     }
 
@@ -1637,7 +1637,7 @@ impl FormationClient {
     ///
     /// `GET /logging/destinations`
     pub fn get_logging_destinations(&self) -> Result<LoggingDestinationList> {
-        let mut req = self.transport.request(&self.options, &GET_LOGGING_DESTINATIONS);
+        let req = self.transport.request(&self.options, &GET_LOGGING_DESTINATIONS);
         req.send_json()
     }
 
@@ -1690,7 +1690,7 @@ impl FormationClient {
     ///
     /// `GET /a2a`
     pub fn get_a2_a_config(&self) -> Result<A2AConfig> {
-        let mut req = self.transport.request(&self.options, &GET_A2_A_CONFIG);
+        let req = self.transport.request(&self.options, &GET_A2_A_CONFIG);
         req.send_json()
     }
 
@@ -1750,7 +1750,7 @@ impl FormationClient {
     ///
     /// `GET /tuning`
     pub fn get_tuning(&self) -> Result<TuningFile> {
-        let mut req = self.transport.request(&self.options, &GET_TUNING);
+        let req = self.transport.request(&self.options, &GET_TUNING);
         req.send_json()
     }
 
@@ -1772,7 +1772,7 @@ impl FormationClient {
     ///
     /// `POST /tuning/run`
     pub fn run_tuning(&self) -> Result<TuningRunResult> {
-        let mut req = self.transport.request(&self.options, &RUN_TUNING);
+        let req = self.transport.request(&self.options, &RUN_TUNING);
         req.send_json()
     }
 
@@ -1782,7 +1782,7 @@ impl FormationClient {
     ///
     /// `GET /tuning/pending`
     pub fn get_tuning_pending(&self) -> Result<TuningPending> {
-        let mut req = self.transport.request(&self.options, &GET_TUNING_PENDING);
+        let req = self.transport.request(&self.options, &GET_TUNING_PENDING);
         req.send_json()
     }
 
@@ -1792,7 +1792,7 @@ impl FormationClient {
     ///
     /// `PATCH /tuning/pending`
     pub fn apply_tuning_pending(&self) -> Result<TuningPendingResult> {
-        let mut req = self.transport.request(&self.options, &APPLY_TUNING_PENDING);
+        let req = self.transport.request(&self.options, &APPLY_TUNING_PENDING);
         req.send_json()
     }
 
@@ -1802,7 +1802,7 @@ impl FormationClient {
     ///
     /// `DELETE /tuning/pending`
     pub fn dismiss_tuning_pending(&self) -> Result<TuningPendingResult> {
-        let mut req = self.transport.request(&self.options, &DISMISS_TUNING_PENDING);
+        let req = self.transport.request(&self.options, &DISMISS_TUNING_PENDING);
         req.send_json()
     }
 }

@@ -64,7 +64,7 @@ impl ServerClient {
     ///
     /// `GET /health`
     pub fn server_health(&self) -> Result<ServerHealth> {
-        let mut req = self.transport.request(&self.options, &SERVER_HEALTH);
+        let req = self.transport.request(&self.options, &SERVER_HEALTH);
         req.send_json()
     }
 
@@ -79,7 +79,7 @@ impl ServerClient {
     ///
     /// `GET /ping`
     pub fn ping(&self) -> Result<String> {
-        let mut req = self.transport.request(&self.options, &PING);
+        let req = self.transport.request(&self.options, &PING);
         req.send_text()
     }
 
@@ -91,7 +91,7 @@ impl ServerClient {
     ///
     /// `GET /rpc/server/status`
     pub fn status(&self) -> Result<ServerStatus> {
-        let mut req = self.transport.request(&self.options, &STATUS);
+        let req = self.transport.request(&self.options, &STATUS);
         req.send_json()
     }
 
@@ -118,7 +118,7 @@ impl ServerClient {
     ///
     /// `GET /rpc/formations`
     pub fn list_formations(&self) -> Result<FormationList> {
-        let mut req = self.transport.request(&self.options, &LIST_FORMATIONS);
+        let req = self.transport.request(&self.options, &LIST_FORMATIONS);
         req.send_json()
     }
 

@@ -193,7 +193,8 @@ fn chat_vectors() {
         }
         match (&error, c.get("error")) {
             (None, None) => {}
-            (Some(e), Some(want)) if e.kind() == ErrorKind::Stream && Some(e.code()) == s(want, "code") && Some(e.message()) == s(want, "message") => {}
+            (Some(e), Some(want))
+                if e.kind() == ErrorKind::Stream && Some(e.code()) == s(want, "code") && Some(e.message()) == s(want, "message") => {}
             (got, want) => failures.push(format!("{name}: error {got:?}, expected {want:?}")),
         }
     }
@@ -215,7 +216,10 @@ fn webhook_round_trip() {
 fn error_bodies() {
     let formation = br#"{"success":false,"error":{"code":"RESOURCE_NOT_FOUND","message":"no such session"},"request":{"id":"req_9"}}"#;
     let e = muxi::Error::from_response(404, formation, None, None);
-    assert_eq!((e.kind(), e.code(), e.message(), e.request_id()), (ErrorKind::NotFound, "RESOURCE_NOT_FOUND", "no such session", Some("req_9")));
+    assert_eq!(
+        (e.kind(), e.code(), e.message(), e.request_id()),
+        (ErrorKind::NotFound, "RESOURCE_NOT_FOUND", "no such session", Some("req_9"))
+    );
     let server = br#"{"error":"Unauthorized","message":"Invalid signature","code":401}"#;
     let e = muxi::Error::from_response(401, server, None, None);
     assert_eq!((e.kind(), e.code(), e.message()), (ErrorKind::Authentication, "UNAUTHORIZED", "Invalid signature"));

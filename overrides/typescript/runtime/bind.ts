@@ -6,7 +6,8 @@
 //   form that matches when `undefined` may stand in any slot is used, so a missing
 //   required value is reported by name (ValidationError) instead of "no form".
 // - Keys of a params object that name no parameter are ignored (strict, no pass-through).
-// - Required parameters are checked here, before anything is sent.
+// - Required parameters are checked here, before anything is sent; a parameter with
+//   a `fixed` value is filled in by the runtime and never taken from the caller.
 
 import { ValidationError } from "./errors.js";
 import type { MethodSpec, ParamSpec, Slot, ValueKind } from "./operation.js";
@@ -114,7 +115,8 @@ export function bindArgs(m: MethodSpec, args: readonly unknown[]): BoundCall {
   const bound: BoundCall = { pathValues: {}, query: {}, headers: {}, options };
   let body: Record<string, unknown> | undefined;
   for (const p of m.op.params) {
-    const v = values.get(p.name);
+    // A value fixed by the spec (e.g. confirm=clear-audit-log) is always sent, whatever the caller passed.
+    const v = p.fixed !== undefined ? p.fixed : values.get(p.name);
     if (v === undefined || v === null) {
       if (p.required) throw new ValidationError(`${m.name}: missing required parameter "${p.name}"`);
       continue;

@@ -1,5 +1,5 @@
 // Lays out the SDK the way the generator will: overrides/typescript/* next to a
-// generated/ folder, here filled with hand-written stand-ins (test/runtime/stubs/generated).
+// generated/ folder, here filled with hand-written stand-ins (test/runtime/.stubs/generated).
 // Tests import the runtime from test/runtime/.sdk so that `../generated/version.js`
 // and `./generated/*.js` resolve without creating overrides/typescript/generated/.
 // Runs when imported (first import of every test file); writes are atomic
@@ -13,7 +13,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = join(here, "..", "..", "..");
 export const OVERRIDES = join(REPO, "overrides", "typescript");
 export const SDK_DIR = join(here, "..", ".sdk");
-const STUBS = join(here, "..", "stubs", "generated");
+// Dot-folder: the stand-ins import ../runtime/*.js, which only resolves once assembled,
+// so they are kept out of the repo-wide tsconfig include globs.
+const STUBS = join(here, "..", ".stubs", "generated");
 /** The generator's real output, when it has been generated. */
 export const REAL_GENERATED = join(REPO, "generated", "typescript", "src", "generated");
 export const REAL_SDK_DIR = join(here, "..", ".sdk-real");

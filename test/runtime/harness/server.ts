@@ -13,12 +13,7 @@ export interface Recorded {
   at: number;
 }
 
-export type Handler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  rec: Recorded,
-  index: number,
-) => void | Promise<void>;
+export type Handler = (req: IncomingMessage, res: ServerResponse, rec: Recorded, index: number) => unknown;
 
 export interface TestServer {
   url: string;

@@ -22,7 +22,9 @@ pub struct ChatProgress {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatEvent {
     /// An answer delta: `{"token": "Hi"}` or `{"token": {"type": "content", "content": "Hi"}}`.
-    Text { text: String },
+    Text {
+        text: String,
+    },
     Thinking(ChatProgress),
     Planning(ChatProgress),
     Progress(ChatProgress),
@@ -37,14 +39,25 @@ pub enum ChatEvent {
         stream_discontinuity: bool,
         raw: Value,
     },
-    Failed { content: Option<String>, raw: Value },
-    Cancelled { content: Option<String>, raw: Value },
+    Failed {
+        content: Option<String>,
+        raw: Value,
+    },
+    Cancelled {
+        content: Option<String>,
+        raw: Value,
+    },
     /// Widgets from an `event: ui` frame, as sent.
-    Ui { widgets: Vec<Value> },
+    Ui {
+        widgets: Vec<Value>,
+    },
     /// The turn is over; the stream ends after this event.
     Done,
     /// An item this SDK does not know yet, kept as it came (never dropped).
-    Unknown { item_type: String, raw: Value },
+    Unknown {
+        item_type: String,
+        raw: Value,
+    },
 }
 
 impl ChatEvent {
@@ -77,7 +90,11 @@ impl ChatEvent {
         };
         match self {
             ChatEvent::Text { text } => put("text", Some(text)),
-            ChatEvent::Thinking(p) | ChatEvent::Planning(p) | ChatEvent::Progress(p) | ChatEvent::ToolCall(p) | ChatEvent::Finalizing(p) => {
+            ChatEvent::Thinking(p)
+            | ChatEvent::Planning(p)
+            | ChatEvent::Progress(p)
+            | ChatEvent::ToolCall(p)
+            | ChatEvent::Finalizing(p) => {
                 put("content", p.content.as_ref());
                 put("stage", p.stage.as_ref());
                 put("toolName", p.tool_name.as_ref());

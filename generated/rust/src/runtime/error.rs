@@ -132,7 +132,11 @@ impl Error {
         let text = text.trim();
         match serde_json::from_str::<serde_json::Value>(text) {
             Ok(serde_json::Value::Object(obj)) => {
-                rid = obj.get("request").and_then(|r| r.get("id")).and_then(nonempty_str).or_else(|| obj.get("request_id").and_then(nonempty_str));
+                rid = obj
+                    .get("request")
+                    .and_then(|r| r.get("id"))
+                    .and_then(nonempty_str)
+                    .or_else(|| obj.get("request_id").and_then(nonempty_str));
                 match obj.get("error") {
                     Some(serde_json::Value::Object(err)) => {
                         code = match err.get("code") {
@@ -149,7 +153,13 @@ impl Error {
                         if is_machine_word(word) && !is_status_text(word) {
                             code = Some(word.to_string());
                         }
-                        message = obj.get("message").and_then(nonempty_str).or_else(|| if code.is_none() && !word.is_empty() { Some(word.to_string()) } else { None });
+                        message = obj.get("message").and_then(nonempty_str).or_else(|| {
+                            if code.is_none() && !word.is_empty() {
+                                Some(word.to_string())
+                            } else {
+                                None
+                            }
+                        });
                     }
                     _ => message = obj.get("message").and_then(nonempty_str).or_else(|| obj.get("detail").and_then(nonempty_str)),
                 }
@@ -220,9 +230,21 @@ fn is_machine_word(s: &str) -> bool {
 
 fn is_status_text(s: &str) -> bool {
     const TEXTS: [&str; 15] = [
-        "bad request", "unauthorized", "forbidden", "not found", "method not allowed", "conflict",
-        "unprocessable entity", "too many requests", "internal server error", "bad gateway",
-        "service unavailable", "gateway timeout", "insufficient storage", "request timeout", "gone",
+        "bad request",
+        "unauthorized",
+        "forbidden",
+        "not found",
+        "method not allowed",
+        "conflict",
+        "unprocessable entity",
+        "too many requests",
+        "internal server error",
+        "bad gateway",
+        "service unavailable",
+        "gateway timeout",
+        "insufficient storage",
+        "request timeout",
+        "gone",
     ];
     TEXTS.contains(&s.to_ascii_lowercase().as_str())
 }

@@ -260,7 +260,7 @@ impl Request<'_> {
 
     /// Sends the call and decodes the JSON result (the envelope's `data` where there is one).
     pub fn send_json<T: DeserializeOwned>(&self) -> Result<T> {
-        let (_, body) = self.execute(false)?;
+        let (_, body) = self.execute("application/json")?;
         let bytes = read_all(body)?;
         let value: serde_json::Value = if bytes.iter().all(u8::is_ascii_whitespace) {
             serde_json::Value::Null
@@ -273,25 +273,25 @@ impl Request<'_> {
 
     /// Sends the call and returns the body as text.
     pub fn send_text(&self) -> Result<String> {
-        let (_, body) = self.execute(false)?;
+        let (_, body) = self.execute("*/*")?;
         String::from_utf8(read_all(body)?).map_err(Error::decode)
     }
 
     /// Sends the call and returns the body bytes.
     pub fn send_bytes(&self) -> Result<Vec<u8>> {
-        let (_, body) = self.execute(false)?;
+        let (_, body) = self.execute("*/*")?;
         read_all(body)
     }
 
     /// Sends the call and ignores the body.
     pub fn send_empty(&self) -> Result<()> {
-        let (_, body) = self.execute(false)?;
+        let (_, body) = self.execute("*/*")?;
         read_all(body).map(|_| ())
     }
 
     /// Sends the call and returns its `text/event-stream` body as decoded items.
     pub fn stream<T>(&self, decode: fn(SseEvent) -> Result<Step<T>>) -> Result<EventStream<T>> {
-        let (_, body) = self.execute(true)?;
+        let (_, body) = self.execute("text/event-stream")?;
         Ok(EventStream::new(body.into_reader(), decode))
     }
 
@@ -300,7 +300,7 @@ impl Request<'_> {
     }
 
     /// Sends with retries; returns a 2xx response or the mapped error.
-    fn execute(&self, streaming: bool) -> Result<(u16, ureq::Body)> {
+    fn execute(&self, accept: &str) -> Result<(u16, ureq::Body)> {
         let t = self.transport;
         let url = self.url()?;
         let idempotency_key = self.options.idempotency_key.clone().unwrap_or_else(util::uuid_v4);
@@ -308,7 +308,7 @@ impl Request<'_> {
         let mut attempt = 0;
         loop {
             let started = Instant::now();
-            let outcome = self.attempt(&url, &idempotency_key, streaming);
+            let outcome = self.attempt(&url, &idempotency_key, accept);
             if t.debug {
                 let status = match &outcome {
                     Ok(r) => r.status().as_u16().to_string(),
@@ -343,13 +343,13 @@ impl Request<'_> {
         }
     }
 
-    fn attempt(&self, url: &str, idempotency_key: &str, streaming: bool) -> Result<ureq::http::Response<ureq::Body>> {
+    fn attempt(&self, url: &str, idempotency_key: &str, accept: &str) -> Result<ureq::http::Response<ureq::Body>> {
         let t = self.transport;
         let mut b = ureq::http::Request::builder().method(self.op.method.as_str()).uri(url);
         b = b.header("X-Muxi-SDK", concat!("rust/", env!("CARGO_PKG_VERSION")));
         b = b.header("X-Muxi-Client", format!("{}-{}/rust", std::env::consts::OS, std::env::consts::ARCH));
         b = b.header("X-Muxi-Idempotency-Key", idempotency_key);
-        b = b.header("Accept", if streaming { "text/event-stream" } else { "application/json" });
+        b = b.header("Accept", accept);
         for (k, v) in t.headers.iter().chain(&self.options.headers) {
             b = b.header(k.as_str(), v.as_str());
         }
@@ -401,7 +401,8 @@ impl Request<'_> {
             }
         };
         let request = b.body(body).map_err(|e| Error::config(format!("invalid request: {e}")))?;
-        let timeout = if streaming { None } else { Some(self.options.timeout.unwrap_or(t.timeout)) };
+        // Streams have no timeout: they stay open as long as the server sends.
+        let timeout = if accept == "text/event-stream" { None } else { Some(self.options.timeout.unwrap_or(t.timeout)) };
         let request = t.agent.configure_request(request).timeout_global(timeout).build();
         t.agent.run(request).map_err(|e| match e {
             ureq::Error::Timeout(_) => Error::new(ErrorKind::Timeout, "TIMEOUT", format!("request timed out: {e}")),

@@ -23,9 +23,8 @@ pub fn formation_base_url(o: &FormationOptions) -> Result<String> {
         return Ok(format!("{}/v1", trim_slashes(url)));
     }
     if let Some(server) = given(&o.server_url) {
-        let id = given(&o.formation_id).ok_or_else(|| {
-            Error::config("FormationClient: `formation_id` is required with `server_url` (or pass `url` / `base_url`)")
-        })?;
+        let id = given(&o.formation_id)
+            .ok_or_else(|| Error::config("FormationClient: `formation_id` is required with `server_url` (or pass `url` / `base_url`)"))?;
         let prefix = match o.mode {
             Mode::Live => "api",
             Mode::Draft => "draft",

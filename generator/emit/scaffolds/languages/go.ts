@@ -154,7 +154,7 @@ const profile: LanguageProfile = {
     if (role === "field" || role === "method" || role === "constant" || role === "enumMember") return word;
     return `${word}_`;
   },
-  name(irName: string, role: NameRole | "jsonTag"): string {
+  name(irName: string, role: NameRole | "jsonTag" | "jsonTagOmitEmpty"): string {
     switch (role) {
       case "param":
         return unexported(irName);
@@ -169,8 +169,11 @@ const profile: LanguageProfile = {
           ? exported(irName)
           : `X${[...new TextEncoder().encode(irName)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
       case "jsonTag":
-        // Used by the model template ({{name wire "jsonTag"}}): the name part of a json struct tag.
-        return TAG_SAFE.test(irName) ? irName : "-";
+      case "jsonTagOmitEmpty":
+        // Used by the model template ({{name wire "jsonTag"}}): the value of a json struct tag. A wire
+        // name encoding/json cannot spell in a tag (quotes, commas, backslashes...) is not mapped.
+        if (!TAG_SAFE.test(irName)) return "-";
+        return role === "jsonTag" ? irName : `${irName},omitempty`;
       default:
         return exported(irName);
     }

@@ -487,7 +487,12 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEventEnums>, opNa
   const route = `\`${op.method} ${op.path.replace(/`/g, "'")}\``;
   const doc = docLines([op.summary, op.description, route, op.deprecated ? "**Deprecated.**" : ""].filter(Boolean).join("\n\n"), 4);
   const methodName = nameOf(op.methods.find((m) => !m.alias)?.name ?? op.name, "method");
+  const plainSel = select(op.plainSelect);
+  const streamSel = select(stream?.select);
+  const setsAnything = pathArgs.length > 0 || !!userIdArg || op.body?.kind === "json" || fields.length > 0 || fixed.length > 0;
   return {
+    plainMut: setsAnything || plainSel.body.length + plainSel.query.length > 0,
+    streamMut: setsAnything || streamSel.body.length + streamSel.query.length > 0,
     doc,
     methodName,
     constName,

@@ -15,7 +15,7 @@ const KEYWORDS = new Set(
 const HARD = new Set(["self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "_"]);
 // Names the generated types define or use themselves.
 const TYPE_TAKEN = new Set(
-  ("JSONValue MuxiError RequestOptions ChatEvent StreamEvent Call Requester FormationClient ServerClient Webhook AnyKey " +
+  ("JSONValue MuxiError RequestOptions ChatEvent StreamEvent Call Requester Credentials Url Hmac SseEvent SseParser Webhook AnyKey " +
     "String Int Double Bool Data Date URL Array Dictionary Optional Error Codable Decodable Encodable Equatable Hashable " +
     "Sendable Any AnyObject Never Void Result Task Character Float Set").split(" "),
 );
@@ -120,6 +120,17 @@ function bareType(t: TypeRef): string {
   }
 }
 
+/** A JSON value as a JSONValue expression. */
+function swiftJSON(v: unknown): string {
+  if (v === null || v === undefined) return ".null";
+  if (typeof v === "string") return `.string(${string(v)})`;
+  if (typeof v === "number") return `.number(${Number.isInteger(v) ? `${v}` : String(v)})`;
+  if (typeof v === "boolean") return `.bool(${v})`;
+  if (Array.isArray(v)) return `.array([${v.map(swiftJSON).join(", ")}])`;
+  const entries = Object.entries(v as Record<string, unknown>);
+  return entries.length === 0 ? ".object([:])" : `.object([${entries.map(([k, x]) => `${string(k)}: ${swiftJSON(x)}`).join(", ")}])`;
+}
+
 /** Models that reach themselves through plain (non-collection) properties: a struct cannot, so they are classes. */
 function cyclicModels(ir: IR): Set<string> {
   const models = new Map(ir.models.map((m) => [m.name, m] as const));
@@ -167,6 +178,15 @@ function helpers(ir: IR): Record<string, (...args: unknown[]) => unknown> {
       if (values.length > 0 && values.every((v) => typeof v === "string")) return "String";
       if (values.length > 0 && values.every((v) => Number.isInteger(v))) return "Int";
       return "";
+    },
+    /** {{swiftJSON value}}: a JSON value as a JSONValue literal. */
+    swiftJSON: (v) => swiftJSON(v),
+    /** {{swiftSelect select}}: a Select ({body:{…}, query:{…}}) as `[(place, wire, JSONValue)]`. */
+    swiftSelect: (sel) => {
+      const entries = Object.entries((sel ?? {}) as Record<string, Record<string, unknown> | undefined>).flatMap(([place, values]) =>
+        Object.entries(values ?? {}).map(([wire, value]) => `(${string(place)}, ${string(wire)}, ${swiftJSON(value)})`),
+      );
+      return `[${entries.join(", ")}]`;
     },
     /** {{swiftLabel name}}: an argument label; every keyword but inout/var/let may be one without backticks. */
     swiftLabel: (n) => {
