@@ -129,8 +129,8 @@ async function main(): Promise<void> {
   const fromSrc = await measure(CHAT_APP, [sdkResolver("src")]);
   console.log(
     `\ndist/index.js is one module, so sideEffects:false cannot drop whole modules there: the chat app from dist/ is ` +
-      `${kB(chat.gzip)} gzip, from src/ ${kB(fromSrc.gzip)} (the difference is mostly the ServerClient's method table and codecs, ` +
-      `kept alive by their module-level K.*() calls).`,
+      `${kB(chat.gzip)} gzip, from src/ ${kB(fromSrc.gzip)} (the difference is mostly the Server API's method table, server-methods.ts, ` +
+      `kept alive by its module-level K.*() calls).`,
   );
   modulesTable(`Chat app from src/ (${kB(fromSrc.raw)} raw, ${kB(fromSrc.gzip)} gzip): minified bytes per module (esbuild metafile)`, fromSrc, 14);
 

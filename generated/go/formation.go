@@ -4,6 +4,28 @@ package muxi
 
 import "context"
 
+// FormationClient calls a formation's API. Safe for concurrent use.
+type FormationClient struct {
+	// BaseURL is the resolved formation base URL (ending in /v1).
+	BaseURL string
+	t       *transport
+}
+
+// NewFormationClient resolves the formation's base URL from cfg.
+func NewFormationClient(cfg FormationConfig) (*FormationClient, error) {
+	if cfg.BaseURL == "" && cfg.URL == "" && cfg.ServerURL == "" {
+		if cfg.URL = env("MUXI_FORMATION_URL"); cfg.URL == "" {
+			cfg.ServerURL = env("MUXI_SERVER_URL")
+		}
+	}
+	base, err := formationBaseURL(cfg)
+	if err != nil {
+		return nil, err
+	}
+	creds := credentials{clientKey: firstNonEmpty(cfg.ClientKey, env("MUXI_CLIENT_KEY")), adminKey: firstNonEmpty(cfg.AdminKey, env("MUXI_ADMIN_KEY"))}
+	return &FormationClient{BaseURL: base, t: newTransport(base, creds, cfg.UserID, cfg.Timeout, cfg.MaxRetries, cfg.Headers, cfg.HTTPClient)}, nil
+}
+
 // Health Check the formation's health
 //
 // GET /health
@@ -60,32 +82,32 @@ func (c *FormationClient) GetFormationInfo(ctx context.Context, opts ...RequestO
 	return &out, nil
 }
 
-// ChatParams are the query, header and body parameters of Chat (json tags: wire names).
+// ChatParams are the query, header and body parameters of Chat.
 type ChatParams struct {
 	// Message The user's message.
-	Message string `json:"message,omitempty"`
+	Message string
 	// UserID2 Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-	UserID2 *string `json:"user_id,omitempty"`
+	UserID2 *string
 	// AgentID Route the message to this agent instead of letting the overlord choose.
-	AgentID *string `json:"agent_id,omitempty"`
+	AgentID *string
 	// SessionID Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
-	SessionID *string `json:"session_id,omitempty"`
+	SessionID *string
 	// GroupID Reserved for future use.
-	GroupID *string `json:"group_id,omitempty"`
+	GroupID *string
 	// RequestID Client-chosen request id; lets the caller cancel or follow a streaming request.
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID *string
 	// Mode `async` is not implemented by the runtime and answers 501.
-	Mode *string `json:"mode,omitempty"`
+	Mode *string
 	// Files Attachments.
-	Files []ChatFile `json:"files,omitempty"`
+	Files []ChatFile
 	// WebhookURL Where to deliver the result if the request is moved to background processing (overrides the formation setting).
-	WebhookURL *string `json:"webhook_url,omitempty"`
+	WebhookURL *string
 	// ThresholdSeconds Seconds after which the request may be moved to background processing (overrides the formation setting).
-	ThresholdSeconds *float64 `json:"threshold_seconds,omitempty"`
+	ThresholdSeconds *float64
 	// SourceChannel Channel the message arrived on (e.g. `slack`), so replies can go back there.
-	SourceChannel *string `json:"source_channel,omitempty"`
+	SourceChannel *string
 	// UIResponse The user's answer to a UI widget from an earlier turn (for example the option picked in an `options` widget). A matching `id` pins the selection; an unknown or stale `id` is ignored and the message is processed on its own.
-	UIResponse *ChatUIResponse `json:"ui_response,omitempty"`
+	UIResponse *ChatUIResponse
 }
 
 // Chat Send a chat message
@@ -148,18 +170,18 @@ func (c *FormationClient) ChatStream(ctx context.Context, params *ChatParams, op
 	return newStream(body, chatStep), nil
 }
 
-// AudioChatParams are the query, header and body parameters of AudioChat (json tags: wire names).
+// AudioChatParams are the query, header and body parameters of AudioChat.
 type AudioChatParams struct {
 	// Files Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
-	Files []ChatFile `json:"files,omitempty"`
+	Files []ChatFile
 	// UserID2 Deprecated; send the `X-Muxi-User-ID` header instead.
-	UserID2 *string `json:"user_id,omitempty"`
+	UserID2 *string
 	// AgentID Route the message to this agent.
-	AgentID *string `json:"agent_id,omitempty"`
+	AgentID *string
 	// SessionID Conversation to continue.
-	SessionID *string `json:"session_id,omitempty"`
+	SessionID *string
 	// RequestID Client-chosen request id.
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID *string
 }
 
 // AudioChat Send an audio message
@@ -208,12 +230,12 @@ func (c *FormationClient) AudioChatStream(ctx context.Context, params *AudioChat
 	return newStream(body, chatStep), nil
 }
 
-// GetSessionsParams are the query, header and body parameters of GetSessions (json tags: wire names).
+// GetSessionsParams are the query, header and body parameters of GetSessions.
 type GetSessionsParams struct {
 	// ActiveOnly Only return active sessions.
-	ActiveOnly *bool `json:"active_only,omitempty"`
+	ActiveOnly *bool
 	// Limit Maximum number of sessions.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *int64
 }
 
 // GetSessions List the user's sessions
@@ -252,12 +274,12 @@ func (c *FormationClient) GetSession(ctx context.Context, sessionID string, user
 	return &out, nil
 }
 
-// GetSessionMessagesParams are the query, header and body parameters of GetSessionMessages (json tags: wire names).
+// GetSessionMessagesParams are the query, header and body parameters of GetSessionMessages.
 type GetSessionMessagesParams struct {
 	// Limit Maximum number of messages.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *int64
 	// Before Only messages older than this ISO 8601 timestamp.
-	Before *string `json:"before,omitempty"`
+	Before *string
 }
 
 // GetSessionMessages Get a session's messages
@@ -281,10 +303,10 @@ func (c *FormationClient) GetSessionMessages(ctx context.Context, sessionID stri
 	return &out, nil
 }
 
-// RestoreSessionParams are the query, header and body parameters of RestoreSession (json tags: wire names).
+// RestoreSessionParams are the query, header and body parameters of RestoreSession.
 type RestoreSessionParams struct {
 	// Messages is the body parameter "messages".
-	Messages []SessionRestoreMessage `json:"messages,omitempty"`
+	Messages []SessionRestoreMessage
 }
 
 // RestoreSession Restore a session's history
@@ -396,20 +418,20 @@ func (c *FormationClient) StreamRequest(ctx context.Context, sessionID string, r
 	return newStream(body, dataStep[RequestStreamFrame]), nil
 }
 
-// StreamLogsParams are the query, header and body parameters of StreamLogs (json tags: wire names).
+// StreamLogsParams are the query, header and body parameters of StreamLogs.
 type StreamLogsParams struct {
 	// UserID2 Only events of this user.
-	UserID2 *string `json:"user_id,omitempty"`
+	UserID2 *string
 	// SessionID Only events of this session.
-	SessionID *string `json:"session_id,omitempty"`
+	SessionID *string
 	// RequestID Only events of this request.
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID *string
 	// AgentID Only events of this agent.
-	AgentID *string `json:"agent_id,omitempty"`
+	AgentID *string
 	// Level Only events of this level.
-	Level *LogLevel `json:"level,omitempty"`
+	Level *LogLevel
 	// EventType Only events of this type; `*` wildcards allowed (e.g. `chat.*`).
-	EventType *string `json:"event_type,omitempty"`
+	EventType *string
 }
 
 // StreamLogs Stream formation logs
@@ -437,14 +459,14 @@ func (c *FormationClient) StreamLogs(ctx context.Context, params *StreamLogsPara
 	return newStream(body, namedStep(decoders)), nil
 }
 
-// GetMemoriesParams are the query, header and body parameters of GetMemories (json tags: wire names).
+// GetMemoriesParams are the query, header and body parameters of GetMemories.
 type GetMemoriesParams struct {
 	// Limit Maximum number of memories.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *int64
 	// Offset Number of memories to skip.
-	Offset *int64 `json:"offset,omitempty"`
+	Offset *int64
 	// Scopes Comma-separated scopes to include (`user`, `group`, `formation`); all readable scopes when omitted.
-	Scopes *string `json:"scopes,omitempty"`
+	Scopes *string
 }
 
 // GetMemories List the user's memories
@@ -468,26 +490,26 @@ func (c *FormationClient) GetMemories(ctx context.Context, userID string, params
 	return &out, nil
 }
 
-// AddMemoryParams are the query, header and body parameters of AddMemory (json tags: wire names).
+// AddMemoryParams are the query, header and body parameters of AddMemory.
 type AddMemoryParams struct {
 	// Content Free-text memory.
-	Content *string `json:"content,omitempty"`
+	Content *string
 	// Type Kind of typed memory, e.g. `preference` (default `general`).
-	Type *string `json:"type,omitempty"`
+	Type *string
 	// Detail Text of a typed memory.
-	Detail *string `json:"detail,omitempty"`
+	Detail *string
 	// Metadata Metadata stored with the memory.
-	Metadata map[string]any `json:"metadata,omitempty"`
+	Metadata map[string]any
 	// Scope Where a memory lives. `user` memories belong to one user; `group` memories are shared with a group (`scope_id` names it); `formation` memories are visible to every user. Writing `group` or `formation` scope needs a `memory.write` grant.
-	Scope *MemoryScope `json:"scope,omitempty"`
+	Scope *MemoryScope
 	// ScopeID Group id; required when `scope` is `group`.
-	ScopeID *string `json:"scope_id,omitempty"`
+	ScopeID *string
 	// Source Name of the system the content comes from (ingestion).
-	Source *string `json:"source,omitempty"`
+	Source *string
 	// SourceID Id of the item in that system; with `source` it makes the write idempotent.
-	SourceID *string `json:"source_id,omitempty"`
+	SourceID *string
 	// Timestamp When the ingested content originally happened (ISO 8601).
-	Timestamp *string `json:"timestamp,omitempty"`
+	Timestamp *string
 }
 
 // AddMemory Add a memory
@@ -533,10 +555,10 @@ func (c *FormationClient) DeleteMemory(ctx context.Context, memoryID string, use
 	return &out, nil
 }
 
-// AddMemoriesBatchParams are the query, header and body parameters of AddMemoriesBatch (json tags: wire names).
+// AddMemoriesBatchParams are the query, header and body parameters of AddMemoriesBatch.
 type AddMemoriesBatchParams struct {
 	// Items is the body parameter "items".
-	Items []MemoryCreateRequest `json:"items,omitempty"`
+	Items []MemoryCreateRequest
 }
 
 // AddMemoriesBatch Ingest several memories
@@ -573,12 +595,12 @@ func (c *FormationClient) GetMemoryIngestionStatus(ctx context.Context, processi
 	return &out, nil
 }
 
-// GetMemoryProvenanceParams are the query, header and body parameters of GetMemoryProvenance (json tags: wire names).
+// GetMemoryProvenanceParams are the query, header and body parameters of GetMemoryProvenance.
 type GetMemoryProvenanceParams struct {
 	// Entity Name of a knowledge-graph entity.
-	Entity *string `json:"entity,omitempty"`
+	Entity *string
 	// EventID Id of one memory event.
-	EventID *string `json:"event_id,omitempty"`
+	EventID *string
 }
 
 // GetMemoryProvenance Explain where a memory came from
@@ -601,16 +623,16 @@ func (c *FormationClient) GetMemoryProvenance(ctx context.Context, userID string
 	return &out, nil
 }
 
-// GetHistoryParams are the query, header and body parameters of GetHistory (json tags: wire names).
+// GetHistoryParams are the query, header and body parameters of GetHistory.
 type GetHistoryParams struct {
 	// Limit Maximum number of entries.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *int64
 	// DateFrom Earliest date to include (ISO 8601 date).
-	DateFrom *string `json:"date_from,omitempty"`
+	DateFrom *string
 	// DateTo Latest date to include (ISO 8601 date).
-	DateTo *string `json:"date_to,omitempty"`
+	DateTo *string
 	// IncludeSources Include the source lineage of each entry.
-	IncludeSources *bool `json:"include_sources,omitempty"`
+	IncludeSources *bool
 }
 
 // GetHistory Get the user's conversation history log
@@ -693,20 +715,20 @@ func (c *FormationClient) ClearSessionBuffer(ctx context.Context, sessionID stri
 	return &out, nil
 }
 
-// IngestDistilledMemoriesParams are the query, header and body parameters of IngestDistilledMemories (json tags: wire names).
+// IngestDistilledMemoriesParams are the query, header and body parameters of IngestDistilledMemories.
 type IngestDistilledMemoriesParams struct {
 	// DistilleryID The `distillery_id` returned at registration.
-	DistilleryID string `json:"X-Distillery-ID,omitempty"`
+	DistilleryID string
 	// DistilleryTimestamp Signing time, Unix seconds.
-	DistilleryTimestamp string `json:"X-Distillery-Timestamp,omitempty"`
+	DistilleryTimestamp string
 	// DistillerySignature Base64 Ed25519 signature of the raw body, bound to the distillery id and timestamp.
-	DistillerySignature string `json:"X-Distillery-Signature,omitempty"`
+	DistillerySignature string
 	// BatchID The distillery's id for this batch.
-	BatchID string `json:"batch_id,omitempty"`
+	BatchID string
 	// EmbeddingMode Whether events carry pre-computed embeddings (used only when the model matches exactly; re-embedded otherwise).
-	EmbeddingMode *string `json:"embedding_mode,omitempty"`
+	EmbeddingMode *string
 	// Events is the body parameter "events".
-	Events []DistilledEvent `json:"events,omitempty"`
+	Events []DistilledEvent
 }
 
 // IngestDistilledMemories Submit a distilled memory batch
@@ -732,10 +754,10 @@ func (c *FormationClient) IngestDistilledMemories(ctx context.Context, params *I
 	return &out, nil
 }
 
-// GetDistilledStatusParams are the query, header and body parameters of GetDistilledStatus (json tags: wire names).
+// GetDistilledStatusParams are the query, header and body parameters of GetDistilledStatus.
 type GetDistilledStatusParams struct {
 	// DistilleryID The submitting distillery's id; required when using the client key.
-	DistilleryID *string `json:"X-Distillery-ID,omitempty"`
+	DistilleryID *string
 }
 
 // GetDistilledStatus Get a distilled batch's status
@@ -785,18 +807,18 @@ func (c *FormationClient) GetBufferStats(ctx context.Context, opts ...RequestOpt
 	return &out, nil
 }
 
-// RebuildMemoryParams are the query, header and body parameters of RebuildMemory (json tags: wire names).
+// RebuildMemoryParams are the query, header and body parameters of RebuildMemory.
 type RebuildMemoryParams struct {
 	// UserID2 The user whose projections are rebuilt.
-	UserID2 string `json:"user_id,omitempty"`
+	UserID2 string
 	// Projection One registered projection; omit to rebuild all of them.
-	Projection *string `json:"projection,omitempty"`
+	Projection *string
 	// DryRun Report how many events would be replayed without changing anything (always runs inline).
-	DryRun *bool `json:"dry_run,omitempty"`
+	DryRun *bool
 	// Background Run as a background job (202 + `job_id`); `false` waits and returns the report.
-	Background *bool `json:"background,omitempty"`
+	Background *bool
 	// Backfill First synthesize events for rows that predate the event log, then rebuild.
-	Backfill *bool `json:"backfill,omitempty"`
+	Backfill *bool
 }
 
 // RebuildMemory Rebuild memory projections
@@ -836,10 +858,10 @@ func (c *FormationClient) GetMemoryRebuildJob(ctx context.Context, jobID string,
 	return &out, nil
 }
 
-// BackfillMemoryParams are the query, header and body parameters of BackfillMemory (json tags: wire names).
+// BackfillMemoryParams are the query, header and body parameters of BackfillMemory.
 type BackfillMemoryParams struct {
 	// UserID2 is the body parameter "user_id".
-	UserID2 string `json:"user_id,omitempty"`
+	UserID2 string
 }
 
 // BackfillMemory Backfill legacy memory events
@@ -860,20 +882,20 @@ func (c *FormationClient) BackfillMemory(ctx context.Context, params *BackfillMe
 	return &out, nil
 }
 
-// ForgetMemorySourceParams are the query, header and body parameters of ForgetMemorySource (json tags: wire names).
+// ForgetMemorySourceParams are the query, header and body parameters of ForgetMemorySource.
 type ForgetMemorySourceParams struct {
 	// Sync Wait for the rebuild and return the report (same as `background: false`).
-	Sync *bool `json:"sync,omitempty"`
+	Sync *bool
 	// UserID2 is the body parameter "user_id".
-	UserID2 string `json:"user_id,omitempty"`
+	UserID2 string
 	// Source The source to forget (as given when the content was ingested).
-	Source string `json:"source,omitempty"`
+	Source string
 	// Reason Recorded in the `user.deletion` audit event.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 	// Rebuild Recompute the projections so derived state no longer reflects the source.
-	Rebuild *bool `json:"rebuild,omitempty"`
+	Rebuild *bool
 	// Background Run the rebuild as a background job (202 + `job_id`); `false` waits.
-	Background *bool `json:"background,omitempty"`
+	Background *bool
 }
 
 // ForgetMemorySource Forget a source (GDPR)
@@ -914,10 +936,10 @@ func (c *FormationClient) GetMemoryForgetJob(ctx context.Context, jobID string, 
 	return &out, nil
 }
 
-// LintMemoryParams are the query, header and body parameters of LintMemory (json tags: wire names).
+// LintMemoryParams are the query, header and body parameters of LintMemory.
 type LintMemoryParams struct {
 	// UserID2 is the body parameter "user_id".
-	UserID2 *string `json:"user_id,omitempty"`
+	UserID2 *string
 }
 
 // LintMemory Run the memory lint audit
@@ -952,18 +974,18 @@ func (c *FormationClient) ListDistilleries(ctx context.Context, opts ...RequestO
 	return &out, nil
 }
 
-// RegisterDistilleryParams are the query, header and body parameters of RegisterDistillery (json tags: wire names).
+// RegisterDistilleryParams are the query, header and body parameters of RegisterDistillery.
 type RegisterDistilleryParams struct {
 	// Name is the body parameter "name".
-	Name string `json:"name,omitempty"`
+	Name string
 	// PublicKey Ed25519 public key, `ed25519:<base64>` (DER or raw 32 bytes).
-	PublicKey string `json:"public_key,omitempty"`
+	PublicKey string
 	// Description is the body parameter "description".
-	Description *string `json:"description,omitempty"`
+	Description *string
 	// Scope What a distillery may write; omitted keys take the formation's `memory.distillery` defaults.
-	Scope *DistilleryScope `json:"scope,omitempty"`
+	Scope *DistilleryScope
 	// TrustLevel Trust level; defaults to the formation's setting (`provisional` unless configured).
-	TrustLevel *string `json:"trust_level,omitempty"`
+	TrustLevel *string
 }
 
 // RegisterDistillery Register a distillery
@@ -1031,10 +1053,10 @@ func (c *FormationClient) ClearMemoryBuffers(ctx context.Context, opts ...Reques
 	return &out, nil
 }
 
-// ListArtifactsParams are the query, header and body parameters of ListArtifacts (json tags: wire names).
+// ListArtifactsParams are the query, header and body parameters of ListArtifacts.
 type ListArtifactsParams struct {
 	// Limit Maximum number of artifacts.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *int64
 }
 
 // ListArtifacts List the user's artifacts
@@ -1072,10 +1094,10 @@ func (c *FormationClient) GetArtifact(ctx context.Context, artifactID string, us
 	return &out, nil
 }
 
-// GetArtifactContentParams are the query, header and body parameters of GetArtifactContent (json tags: wire names).
+// GetArtifactContentParams are the query, header and body parameters of GetArtifactContent.
 type GetArtifactContentParams struct {
 	// Version Version number to download; the version identified by `artifact_id` when omitted.
-	Version *int64 `json:"version,omitempty"`
+	Version *int64
 }
 
 // GetArtifactContent Download an artifact's content
@@ -1140,14 +1162,14 @@ func (c *FormationClient) GetSchedulerJobs(ctx context.Context, opts ...RequestO
 	return &out, nil
 }
 
-// CreateSchedulerJobParams are the query, header and body parameters of CreateSchedulerJob (json tags: wire names).
+// CreateSchedulerJobParams are the query, header and body parameters of CreateSchedulerJob.
 type CreateSchedulerJobParams struct {
 	// Type `one_time` runs once at a future moment; `recurring` runs on a cron schedule.
-	Type SchedulerJobType `json:"type,omitempty"`
+	Type SchedulerJobType
 	// Schedule For `recurring`, a cron expression (e.g. `0 9 * * 1-5`); for `one_time`, a future ISO 8601 date-time.
-	Schedule string `json:"schedule,omitempty"`
+	Schedule string
 	// Message The prompt to run.
-	Message string `json:"message,omitempty"`
+	Message string
 }
 
 // CreateSchedulerJob Schedule a job
@@ -1185,14 +1207,14 @@ func (c *FormationClient) GetSchedulerJob(ctx context.Context, jobID string, opt
 	return &out, nil
 }
 
-// UpdateSchedulerJobParams are the query, header and body parameters of UpdateSchedulerJob (json tags: wire names).
+// UpdateSchedulerJobParams are the query, header and body parameters of UpdateSchedulerJob.
 type UpdateSchedulerJobParams struct {
 	// Message is the body parameter "message".
-	Message *string `json:"message,omitempty"`
+	Message *string
 	// Schedule is the body parameter "schedule".
-	Schedule *string `json:"schedule,omitempty"`
+	Schedule *string
 	// Title is the body parameter "title".
-	Title *string `json:"title,omitempty"`
+	Title *string
 }
 
 // UpdateSchedulerJob Update a scheduled job
@@ -1275,16 +1297,16 @@ func (c *FormationClient) GetAsyncConfig(ctx context.Context, opts ...RequestOpt
 	return &out, nil
 }
 
-// UpdateAsyncConfigParams are the query, header and body parameters of UpdateAsyncConfig (json tags: wire names).
+// UpdateAsyncConfigParams are the query, header and body parameters of UpdateAsyncConfig.
 type UpdateAsyncConfigParams struct {
 	// Enabled is the body parameter "enabled".
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 	// MaxConcurrentJobs is the body parameter "max_concurrent_jobs".
-	MaxConcurrentJobs *int64 `json:"max_concurrent_jobs,omitempty"`
+	MaxConcurrentJobs *int64
 	// JobTimeoutSeconds is the body parameter "job_timeout_seconds".
-	JobTimeoutSeconds *int64 `json:"job_timeout_seconds,omitempty"`
+	JobTimeoutSeconds *int64
 	// RetentionPolicy is the body parameter "retention_policy".
-	RetentionPolicy map[string]any `json:"retention_policy,omitempty"`
+	RetentionPolicy map[string]any
 }
 
 // UpdateAsyncConfig Update the async configuration
@@ -1381,14 +1403,14 @@ func (c *FormationClient) GetTrigger(ctx context.Context, triggerName string, op
 	return &out, nil
 }
 
-// FireTriggerParams are the query, header and body parameters of FireTrigger (json tags: wire names).
+// FireTriggerParams are the query, header and body parameters of FireTrigger.
 type FireTriggerParams struct {
 	// Data The event payload. It is rendered into the template's `${{ data.* }}` placeholders and passed through untouched.
-	Data map[string]any `json:"data,omitempty"`
+	Data map[string]any
 	// SessionID Session to group the resulting conversation under.
-	SessionID *string `json:"session_id,omitempty"`
+	SessionID *string
 	// UseAsync `true` (the default) accepts the run and processes it in the background; `false` waits for the answer and returns it.
-	UseAsync *bool `json:"use_async,omitempty"`
+	UseAsync *bool
 }
 
 // FireTrigger Fire a trigger
@@ -1485,12 +1507,12 @@ func (c *FormationClient) GetAgentSkills(ctx context.Context, agentID string, op
 	return &out, nil
 }
 
-// LinkUserIdentifierParams are the query, header and body parameters of LinkUserIdentifier (json tags: wire names).
+// LinkUserIdentifierParams are the query, header and body parameters of LinkUserIdentifier.
 type LinkUserIdentifierParams struct {
 	// MuxiUserID The MUXI user (`usr_...`) to link the identifiers to. Omit it (or send null) to create a new user.
-	MuxiUserID *string `json:"muxi_user_id,omitempty"`
+	MuxiUserID *string
 	// Identifiers The identifiers to link.
-	Identifiers []UserIdentifierInput `json:"identifiers,omitempty"`
+	Identifiers []UserIdentifierInput
 }
 
 // LinkUserIdentifier Link identifiers to a user
@@ -1542,12 +1564,12 @@ func (c *FormationClient) UnlinkUserIdentifier(ctx context.Context, identifier s
 	return &out, nil
 }
 
-// ResolveUserParams are the query, header and body parameters of ResolveUser (json tags: wire names).
+// ResolveUserParams are the query, header and body parameters of ResolveUser.
 type ResolveUserParams struct {
 	// Identifier The external identifier.
-	Identifier string `json:"identifier,omitempty"`
+	Identifier string
 	// IdentifierType Its kind (`email`, `slack`, ...), stored when a new link is created.
-	IdentifierType *string `json:"identifier_type,omitempty"`
+	IdentifierType *string
 }
 
 // ResolveUser Resolve an identifier, creating the user if needed
@@ -1599,14 +1621,14 @@ func (c *FormationClient) GetUserChannels(ctx context.Context, channelUserID str
 	return &out, nil
 }
 
-// UpdateUserChannelsParams are the query, header and body parameters of UpdateUserChannels (json tags: wire names).
+// UpdateUserChannelsParams are the query, header and body parameters of UpdateUserChannels.
 type UpdateUserChannelsParams struct {
 	// PreferredChannel A declared `proactive.channels` name or `webhook`; an empty string clears it.
-	PreferredChannel *string `json:"preferred_channel,omitempty"`
+	PreferredChannel *string
 	// Channels Addressing context per channel, merged into the stored state; an empty object for a channel removes that channel.
-	Channels map[string]map[string]any `json:"channels,omitempty"`
+	Channels map[string]map[string]any
 	// Timezone IANA timezone name (e.g. `Europe/London`); an empty string clears it.
-	Timezone *string `json:"timezone,omitempty"`
+	Timezone *string
 }
 
 // UpdateUserChannels Update a user's notification channels
@@ -1630,14 +1652,14 @@ func (c *FormationClient) UpdateUserChannels(ctx context.Context, channelUserID 
 	return &out, nil
 }
 
-// SendNotificationParams are the query, header and body parameters of SendNotification (json tags: wire names).
+// SendNotificationParams are the query, header and body parameters of SendNotification.
 type SendNotificationParams struct {
 	// RecipientUserID External id of the user to notify (the id used in chat). Single-user formations ignore it and use `"0"`.
-	RecipientUserID string `json:"user_id,omitempty"`
+	RecipientUserID string
 	// Message The notification text (plain text; must not be blank).
-	Message string `json:"message,omitempty"`
+	Message string
 	// Channels Channels to use instead of the user's preference: declared channel names or the reserved `last`, `preferred` and `webhook`.
-	Channels []string `json:"channels,omitempty"`
+	Channels []string
 }
 
 // SendNotification Send a notification to a user
@@ -1689,14 +1711,14 @@ func (c *FormationClient) ListCredentials(ctx context.Context, userID string, op
 	return &out, nil
 }
 
-// CreateCredentialParams are the query, header and body parameters of CreateCredential (json tags: wire names).
+// CreateCredentialParams are the query, header and body parameters of CreateCredential.
 type CreateCredentialParams struct {
 	// Service Service name (e.g. `github`); lower-cased and trimmed by the server, and it may not contain spaces.
-	Service string `json:"service,omitempty"`
+	Service string
 	// Name Friendly name; the service name when omitted.
-	Name *string `json:"name,omitempty"`
+	Name *string
 	// Credential The secret data; its shape depends on the service (e.g. `{token: ...}`). Stored encrypted and passed through untouched.
-	Credential map[string]any `json:"credential,omitempty"`
+	Credential map[string]any
 }
 
 // CreateCredential Store a credential for a user
@@ -1766,12 +1788,12 @@ func (c *FormationClient) GetSecrets(ctx context.Context, opts ...RequestOption)
 	return &out, nil
 }
 
-// CreateSecretParams are the query, header and body parameters of CreateSecret (json tags: wire names).
+// CreateSecretParams are the query, header and body parameters of CreateSecret.
 type CreateSecretParams struct {
 	// Key Secret name (conventionally upper case with `_`, e.g. `OPENAI_API_KEY`).
-	Key string `json:"key,omitempty"`
+	Key string
 	// Value The secret value.
-	Value string `json:"value,omitempty"`
+	Value string
 }
 
 // CreateSecret Create a secret
@@ -1822,10 +1844,10 @@ func (c *FormationClient) GetSecret(ctx context.Context, key string, opts ...Req
 	return &out, nil
 }
 
-// SetSecretParams are the query, header and body parameters of SetSecret (json tags: wire names).
+// SetSecretParams are the query, header and body parameters of SetSecret.
 type SetSecretParams struct {
 	// Value The secret value.
-	Value string `json:"value,omitempty"`
+	Value string
 }
 
 // SetSecret Update a secret
@@ -1891,10 +1913,10 @@ func (c *FormationClient) GetAgent(ctx context.Context, agentID string, opts ...
 	return &out, nil
 }
 
-// SyncAgentKnowledgeParams are the query, header and body parameters of SyncAgentKnowledge (json tags: wire names).
+// SyncAgentKnowledgeParams are the query, header and body parameters of SyncAgentKnowledge.
 type SyncAgentKnowledgeParams struct {
 	// SourceID The remote source to sync; omit to sync all of the agent's remote sources.
-	SourceID *string `json:"source_id,omitempty"`
+	SourceID *string
 }
 
 // SyncAgentKnowledge Sync an agent's remote knowledge
@@ -1916,12 +1938,12 @@ func (c *FormationClient) SyncAgentKnowledge(ctx context.Context, agentID string
 	return &out, nil
 }
 
-// RebuildKnowledgeParams are the query, header and body parameters of RebuildKnowledge (json tags: wire names).
+// RebuildKnowledgeParams are the query, header and body parameters of RebuildKnowledge.
 type RebuildKnowledgeParams struct {
 	// AgentID Limit the rebuild to this agent; omit for all agents.
-	AgentID *string `json:"agent_id,omitempty"`
+	AgentID *string
 	// SourceID Limit the rebuild to this agent-tree source; omit for all of them.
-	SourceID *string `json:"source_id,omitempty"`
+	SourceID *string
 }
 
 // RebuildKnowledge Rebuild knowledge trees
@@ -1957,14 +1979,14 @@ func (c *FormationClient) GetMcpConfig(ctx context.Context, opts ...RequestOptio
 	return &out, nil
 }
 
-// UpdateMcpDefaultsParams are the query, header and body parameters of UpdateMcpDefaults (json tags: wire names).
+// UpdateMcpDefaultsParams are the query, header and body parameters of UpdateMcpDefaults.
 type UpdateMcpDefaultsParams struct {
 	// Timeout Default tool-call timeout in milliseconds.
-	Timeout *int64 `json:"timeout,omitempty"`
+	Timeout *int64
 	// MaxRetries Default retry count.
-	MaxRetries *int64 `json:"max_retries,omitempty"`
+	MaxRetries *int64
 	// Environment Environment variables given to every MCP server.
-	Environment map[string]string `json:"environment,omitempty"`
+	Environment map[string]string
 }
 
 // UpdateMcpDefaults Update MCP defaults
@@ -2001,18 +2023,18 @@ func (c *FormationClient) GetMcpServers(ctx context.Context, opts ...RequestOpti
 	return &out, nil
 }
 
-// CreateMcpServerParams are the query, header and body parameters of CreateMcpServer (json tags: wire names).
+// CreateMcpServerParams are the query, header and body parameters of CreateMcpServer.
 type CreateMcpServerParams struct {
 	// Name Server name; must not be taken.
-	Name string `json:"name,omitempty"`
+	Name string
 	// Command Command that starts the server.
-	Command string `json:"command,omitempty"`
+	Command string
 	// Args is the body parameter "args".
-	Args []string `json:"args,omitempty"`
+	Args []string
 	// Env is the body parameter "env".
-	Env map[string]string `json:"env,omitempty"`
+	Env map[string]string
 	// Enabled is the body parameter "enabled".
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 }
 
 // CreateMcpServer Add an MCP server
@@ -2052,16 +2074,16 @@ func (c *FormationClient) GetMcpServer(ctx context.Context, serverID string, opt
 	return &out, nil
 }
 
-// UpdateMcpServerParams are the query, header and body parameters of UpdateMcpServer (json tags: wire names).
+// UpdateMcpServerParams are the query, header and body parameters of UpdateMcpServer.
 type UpdateMcpServerParams struct {
 	// Command is the body parameter "command".
-	Command *string `json:"command,omitempty"`
+	Command *string
 	// Args is the body parameter "args".
-	Args []string `json:"args,omitempty"`
+	Args []string
 	// Env is the body parameter "env".
-	Env map[string]string `json:"env,omitempty"`
+	Env map[string]string
 	// Enabled is the body parameter "enabled".
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 }
 
 // UpdateMcpServer Update an MCP server
@@ -2115,14 +2137,14 @@ func (c *FormationClient) GetMcpTools(ctx context.Context, opts ...RequestOption
 	return &out, nil
 }
 
-// CallMcpToolParams are the query, header and body parameters of CallMcpTool (json tags: wire names).
+// CallMcpToolParams are the query, header and body parameters of CallMcpTool.
 type CallMcpToolParams struct {
 	// ToolUserID User the client-level tools act for (this route ignores `X-Muxi-User-ID`).
-	ToolUserID *string `json:"X-User-Id,omitempty"`
+	ToolUserID *string
 	// Tool Tool name (see `getMcpTools`).
-	Tool string `json:"tool,omitempty"`
+	Tool string
 	// Arguments Tool arguments, passed through.
-	Arguments map[string]any `json:"arguments,omitempty"`
+	Arguments map[string]any
 }
 
 // CallMcpTool Call an MCP bridge tool
@@ -2201,10 +2223,10 @@ func (c *FormationClient) GetLlmSettings(ctx context.Context, opts ...RequestOpt
 	return &out, nil
 }
 
-// UpdateLlmSettingsParams are the query, header and body parameters of UpdateLlmSettings (json tags: wire names).
+// UpdateLlmSettingsParams are the query, header and body parameters of UpdateLlmSettings.
 type UpdateLlmSettingsParams struct {
 	// Settings Settings to apply (e.g. `temperature`, `max_tokens`), passed through.
-	Settings map[string]any `json:"settings,omitempty"`
+	Settings map[string]any
 }
 
 // UpdateLlmSettings Update the LLM settings
@@ -2268,20 +2290,20 @@ func (c *FormationClient) GetLoggingDestinations(ctx context.Context, opts ...Re
 	return &out, nil
 }
 
-// CreateLoggingDestinationParams are the query, header and body parameters of CreateLoggingDestination (json tags: wire names).
+// CreateLoggingDestinationParams are the query, header and body parameters of CreateLoggingDestination.
 type CreateLoggingDestinationParams struct {
 	// ID Id to use; generated (`dest_...`) when omitted.
-	ID *string `json:"id,omitempty"`
+	ID *string
 	// Transport is the body parameter "transport".
-	Transport string `json:"transport,omitempty"`
+	Transport string
 	// Destination File path or stream URL; required for `file` and `stream`.
-	Destination *string `json:"destination,omitempty"`
+	Destination *string
 	// Level is the body parameter "level".
-	Level *string `json:"level,omitempty"`
+	Level *string
 	// Format is the body parameter "format".
-	Format *string `json:"format,omitempty"`
+	Format *string
 	// Enabled is the body parameter "enabled".
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 }
 
 // CreateLoggingDestination Add a logging destination
@@ -2307,14 +2329,14 @@ func (c *FormationClient) CreateLoggingDestination(ctx context.Context, params *
 	return &out, nil
 }
 
-// UpdateLoggingDestinationParams are the query, header and body parameters of UpdateLoggingDestination (json tags: wire names).
+// UpdateLoggingDestinationParams are the query, header and body parameters of UpdateLoggingDestination.
 type UpdateLoggingDestinationParams struct {
 	// Level is the body parameter "level".
-	Level *string `json:"level,omitempty"`
+	Level *string
 	// Format is the body parameter "format".
-	Format *string `json:"format,omitempty"`
+	Format *string
 	// Enabled is the body parameter "enabled".
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 }
 
 // UpdateLoggingDestination Update a logging destination
@@ -2367,14 +2389,14 @@ func (c *FormationClient) GetA2AConfig(ctx context.Context, opts ...RequestOptio
 	return &out, nil
 }
 
-// UpdateA2AOutboundParams are the query, header and body parameters of UpdateA2AOutbound (json tags: wire names).
+// UpdateA2AOutboundParams are the query, header and body parameters of UpdateA2AOutbound.
 type UpdateA2AOutboundParams struct {
 	// Enabled is the body parameter "enabled".
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 	// Endpoints Remote endpoints by name; each value is passed through.
-	Endpoints map[string]map[string]any `json:"endpoints,omitempty"`
+	Endpoints map[string]map[string]any
 	// RetryPolicy is the body parameter "retry_policy".
-	RetryPolicy *A2ARetryPolicy `json:"retry_policy,omitempty"`
+	RetryPolicy *A2ARetryPolicy
 }
 
 // UpdateA2AOutbound Update outbound A2A settings
@@ -2412,16 +2434,16 @@ func (c *FormationClient) DeleteA2AOutboundEndpoint(ctx context.Context, item st
 	return &out, nil
 }
 
-// GetAuditLogParams are the query, header and body parameters of GetAuditLog (json tags: wire names).
+// GetAuditLogParams are the query, header and body parameters of GetAuditLog.
 type GetAuditLogParams struct {
 	// Limit Maximum number of entries.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *int64
 	// Action Only entries with this action (e.g. `secret.created`).
-	Action *string `json:"action,omitempty"`
+	Action *string
 	// ResourceType Only entries about this kind of resource.
-	ResourceType *string `json:"resource_type,omitempty"`
+	ResourceType *string
 	// Since Only entries at or after this time (ISO 8601; `Z` accepted).
-	Since *string `json:"since,omitempty"`
+	Since *string
 }
 
 // GetAuditLog Read the audit log
@@ -2474,10 +2496,10 @@ func (c *FormationClient) GetTuning(ctx context.Context, opts ...RequestOption) 
 	return &out, nil
 }
 
-// UpdateTuningParams are the query, header and body parameters of UpdateTuning (json tags: wire names).
+// UpdateTuningParams are the query, header and body parameters of UpdateTuning.
 type UpdateTuningParams struct {
 	// Content The new file content. Newer runtimes limit it to 32,768 bytes of UTF-8 (413 `TUNING_CONTENT_TOO_LARGE`), because it is added to every turn.
-	Content string `json:"content,omitempty"`
+	Content string
 }
 
 // UpdateTuning Replace the live MUXI.md

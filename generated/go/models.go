@@ -314,7 +314,7 @@ type CancelUpdateResult struct {
 	// StagingPort The port the abandoned staging process had.
 	StagingPort int64 `json:"staging_port"`
 	// Status Where a formation's process is in its lifecycle. `unhealthy` is set by the live health probe that list and get run against running formations (2 s timeout on `/v1/health`).
-	Status FormationStatus `json:"status"`
+	Status *FormationStatus `json:"status"`
 	// CurrentPort The port the current version serves on.
 	CurrentPort int64 `json:"current_port"`
 }
@@ -400,7 +400,7 @@ type ChatRequest struct {
 // ChatResponse The result of a non-streaming chat or audio chat request.
 type ChatResponse struct {
 	// Message The assistant's reply.
-	Message ChatMessage `json:"message"`
+	Message *ChatMessage `json:"message"`
 	// UserID The user the request was processed for (`0` in single-user formations).
 	UserID string `json:"user_id"`
 	// SessionID The session the exchange belongs to.
@@ -660,7 +660,7 @@ type DeployErrorEvent struct {
 	// Message is "message" on the wire.
 	Message string `json:"message"`
 	// Stage The step a deploy, update, start, restart or rollback is at. Values in use: `extracting`, `validating`, `resolving_runtime`, `downloading_sif`, `pulling_runner`, `spawning`, `health_check`; for updates also `spawning_staging`, `swapping`, `stopping_old`; for restarts `stopping`; for rollbacks `spawning_previous`, `stopping_current`. Treat it as an open set.
-	Stage DeployStage `json:"stage"`
+	Stage *DeployStage `json:"stage"`
 	// Details Extra data about the failure, when the server has any.
 	Details map[string]any `json:"details,omitempty"`
 }
@@ -668,7 +668,7 @@ type DeployErrorEvent struct {
 // DeployProgressEvent `event: progress` — a step started or moved on. The optional fields belong to particular steps.
 type DeployProgressEvent struct {
 	// Stage The step a deploy, update, start, restart or rollback is at. Values in use: `extracting`, `validating`, `resolving_runtime`, `downloading_sif`, `pulling_runner`, `spawning`, `health_check`; for updates also `spawning_staging`, `swapping`, `stopping_old`; for restarts `stopping`; for rollbacks `spawning_previous`, `stopping_current`. Treat it as an open set.
-	Stage DeployStage `json:"stage"`
+	Stage *DeployStage `json:"stage"`
 	// Message A human-readable line about the step.
 	Message string `json:"message"`
 	// Progress Download percentage (`downloading_sif`).
@@ -896,9 +896,9 @@ type DraftFilesResponse struct {
 	// Message is "message" on the wire.
 	Message *string `json:"message,omitempty"`
 	// Draft Whether the formation has a draft, and what it was cloned from.
-	Draft DraftState `json:"draft"`
+	Draft *DraftState `json:"draft"`
 	// Live The live formation of the same id, if one is registered (otherwise an empty object).
-	Live DraftLiveState `json:"live"`
+	Live *DraftLiveState `json:"live"`
 }
 
 // DraftInitData Result of `init`.
@@ -988,7 +988,7 @@ type ErrorEnvelope struct {
 	// Success is "success" on the wire.
 	Success bool `json:"success"`
 	// Error What went wrong.
-	Error ErrorDetail `json:"error"`
+	Error *ErrorDetail `json:"error"`
 	// Data Always empty.
 	Data map[string]any `json:"data,omitempty"`
 }
@@ -1069,7 +1069,7 @@ type FormationDetail struct {
 	// Name is "name" on the wire.
 	Name string `json:"name"`
 	// Status Where a formation's process is in its lifecycle. `unhealthy` is set by the live health probe that list and get run against running formations (2 s timeout on `/v1/health`).
-	Status FormationStatus `json:"status"`
+	Status *FormationStatus `json:"status"`
 	// Port is "port" on the wire.
 	Port int64 `json:"port"`
 	// PID is "pid" on the wire.
@@ -1133,9 +1133,9 @@ type FormationLogs struct {
 	// FormationID is "formation_id" on the wire.
 	FormationID string `json:"formation_id"`
 	// Logs Lines per log stream, oldest first. A key is present only for the streams asked for (`stream=all` gives both); its value is `null` when that log file does not exist or is empty.
-	Logs FormationLogLines `json:"logs"`
+	Logs *FormationLogLines `json:"logs"`
 	// TotalLines Total lines in each log file (0 when it does not exist or was not asked for).
-	TotalLines FormationLogTotals `json:"total_lines"`
+	TotalLines *FormationLogTotals `json:"total_lines"`
 }
 
 // FormationMemoryUsage Memory figures of the formation process.
@@ -1157,13 +1157,13 @@ type FormationRequestCounts struct {
 // FormationRuntimeStatus Identity, component counts and runtime statistics of the formation.
 type FormationRuntimeStatus struct {
 	// Formation Who the formation is.
-	Formation FormationIdentity `json:"formation"`
+	Formation *FormationIdentity `json:"formation"`
 	// Agents How many components of a kind exist and how many are active.
-	Agents ComponentCount `json:"agents"`
+	Agents *ComponentCount `json:"agents"`
 	// McpServers How many components of a kind exist and how many are active.
-	McpServers ComponentCount `json:"mcp_servers"`
+	McpServers *ComponentCount `json:"mcp_servers"`
 	// Stats Runtime statistics of the formation server.
-	Stats FormationStats `json:"stats"`
+	Stats *FormationStats `json:"stats"`
 }
 
 // FormationStats Runtime statistics of the formation server.
@@ -1210,7 +1210,7 @@ type FormationSummary struct {
 	// Port The local port the formation listens on (0 when it has none).
 	Port int64 `json:"port"`
 	// Status Where a formation's process is in its lifecycle. `unhealthy` is set by the live health probe that list and get run against running formations (2 s timeout on `/v1/health`).
-	Status FormationStatus `json:"status"`
+	Status *FormationStatus `json:"status"`
 	// PID Process id (0 when not running).
 	PID int64 `json:"pid"`
 	// Uptime Seconds since the last start; 0 unless the formation is running or unhealthy.
@@ -1349,7 +1349,7 @@ type LogStreamEvent struct {
 	// Timestamp is "timestamp" on the wire.
 	Timestamp any `json:"timestamp,omitempty"`
 	// Level Log severity.
-	Level LogLevel `json:"level"`
+	Level *LogLevel `json:"level"`
 	// EventType Event type, e.g. `chat.request.failed`.
 	EventType string `json:"event_type"`
 	// UserID is "user_id" on the wire.
@@ -1404,7 +1404,7 @@ type ManageDraftFilesResponseVariant2 struct {
 	// Success is "success" on the wire.
 	Success bool `json:"success"`
 	// Data A formation replaced by a new bundle with a blue-green switch. `version` and `previous_version` are the server's deploy counters (1 for the first deploy, +1 per update or rollback), not the semantic version.
-	Data UpdateResult `json:"data"`
+	Data *UpdateResult `json:"data"`
 	// Message Declared by the server's response type but not filled by any handler today.
 	Message *string `json:"message,omitempty"`
 }
@@ -1415,7 +1415,7 @@ type McpConfig = map[string]any
 // McpDefaults The MCP defaults as received (echoed back; not stored).
 type McpDefaults struct {
 	// Defaults is "defaults" on the wire.
-	Defaults McpDefaultsDefaults `json:"defaults"`
+	Defaults *McpDefaultsDefaults `json:"defaults"`
 }
 
 // McpDefaultsDefaults is the McpDefaultsDefaults model.
@@ -1848,13 +1848,13 @@ type OverlordConfig struct {
 	// Llm The overlord's own model settings, passed through.
 	Llm map[string]any `json:"llm"`
 	// Caching Response caching settings (from `llm.settings.caching`).
-	Caching OverlordCaching `json:"caching"`
+	Caching *OverlordCaching `json:"caching"`
 	// Response How answers are produced.
-	Response OverlordResponseSettings `json:"response"`
+	Response *OverlordResponseSettings `json:"response"`
 	// Workflow Task decomposition and routing settings.
-	Workflow OverlordWorkflow `json:"workflow"`
+	Workflow *OverlordWorkflow `json:"workflow"`
 	// Clarification Clarifying-question settings.
-	Clarification OverlordClarification `json:"clarification"`
+	Clarification *OverlordClarification `json:"clarification"`
 }
 
 // OverlordPersona The overlord's persona text.
@@ -1969,7 +1969,7 @@ type RequestStatus struct {
 	// UserID is "user_id" on the wire.
 	UserID *string `json:"user_id,omitempty"`
 	// Status Lifecycle state of a tracked request.
-	Status RequestState `json:"status"`
+	Status *RequestState `json:"status"`
 	// Progress is "progress" on the wire.
 	Progress *float64 `json:"progress,omitempty"`
 	// CreatedAt is "created_at" on the wire.
@@ -2003,7 +2003,7 @@ type RequestSummary struct {
 	// UserID is "user_id" on the wire.
 	UserID *string `json:"user_id,omitempty"`
 	// Status Lifecycle state of a tracked request.
-	Status RequestState `json:"status"`
+	Status *RequestState `json:"status"`
 	// Progress Progress indicator reported by the runtime.
 	Progress *float64 `json:"progress,omitempty"`
 	// CreatedAt When tracking started.
@@ -2081,7 +2081,7 @@ type SchedulerJob struct {
 	// ID Job id (`job_...`).
 	ID string `json:"id"`
 	// Type `one_time` runs once at a future moment; `recurring` runs on a cron schedule.
-	Type SchedulerJobType `json:"type"`
+	Type *SchedulerJobType `json:"type"`
 	// Schedule Cron expression (recurring) or ISO 8601 date-time (one-time).
 	Schedule *string `json:"schedule,omitempty"`
 	// RunAt For one-time jobs, when they run.
@@ -2109,7 +2109,7 @@ type SchedulerJob struct {
 // SchedulerJobCreateRequest A job to schedule.
 type SchedulerJobCreateRequest struct {
 	// Type `one_time` runs once at a future moment; `recurring` runs on a cron schedule.
-	Type SchedulerJobType `json:"type"`
+	Type *SchedulerJobType `json:"type"`
 	// Schedule For `recurring`, a cron expression (e.g. `0 9 * * 1-5`); for `one_time`, a future ISO 8601 date-time.
 	Schedule string `json:"schedule"`
 	// Message The prompt to run.
@@ -2238,13 +2238,13 @@ type ServerRuntime struct {
 // ServerStatus The server's identity, uptime, formation counts, port pool usage and Go runtime figures.
 type ServerStatus struct {
 	// Server Who the server is and how long it has been up.
-	Server ServerInfo `json:"server"`
+	Server *ServerInfo `json:"server"`
 	// Formations How many formations are registered, and how many of them are running, stopped or crashed (formations in any other state count only towards `total`).
-	Formations FormationCounts `json:"formations"`
+	Formations *FormationCounts `json:"formations"`
 	// PortPool Usage of the port pool formations are given ports from (default 8000–9000).
-	PortPool PortPoolStatus `json:"port_pool"`
+	PortPool *PortPoolStatus `json:"port_pool"`
 	// Runtime Go runtime figures of the server process.
-	Runtime ServerRuntime `json:"runtime"`
+	Runtime *ServerRuntime `json:"runtime"`
 }
 
 // ServerSuccess The wrapper of most successful `/rpc` JSON responses (`RespondSuccess` / `RespondCreated`). The payload is in `data`; unlike the formation envelope there is no request id or timestamp. Each operation narrows `data` to its own schema.

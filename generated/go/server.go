@@ -4,6 +4,22 @@ package muxi
 
 import "context"
 
+// ServerClient calls the MUXI Server API (/rpc/..., HMAC-signed). Safe for concurrent use.
+type ServerClient struct {
+	BaseURL string
+	t       *transport
+}
+
+// NewServerClient checks cfg and builds the client.
+func NewServerClient(cfg ServerConfig) (*ServerClient, error) {
+	base, err := serverBaseURL(firstNonEmpty(cfg.URL, env("MUXI_SERVER_URL")))
+	if err != nil {
+		return nil, err
+	}
+	creds := credentials{keyID: firstNonEmpty(cfg.KeyID, env("MUXI_KEY_ID")), secretKey: firstNonEmpty(cfg.SecretKey, env("MUXI_SECRET_KEY"))}
+	return &ServerClient{BaseURL: base, t: newTransport(base, creds, "", cfg.Timeout, cfg.MaxRetries, cfg.Headers, cfg.HTTPClient)}, nil
+}
+
 // ServerHealth Check that the server is up
 //
 // GET /health
@@ -58,10 +74,10 @@ func (c *ServerClient) Status(ctx context.Context, opts ...RequestOption) (*Serv
 	return &out, nil
 }
 
-// GetServerLogsParams are the query, header and body parameters of GetServerLogs (json tags: wire names).
+// GetServerLogsParams are the query, header and body parameters of GetServerLogs.
 type GetServerLogsParams struct {
 	// Lines How many of the newest audit log lines to return (larger values are capped at 10000).
-	Lines *int64 `json:"lines,omitempty"`
+	Lines *int64
 }
 
 // GetServerLogs Read the server's audit log
@@ -94,14 +110,14 @@ func (c *ServerClient) ListFormations(ctx context.Context, opts ...RequestOption
 	return &out, nil
 }
 
-// DeployFormationParams are the query, header and body parameters of DeployFormation (json tags: wire names).
+// DeployFormationParams are the query, header and body parameters of DeployFormation.
 type DeployFormationParams struct {
 	// FormationID The id to deploy the formation under; it must equal the `id` in the bundle's formation file. 3–50 characters, lower-case letters, digits and hyphens, starting and ending with a letter or digit; the names `health`, `ping`, `rpc`, `server`, `admin`, `metrics` and `api` are reserved.
-	FormationID string `json:"X-Formation-ID,omitempty"`
+	FormationID string
 	// Version The formation's version. The server checks it against the `version` in the bundle's formation file (which itself defaults to `1.0.0`) and refuses a mismatch (400 `VersionMismatch`), so send the bundle's version.
-	Version *string `json:"X-Formation-Version,omitempty"`
+	Version *string
 	// Bundle The raw bundle bytes (not multipart, not JSON). The server also accepts the content types `application/x-gzip` and `application/octet-stream`.
-	Bundle []byte `json:"-"`
+	Bundle []byte
 }
 
 // DeployFormation Deploy a new formation
@@ -185,12 +201,12 @@ func (c *ServerClient) GetFormation(ctx context.Context, id string, opts ...Requ
 	return &out, nil
 }
 
-// UpdateFormationParams are the query, header and body parameters of UpdateFormation (json tags: wire names).
+// UpdateFormationParams are the query, header and body parameters of UpdateFormation.
 type UpdateFormationParams struct {
 	// Version The formation's version. The server checks it against the `version` in the bundle's formation file (which itself defaults to `1.0.0`) and refuses a mismatch (400 `VersionMismatch`), so send the bundle's version.
-	Version *string `json:"X-Formation-Version,omitempty"`
+	Version *string
 	// Bundle The raw bundle bytes, laid out as for `deployFormation` (the server does not check the content type).
-	Bundle []byte `json:"-"`
+	Bundle []byte
 }
 
 // UpdateFormation Update a formation to a new bundle
@@ -403,12 +419,12 @@ func (c *ServerClient) CancelUpdate(ctx context.Context, id string, opts ...Requ
 	return &out, nil
 }
 
-// GetFormationLogsParams are the query, header and body parameters of GetFormationLogs (json tags: wire names).
+// GetFormationLogsParams are the query, header and body parameters of GetFormationLogs.
 type GetFormationLogsParams struct {
 	// Lines How many of the newest lines to return per stream (larger values are capped at 10000; zero, negative or non-numeric values mean the default).
-	Lines *int64 `json:"lines,omitempty"`
+	Lines *int64
 	// Stream Which log to read: `stdout`, `stderr` or both (`all`). When following, `stderr` follows the error log and anything else follows stdout.
-	Stream *string `json:"stream,omitempty"`
+	Stream *string
 }
 
 // GetFormationLogs Read a formation's logs
@@ -455,10 +471,10 @@ func (c *ServerClient) StreamFormationLogs(ctx context.Context, id string, param
 	return newStream(body, namedStep(decoders)), nil
 }
 
-// DownloadFormationParams are the query, header and body parameters of DownloadFormation (json tags: wire names).
+// DownloadFormationParams are the query, header and body parameters of DownloadFormation.
 type DownloadFormationParams struct {
 	// DB `true` includes the formation's `memory.db` in the archive (left out by default).
-	DB *bool `json:"db,omitempty"`
+	DB *bool
 }
 
 // DownloadFormation Download a formation's files
@@ -478,18 +494,18 @@ func (c *ServerClient) DownloadFormation(ctx context.Context, id string, params 
 	return out, err
 }
 
-// ManageDraftFilesParams are the query, header and body parameters of ManageDraftFiles (json tags: wire names).
+// ManageDraftFilesParams are the query, header and body parameters of ManageDraftFiles.
 type ManageDraftFilesParams struct {
 	// Action `init` creates the draft (`mode: new` writes a minimal `formation.afs`, `mode: clone` copies the live version); `list`, `read`, `write`, `delete` work on its files; `deploy` makes it live (a first deploy or a blue-green update, exactly as `POST /rpc/formations` / `PUT /rpc/formations/{id}`); `discard` deletes it.
-	Action string `json:"action,omitempty"`
+	Action string
 	// Mode For `init`.
-	Mode *string `json:"mode,omitempty"`
+	Mode *string
 	// Path File or directory path inside the draft (`list`, `read`, `write`, `delete`).
-	Path *string `json:"path,omitempty"`
+	Path *string
 	// Content The file content to write (`write`), as text or base64 according to `encoding`.
-	Content *string `json:"content,omitempty"`
+	Content *string
 	// Encoding How `content` is encoded (`read`, `write`).
-	Encoding *string `json:"encoding,omitempty"`
+	Encoding *string
 }
 
 // ManageDraftFiles Create, edit, deploy or discard a formation's draft
@@ -513,12 +529,12 @@ func (c *ServerClient) ManageDraftFiles(ctx context.Context, id string, params *
 	return out, err
 }
 
-// RunDraftParams are the query, header and body parameters of RunDraft (json tags: wire names).
+// RunDraftParams are the query, header and body parameters of RunDraft.
 type RunDraftParams struct {
 	// Path Absolute path of a formation directory on the server's machine.
-	Path *string `json:"path,omitempty"`
+	Path *string
 	// FormationID Run `formations/<formation_id>/draft/`.
-	FormationID *string `json:"formation_id,omitempty"`
+	FormationID *string
 }
 
 // RunDraft Run a draft formation
@@ -540,10 +556,10 @@ func (c *ServerClient) RunDraft(ctx context.Context, params *RunDraftParams, opt
 	return &out, nil
 }
 
-// StopDraftParams are the query, header and body parameters of StopDraft (json tags: wire names).
+// StopDraftParams are the query, header and body parameters of StopDraft.
 type StopDraftParams struct {
 	// FormationID is the body parameter "formation_id".
-	FormationID string `json:"formation_id,omitempty"`
+	FormationID string
 }
 
 // StopDraft Stop a draft formation

@@ -172,7 +172,7 @@ describe("installed from the packed tarball", () => {
     files.push(cts);
     const diagnostics = typecheck(files);
     expect(diagnostics).toEqual([]);
-  });
+  }, 120_000); // a full program check, declarations included (skipLibCheck: false)
 });
 
 function expectLoaded(report: LoadReport): void {

@@ -19,7 +19,7 @@ export function emitCodecs(file: SourceFile, models: Model[], planner: Conversio
           return `[${JSON.stringify(p.name)}, ${JSON.stringify(p.wire)}${codec ? `, () => ${codec}` : ""}]`;
         })
         .filter(Boolean);
-      init = `K.object<T.${name}>([${fields.join(", ")}])`;
+      init = `/* @__PURE__ */ K.object<T.${name}>([${fields.join(", ")}])`;
     } else if (m.kind === "union") {
       const variants = m.variants.map((v) => planner.codecExpr(v, "", "K") ?? "K.identity").map((e) => `() => ${e}`);
       const disc = m.discriminator;
@@ -29,11 +29,12 @@ export function emitCodecs(file: SourceFile, models: Model[], planner: Conversio
             .map(([value, model]) => `${JSON.stringify(value)}: () => ${tsTypeName(model)}`)
             .join(", ")} } }`
         : "";
-      init = `K.union([${variants.join(", ")}]${map ? `, ${map}` : ""}) as K.Codec<T.${name}>`;
+      init = `/* @__PURE__ */ K.union([${variants.join(", ")}]${map ? `, ${map}` : ""}) as K.Codec<T.${name}>`;
     } else {
       const expr = planner.codecExpr(m.kind === "alias" ? m.type : { kind: "primitive", type: "unknown" }, "", "K");
       init = `${expr ?? "K.identity"} as K.Codec<T.${name}>`;
     }
+    // Pure: a bundler may drop the codecs of models an application never touches.
     statements.push({
       kind: StructureKind.VariableStatement,
       isExported: true,

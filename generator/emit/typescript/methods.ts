@@ -32,7 +32,7 @@ function operationLiteral(op: Operation, planner: ConversionPlanner): string {
     `params: [${op.params.map((p) => paramLiteral(p, planner)).join(", ")}]`,
   ];
   if (op.body) fields.push(`body: { kind: ${JSON.stringify(op.body.kind)}, contentType: ${JSON.stringify(op.body.contentType)}, required: ${op.body.required} }`);
-  fields.push(`response: { kind: ${JSON.stringify(op.response.kind)}, envelope: ${op.response.envelope}${decode ? `, decode: K.decoder(${decode})` : ""} }`);
+  fields.push(`response: { kind: ${JSON.stringify(op.response.kind)}, envelope: ${op.response.envelope}${decode ? `, decode: /* @__PURE__ */ K.decoder(${decode})` : ""} }`);
   // Schemes the runtime does not implement (bearer, OAuth…) are left to the caller's headers.
   fields.push(`auth: ${JSON.stringify(op.auth.filter((a) => RUNTIME_SCHEMES.has(a)))}`, `userId: ${JSON.stringify(op.userId)}`, `idempotent: ${op.idempotent}`);
   if (op.plainSelect) fields.push(`plainSelect: ${JSON.stringify(op.plainSelect)}`);
@@ -48,7 +48,7 @@ function paramLiteral(p: Param, planner: ConversionPlanner): string {
     `required: ${p.required}`,
     `kind: ${JSON.stringify(valueKind(p.type))}`,
   ];
-  if (encode) parts.push(`encode: K.encoder(${encode})`);
+  if (encode) parts.push(`encode: /* @__PURE__ */ K.encoder(${encode})`);
   if (p.whole) parts.push("whole: true");
   if (p.fixed !== undefined) parts.push(`fixed: ${JSON.stringify(p.fixed)}`);
   return `{ ${parts.join(", ")} }`;
@@ -60,7 +60,7 @@ function methodLiteral(op: Operation, m: SdkMethod, planner: ConversionPlanner):
     const decoders = op.stream.events
       .map((e) => [e.name, planner.codecExpr(e.type)] as const)
       .filter(([, c]) => c !== undefined)
-      .map(([name, c]) => `${JSON.stringify(name)}: K.decoder(${c})`);
+      .map(([name, c]) => `${JSON.stringify(name)}: /* @__PURE__ */ K.decoder(${c})`);
     const stream = [`format: ${JSON.stringify(op.stream.format)}`];
     if (op.stream.select) stream.push(`select: ${JSON.stringify(op.stream.select)}`);
     if (decoders.length) stream.push(`decode: { ${decoders.join(", ")} }`);

@@ -75,12 +75,12 @@ export class ConversionPlanner {
       case "model":
         return codecs ? `${codecs}.${tsTypeName(t.name)}` : tsTypeName(t.name);
       case "array":
-        return `${kit}.array(() => ${this.codecExpr(t.items, codecs, kit)})`;
+        return `/* @__PURE__ */ ${kit}.array(() => ${this.codecExpr(t.items, codecs, kit)})`;
       case "map":
-        return `${kit}.record(() => ${this.codecExpr(t.values as TypeRef, codecs, kit)})`;
+        return `/* @__PURE__ */ ${kit}.record(() => ${this.codecExpr(t.values as TypeRef, codecs, kit)})`;
       case "union": {
         const parts = t.variants.map((v) => this.codecExpr(v, codecs, kit)).filter(Boolean);
-        return `${kit}.union([${parts.map((p) => `() => ${p}`).join(", ")}])`;
+        return `/* @__PURE__ */ ${kit}.union([${parts.map((p) => `() => ${p}`).join(", ")}])`;
       }
       default:
         return undefined;

@@ -3,6 +3,7 @@
 import openapiTS, { astToString } from "openapi-typescript";
 
 export async function emitWireTypes(document: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { silent: true, alphabetize: true });
+  // openapi-typescript annotates the document it is given; hand it a copy so the IR stays as built.
+  const ast = await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], { silent: true, alphabetize: true });
   return astToString(ast);
 }

@@ -25,8 +25,9 @@ function files(dir: string, skipGenerated = true): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) {
-      if ((!skipGenerated || name !== "generated") && name !== "node_modules")
-        out.push(...files(p, skipGenerated));
+      // overrides/typescript/package holds the npm package files, not sources.
+      const skip = name === "node_modules" || (skipGenerated && (name === "generated" || name === "package"));
+      if (!skip) out.push(...files(p, skipGenerated));
     } else if (name.endsWith(".ts")) out.push(p);
   }
   return out;

@@ -2,25 +2,25 @@
 import * as K from "../runtime/codec.js";
 import type * as T from "./models.js";
 
-export const A2ARetryPolicy: K.Codec<T.A2ARetryPolicy> = K.object<T.A2ARetryPolicy>([
+export const A2ARetryPolicy: K.Codec<T.A2ARetryPolicy> = /* @__PURE__ */ K.object<T.A2ARetryPolicy>([
   ["maxRetries", "max_retries"],
   ["initialDelay", "initial_delay"],
   ["maxDelay", "max_delay"],
 ]);
-export const AgentConfig: K.Codec<T.AgentConfig> = K.object<T.AgentConfig>([
+export const AgentConfig: K.Codec<T.AgentConfig> = /* @__PURE__ */ K.object<T.AgentConfig>([
   ["systemMessage", "system_message"],
   ["llmModels", "llm_models"],
   ["mcpServers", "mcp_servers"],
 ]);
 export const AgentKnowledgeSyncResult: K.Codec<T.AgentKnowledgeSyncResult> =
-  K.object<T.AgentKnowledgeSyncResult>([["agentId", "agent_id"]]);
-export const AgentList: K.Codec<T.AgentList> = K.object<T.AgentList>([
-  ["agents", "agents", () => K.array(() => AgentConfig)],
+  /* @__PURE__ */ K.object<T.AgentKnowledgeSyncResult>([["agentId", "agent_id"]]);
+export const AgentList: K.Codec<T.AgentList> = /* @__PURE__ */ K.object<T.AgentList>([
+  ["agents", "agents", () => /* @__PURE__ */ K.array(() => AgentConfig)],
 ]);
-export const AgentSkillList: K.Codec<T.AgentSkillList> = K.object<T.AgentSkillList>([
+export const AgentSkillList: K.Codec<T.AgentSkillList> = /* @__PURE__ */ K.object<T.AgentSkillList>([
   ["agentId", "agent_id"],
 ]);
-export const Artifact: K.Codec<T.Artifact> = K.object<T.Artifact>([
+export const Artifact: K.Codec<T.Artifact> = /* @__PURE__ */ K.object<T.Artifact>([
   ["isLatest", "is_latest"],
   ["contentType", "content_type"],
   ["agentId", "agent_id"],
@@ -30,87 +30,93 @@ export const Artifact: K.Codec<T.Artifact> = K.object<T.Artifact>([
   ["updatedAt", "updated_at"],
   ["lastAccessedAt", "last_accessed_at"],
 ]);
-export const ArtifactList: K.Codec<T.ArtifactList> = K.object<T.ArtifactList>([
-  ["artifacts", "artifacts", () => K.array(() => Artifact)],
+export const ArtifactList: K.Codec<T.ArtifactList> = /* @__PURE__ */ K.object<T.ArtifactList>([
+  ["artifacts", "artifacts", () => /* @__PURE__ */ K.array(() => Artifact)],
 ]);
-export const ArtifactVersionList: K.Codec<T.ArtifactVersionList> = K.object<T.ArtifactVersionList>([
-  ["versions", "versions", () => K.array(() => Artifact)],
-]);
-export const AsyncConfig: K.Codec<T.AsyncConfig> = K.object<T.AsyncConfig>([
+export const ArtifactVersionList: K.Codec<T.ArtifactVersionList> =
+  /* @__PURE__ */ K.object<T.ArtifactVersionList>([
+    ["versions", "versions", () => /* @__PURE__ */ K.array(() => Artifact)],
+  ]);
+export const AsyncConfig: K.Codec<T.AsyncConfig> = /* @__PURE__ */ K.object<T.AsyncConfig>([
   ["thresholdSeconds", "threshold_seconds"],
   ["enableEstimation", "enable_estimation"],
   ["webhookUrl", "webhook_url"],
   ["webhookRetries", "webhook_retries"],
   ["webhookTimeout", "webhook_timeout"],
 ]);
-export const AsyncConfigUpdate: K.Codec<T.AsyncConfigUpdate> = K.object<T.AsyncConfigUpdate>([
+export const AsyncConfigUpdate: K.Codec<T.AsyncConfigUpdate> = /* @__PURE__ */ K.object<T.AsyncConfigUpdate>([
   ["maxConcurrentJobs", "max_concurrent_jobs"],
   ["jobTimeoutSeconds", "job_timeout_seconds"],
   ["retentionPolicy", "retention_policy"],
 ]);
-export const AudioChatRequest: K.Codec<T.AudioChatRequest> = K.object<T.AudioChatRequest>([
-  ["files", "files", () => K.array(() => ChatFile)],
+export const AudioChatRequest: K.Codec<T.AudioChatRequest> = /* @__PURE__ */ K.object<T.AudioChatRequest>([
+  ["files", "files", () => /* @__PURE__ */ K.array(() => ChatFile)],
   ["userId", "user_id"],
   ["agentId", "agent_id"],
   ["sessionId", "session_id"],
   ["requestId", "request_id"],
 ]);
-export const AuditEntry: K.Codec<T.AuditEntry> = K.object<T.AuditEntry>([
+export const AuditEntry: K.Codec<T.AuditEntry> = /* @__PURE__ */ K.object<T.AuditEntry>([
   ["requestId", "request_id"],
   ["resourceType", "resource_type"],
   ["resourceId", "resource_id"],
   ["statusCode", "status_code"],
 ]);
-export const AuditLog: K.Codec<T.AuditLog> = K.object<T.AuditLog>([
-  ["entries", "entries", () => K.array(() => AuditEntry)],
+export const AuditLog: K.Codec<T.AuditLog> = /* @__PURE__ */ K.object<T.AuditLog>([
+  ["entries", "entries", () => /* @__PURE__ */ K.array(() => AuditEntry)],
   ["totalEntries", "total_entries"],
 ]);
-export const AuditLogCleared: K.Codec<T.AuditLogCleared> = K.object<T.AuditLogCleared>([
+export const AuditLogCleared: K.Codec<T.AuditLogCleared> = /* @__PURE__ */ K.object<T.AuditLogCleared>([
   ["previousEntriesCount", "previous_entries_count"],
   ["clearedBy", "cleared_by"],
 ]);
-export const BufferStats: K.Codec<T.BufferStats> = K.object<T.BufferStats>([
+export const BufferStats: K.Codec<T.BufferStats> = /* @__PURE__ */ K.object<T.BufferStats>([
   ["totalEntries", "total_entries"],
   ["totalUsers", "total_users"],
   ["totalSessions", "total_sessions"],
   ["bufferSizeKb", "buffer_size_kb"],
   ["maxSize", "max_size"],
 ]);
-export const CancelUpdateResult: K.Codec<T.CancelUpdateResult> = K.object<T.CancelUpdateResult>([
-  ["formationId", "formation_id"],
-  ["stagingPort", "staging_port"],
-  ["currentPort", "current_port"],
-]);
-export const ChatContentItem: K.Codec<T.ChatContentItem> = K.object<T.ChatContentItem>([
+export const CancelUpdateResult: K.Codec<T.CancelUpdateResult> =
+  /* @__PURE__ */ K.object<T.CancelUpdateResult>([
+    ["formationId", "formation_id"],
+    ["stagingPort", "staging_port"],
+    ["currentPort", "current_port"],
+  ]);
+export const ChatContentItem: K.Codec<T.ChatContentItem> = /* @__PURE__ */ K.object<T.ChatContentItem>([
   ["toolCalls", "tool_calls"],
 ]);
-export const ChatFile: K.Codec<T.ChatFile> = K.object<T.ChatFile>([
+export const ChatFile: K.Codec<T.ChatFile> = /* @__PURE__ */ K.object<T.ChatFile>([
   ["contentType", "content_type"],
   ["mimeType", "mime_type"],
 ]);
-export const ChatMessage: K.Codec<T.ChatMessage> = K.object<T.ChatMessage>([
-  ["content", "content", () => K.union([() => K.array(() => ChatContentItem)])],
-  ["ui", "ui", () => K.array(() => UiWidget)],
+export const ChatMessage: K.Codec<T.ChatMessage> = /* @__PURE__ */ K.object<T.ChatMessage>([
+  [
+    "content",
+    "content",
+    () => /* @__PURE__ */ K.union([() => /* @__PURE__ */ K.array(() => ChatContentItem)]),
+  ],
+  ["ui", "ui", () => /* @__PURE__ */ K.array(() => UiWidget)],
 ]);
-export const ChatRequest: K.Codec<T.ChatRequest> = K.object<T.ChatRequest>([
+export const ChatRequest: K.Codec<T.ChatRequest> = /* @__PURE__ */ K.object<T.ChatRequest>([
   ["userId", "user_id"],
   ["agentId", "agent_id"],
   ["sessionId", "session_id"],
   ["groupId", "group_id"],
   ["requestId", "request_id"],
-  ["files", "files", () => K.array(() => ChatFile)],
+  ["files", "files", () => /* @__PURE__ */ K.array(() => ChatFile)],
   ["webhookUrl", "webhook_url"],
   ["thresholdSeconds", "threshold_seconds"],
   ["sourceChannel", "source_channel"],
   ["uiResponse", "ui_response"],
 ]);
-export const ChatResponse: K.Codec<T.ChatResponse> = K.object<T.ChatResponse>([
+export const ChatResponse: K.Codec<T.ChatResponse> = /* @__PURE__ */ K.object<T.ChatResponse>([
   ["message", "message", () => ChatMessage],
   ["userId", "user_id"],
   ["sessionId", "session_id"],
   ["requestId", "request_id"],
 ]);
-export const ChatStreamItem: K.Codec<T.ChatStreamItem> = K.object<T.ChatStreamItem>([
+export const ChatStreamItem: K.Codec<T.ChatStreamItem> = /* @__PURE__ */ K.object<T.ChatStreamItem>([
   ["requestId", "request_id"],
   ["userId", "user_id"],
   ["sessionId", "session_id"],
@@ -120,85 +126,92 @@ export const ChatStreamItem: K.Codec<T.ChatStreamItem> = K.object<T.ChatStreamIt
   ["skipRephrase", "skip_rephrase"],
   ["streamDiscontinuity", "stream_discontinuity"],
 ]);
-export const ChatTokenFrame: K.Codec<T.ChatTokenFrame> = K.object<T.ChatTokenFrame>([
-  ["token", "token", () => K.union([() => ChatStreamItem])],
+export const ChatTokenFrame: K.Codec<T.ChatTokenFrame> = /* @__PURE__ */ K.object<T.ChatTokenFrame>([
+  ["token", "token", () => /* @__PURE__ */ K.union([() => ChatStreamItem])],
 ]);
-export const ChatUiFrame: K.Codec<T.ChatUiFrame> = K.object<T.ChatUiFrame>([
-  ["ui", "ui", () => K.array(() => UiWidget)],
+export const ChatUiFrame: K.Codec<T.ChatUiFrame> = /* @__PURE__ */ K.object<T.ChatUiFrame>([
+  ["ui", "ui", () => /* @__PURE__ */ K.array(() => UiWidget)],
 ]);
-export const ConfigMcpSummary: K.Codec<T.ConfigMcpSummary> = K.object<T.ConfigMcpSummary>([
+export const ConfigMcpSummary: K.Codec<T.ConfigMcpSummary> = /* @__PURE__ */ K.object<T.ConfigMcpSummary>([
   ["defaultRetryAttempts", "default_retry_attempts"],
   ["defaultTimeoutSeconds", "default_timeout_seconds"],
 ]);
-export const CreatedCredential: K.Codec<T.CreatedCredential> = K.object<T.CreatedCredential>([
+export const CreatedCredential: K.Codec<T.CreatedCredential> = /* @__PURE__ */ K.object<T.CreatedCredential>([
   ["credentialId", "credential_id"],
   ["credentialPreview", "credential_preview"],
   ["createdAt", "created_at"],
 ]);
-export const CreatedMemory: K.Codec<T.CreatedMemory> = K.object<T.CreatedMemory>([
+export const CreatedMemory: K.Codec<T.CreatedMemory> = /* @__PURE__ */ K.object<T.CreatedMemory>([
   ["createdAt", "created_at"],
   ["scopeId", "scope_id"],
 ]);
-export const Credential: K.Codec<T.Credential> = K.object<T.Credential>([
+export const Credential: K.Codec<T.Credential> = /* @__PURE__ */ K.object<T.Credential>([
   ["credentialId", "credential_id"],
   ["credentialPreview", "credential_preview"],
   ["createdAt", "created_at"],
   ["updatedAt", "updated_at"],
 ]);
-export const CredentialList: K.Codec<T.CredentialList> = K.object<T.CredentialList>([
-  ["credentials", "credentials", () => K.array(() => Credential)],
+export const CredentialList: K.Codec<T.CredentialList> = /* @__PURE__ */ K.object<T.CredentialList>([
+  ["credentials", "credentials", () => /* @__PURE__ */ K.array(() => Credential)],
 ]);
-export const CredentialService: K.Codec<T.CredentialService> = K.object<T.CredentialService>([
+export const CredentialService: K.Codec<T.CredentialService> = /* @__PURE__ */ K.object<T.CredentialService>([
   ["serverId", "server_id"],
 ]);
-export const CredentialServiceList: K.Codec<T.CredentialServiceList> = K.object<T.CredentialServiceList>([
-  ["services", "services", () => K.array(() => CredentialService)],
-]);
-export const DeletedCredential: K.Codec<T.DeletedCredential> = K.object<T.DeletedCredential>([
+export const CredentialServiceList: K.Codec<T.CredentialServiceList> =
+  /* @__PURE__ */ K.object<T.CredentialServiceList>([
+    ["services", "services", () => /* @__PURE__ */ K.array(() => CredentialService)],
+  ]);
+export const DeletedCredential: K.Codec<T.DeletedCredential> = /* @__PURE__ */ K.object<T.DeletedCredential>([
   ["credentialId", "credential_id"],
 ]);
-export const DeployCompleteEvent: K.Codec<T.DeployCompleteEvent> = K.object<T.DeployCompleteEvent>([
+export const DeployCompleteEvent: K.Codec<T.DeployCompleteEvent> =
+  /* @__PURE__ */ K.object<T.DeployCompleteEvent>([
+    ["formationId", "formation_id"],
+    ["healthUrl", "health_url"],
+    ["previousVersion", "previous_version"],
+    ["newVersion", "new_version"],
+    ["restartCount", "restart_count"],
+  ]);
+export const DeployProgressEvent: K.Codec<T.DeployProgressEvent> =
+  /* @__PURE__ */ K.object<T.DeployProgressEvent>([
+    ["maxAttempts", "max_attempts"],
+    ["stagingPort", "staging_port"],
+  ]);
+export const DeployResult: K.Codec<T.DeployResult> = /* @__PURE__ */ K.object<T.DeployResult>([
   ["formationId", "formation_id"],
   ["healthUrl", "health_url"],
-  ["previousVersion", "previous_version"],
-  ["newVersion", "new_version"],
-  ["restartCount", "restart_count"],
 ]);
-export const DeployProgressEvent: K.Codec<T.DeployProgressEvent> = K.object<T.DeployProgressEvent>([
-  ["maxAttempts", "max_attempts"],
-  ["stagingPort", "staging_port"],
-]);
-export const DeployResult: K.Codec<T.DeployResult> = K.object<T.DeployResult>([
-  ["formationId", "formation_id"],
-  ["healthUrl", "health_url"],
-]);
-export const DevError: K.Codec<T.DevError> = K.object<T.DevError>([["formationId", "formation_id"]]);
-export const DevRunRequest: K.Codec<T.DevRunRequest> = K.object<T.DevRunRequest>([
+export const DevError: K.Codec<T.DevError> = /* @__PURE__ */ K.object<T.DevError>([
   ["formationId", "formation_id"],
 ]);
-export const DevRunResult: K.Codec<T.DevRunResult> = K.object<T.DevRunResult>([
+export const DevRunRequest: K.Codec<T.DevRunRequest> = /* @__PURE__ */ K.object<T.DevRunRequest>([
   ["formationId", "formation_id"],
 ]);
-export const DevStopRequest: K.Codec<T.DevStopRequest> = K.object<T.DevStopRequest>([
+export const DevRunResult: K.Codec<T.DevRunResult> = /* @__PURE__ */ K.object<T.DevRunResult>([
   ["formationId", "formation_id"],
 ]);
-export const DevStopResult: K.Codec<T.DevStopResult> = K.object<T.DevStopResult>([
+export const DevStopRequest: K.Codec<T.DevStopRequest> = /* @__PURE__ */ K.object<T.DevStopRequest>([
   ["formationId", "formation_id"],
 ]);
-export const DistilledBatch: K.Codec<T.DistilledBatch> = K.object<T.DistilledBatch>([
+export const DevStopResult: K.Codec<T.DevStopResult> = /* @__PURE__ */ K.object<T.DevStopResult>([
+  ["formationId", "formation_id"],
+]);
+export const DistilledBatch: K.Codec<T.DistilledBatch> = /* @__PURE__ */ K.object<T.DistilledBatch>([
   ["batchId", "batch_id"],
   ["embeddingMode", "embedding_mode"],
 ]);
-export const DistilledBatchOutcome: K.Codec<T.DistilledBatchOutcome> = K.object<T.DistilledBatchOutcome>([
-  ["processingId", "processing_id"],
-  ["statusUrl", "status_url"],
-]);
-export const DistilledBatchStatus: K.Codec<T.DistilledBatchStatus> = K.object<T.DistilledBatchStatus>([
-  ["processingId", "processing_id"],
-  ["createdAt", "created_at"],
-  ["completedAt", "completed_at"],
-]);
-export const Distillery: K.Codec<T.Distillery> = K.object<T.Distillery>([
+export const DistilledBatchOutcome: K.Codec<T.DistilledBatchOutcome> =
+  /* @__PURE__ */ K.object<T.DistilledBatchOutcome>([
+    ["processingId", "processing_id"],
+    ["statusUrl", "status_url"],
+  ]);
+export const DistilledBatchStatus: K.Codec<T.DistilledBatchStatus> =
+  /* @__PURE__ */ K.object<T.DistilledBatchStatus>([
+    ["processingId", "processing_id"],
+    ["createdAt", "created_at"],
+    ["completedAt", "completed_at"],
+  ]);
+export const Distillery: K.Codec<T.Distillery> = /* @__PURE__ */ K.object<T.Distillery>([
   ["distilleryId", "distillery_id"],
   ["publicKey", "public_key"],
   ["trustLevel", "trust_level"],
@@ -206,98 +219,99 @@ export const Distillery: K.Codec<T.Distillery> = K.object<T.Distillery>([
   ["createdAt", "created_at"],
   ["revokedAt", "revoked_at"],
 ]);
-export const DistilleryList: K.Codec<T.DistilleryList> = K.object<T.DistilleryList>([
-  ["distilleries", "distilleries", () => K.array(() => Distillery)],
+export const DistilleryList: K.Codec<T.DistilleryList> = /* @__PURE__ */ K.object<T.DistilleryList>([
+  ["distilleries", "distilleries", () => /* @__PURE__ */ K.array(() => Distillery)],
 ]);
 export const DistilleryRegistrationRequest: K.Codec<T.DistilleryRegistrationRequest> =
-  K.object<T.DistilleryRegistrationRequest>([
+  /* @__PURE__ */ K.object<T.DistilleryRegistrationRequest>([
     ["publicKey", "public_key"],
     ["scope", "scope", () => DistilleryScope],
     ["trustLevel", "trust_level"],
   ]);
-export const DistilleryScope: K.Codec<T.DistilleryScope> = K.object<T.DistilleryScope>([
+export const DistilleryScope: K.Codec<T.DistilleryScope> = /* @__PURE__ */ K.object<T.DistilleryScope>([
   ["userIds", "user_ids"],
   ["eventTypes", "event_types"],
   ["maxEventsPerDay", "max_events_per_day"],
   ["maxBatchSize", "max_batch_size"],
 ]);
-export const DraftFilesResponse: K.Codec<T.DraftFilesResponse> = K.object<T.DraftFilesResponse>([
-  ["draft", "draft", () => DraftState],
-]);
-export const DraftState: K.Codec<T.DraftState> = K.object<T.DraftState>([
+export const DraftFilesResponse: K.Codec<T.DraftFilesResponse> =
+  /* @__PURE__ */ K.object<T.DraftFilesResponse>([["draft", "draft", () => DraftState]]);
+export const DraftState: K.Codec<T.DraftState> = /* @__PURE__ */ K.object<T.DraftState>([
   ["baseVersion", "base_version"],
   ["createdAt", "created_at"],
 ]);
-export const EnvelopeRequest: K.Codec<T.EnvelopeRequest> = K.object<T.EnvelopeRequest>([
+export const EnvelopeRequest: K.Codec<T.EnvelopeRequest> = /* @__PURE__ */ K.object<T.EnvelopeRequest>([
   ["idempotencyKey", "idempotency_key"],
 ]);
-export const ErrorEnvelope: K.Codec<T.ErrorEnvelope> = K.object<T.ErrorEnvelope>([
+export const ErrorEnvelope: K.Codec<T.ErrorEnvelope> = /* @__PURE__ */ K.object<T.ErrorEnvelope>([
   ["request", "request", () => EnvelopeRequest],
 ]);
-export const EventStreamFrame: K.Codec<T.EventStreamFrame> = K.union([
+export const EventStreamFrame: K.Codec<T.EventStreamFrame> = /* @__PURE__ */ K.union([
   () => ObservabilityEventFrame,
   () => K.identity,
 ]) as K.Codec<T.EventStreamFrame>;
-export const FireTriggerRequest: K.Codec<T.FireTriggerRequest> = K.object<T.FireTriggerRequest>([
-  ["sessionId", "session_id"],
-  ["useAsync", "use_async"],
-]);
-export const FormationConfigSummary: K.Codec<T.FormationConfigSummary> = K.object<T.FormationConfigSummary>([
-  ["formationId", "formation_id"],
-  ["schemaVersion", "schema_version"],
-  ["mcp", "mcp", () => ConfigMcpSummary],
-]);
-export const FormationDetail: K.Codec<T.FormationDetail> = K.object<T.FormationDetail>([
+export const FireTriggerRequest: K.Codec<T.FireTriggerRequest> =
+  /* @__PURE__ */ K.object<T.FireTriggerRequest>([
+    ["sessionId", "session_id"],
+    ["useAsync", "use_async"],
+  ]);
+export const FormationConfigSummary: K.Codec<T.FormationConfigSummary> =
+  /* @__PURE__ */ K.object<T.FormationConfigSummary>([
+    ["formationId", "formation_id"],
+    ["schemaVersion", "schema_version"],
+    ["mcp", "mcp", () => ConfigMcpSummary],
+  ]);
+export const FormationDetail: K.Codec<T.FormationDetail> = /* @__PURE__ */ K.object<T.FormationDetail>([
   ["restartCount", "restart_count"],
   ["createdAt", "created_at"],
   ["deployedAt", "deployed_at"],
   ["updatedAt", "updated_at"],
   ["lastHealthCheck", "last_health_check"],
 ]);
-export const FormationList: K.Codec<T.FormationList> = K.object<T.FormationList>([
-  ["formations", "formations", () => K.array(() => FormationSummary)],
+export const FormationList: K.Codec<T.FormationList> = /* @__PURE__ */ K.object<T.FormationList>([
+  ["formations", "formations", () => /* @__PURE__ */ K.array(() => FormationSummary)],
 ]);
-export const FormationLogs: K.Codec<T.FormationLogs> = K.object<T.FormationLogs>([
+export const FormationLogs: K.Codec<T.FormationLogs> = /* @__PURE__ */ K.object<T.FormationLogs>([
   ["formationId", "formation_id"],
   ["totalLines", "total_lines"],
 ]);
-export const FormationMemoryUsage: K.Codec<T.FormationMemoryUsage> = K.object<T.FormationMemoryUsage>([
-  ["workingMemoryMb", "working_memory_mb"],
-  ["memoryUsageMb", "memory_usage_mb"],
-]);
-export const FormationRuntimeStatus: K.Codec<T.FormationRuntimeStatus> = K.object<T.FormationRuntimeStatus>([
-  ["mcpServers", "mcp_servers"],
-  ["stats", "stats", () => FormationStats],
-]);
-export const FormationStats: K.Codec<T.FormationStats> = K.object<T.FormationStats>([
+export const FormationMemoryUsage: K.Codec<T.FormationMemoryUsage> =
+  /* @__PURE__ */ K.object<T.FormationMemoryUsage>([
+    ["workingMemoryMb", "working_memory_mb"],
+    ["memoryUsageMb", "memory_usage_mb"],
+  ]);
+export const FormationRuntimeStatus: K.Codec<T.FormationRuntimeStatus> =
+  /* @__PURE__ */ K.object<T.FormationRuntimeStatus>([
+    ["mcpServers", "mcp_servers"],
+    ["stats", "stats", () => FormationStats],
+  ]);
+export const FormationStats: K.Codec<T.FormationStats> = /* @__PURE__ */ K.object<T.FormationStats>([
   ["memory", "memory", () => FormationMemoryUsage],
   ["bufferSize", "buffer_size"],
   ["cpuPercent", "cpu_percent"],
 ]);
-export const FormationSummary: K.Codec<T.FormationSummary> = K.object<T.FormationSummary>([
+export const FormationSummary: K.Codec<T.FormationSummary> = /* @__PURE__ */ K.object<T.FormationSummary>([
   ["restartCount", "restart_count"],
 ]);
-export const HealthStatus: K.Codec<T.HealthStatus> = K.object<T.HealthStatus>([
+export const HealthStatus: K.Codec<T.HealthStatus> = /* @__PURE__ */ K.object<T.HealthStatus>([
   ["formationId", "formation_id"],
 ]);
-export const KnowledgeRebuildResult: K.Codec<T.KnowledgeRebuildResult> = K.object<T.KnowledgeRebuildResult>([
-  ["sourceId", "source_id"],
-]);
+export const KnowledgeRebuildResult: K.Codec<T.KnowledgeRebuildResult> =
+  /* @__PURE__ */ K.object<T.KnowledgeRebuildResult>([["sourceId", "source_id"]]);
 export const LinkUserIdentifierRequest: K.Codec<T.LinkUserIdentifierRequest> =
-  K.object<T.LinkUserIdentifierRequest>([["muxiUserId", "muxi_user_id"]]);
-export const LinkedUserIdentifiers: K.Codec<T.LinkedUserIdentifiers> = K.object<T.LinkedUserIdentifiers>([
-  ["muxiUserId", "muxi_user_id"],
-]);
-export const LogConnectedEvent: K.Codec<T.LogConnectedEvent> = K.object<T.LogConnectedEvent>([
+  /* @__PURE__ */ K.object<T.LinkUserIdentifierRequest>([["muxiUserId", "muxi_user_id"]]);
+export const LinkedUserIdentifiers: K.Codec<T.LinkedUserIdentifiers> =
+  /* @__PURE__ */ K.object<T.LinkedUserIdentifiers>([["muxiUserId", "muxi_user_id"]]);
+export const LogConnectedEvent: K.Codec<T.LogConnectedEvent> = /* @__PURE__ */ K.object<T.LogConnectedEvent>([
   ["formationId", "formation_id"],
 ]);
-export const LogLineEvent: K.Codec<T.LogLineEvent> = K.object<T.LogLineEvent>([
+export const LogLineEvent: K.Codec<T.LogLineEvent> = /* @__PURE__ */ K.object<T.LogLineEvent>([
   ["formationId", "formation_id"],
 ]);
-export const LogStreamError: K.Codec<T.LogStreamError> = K.object<T.LogStreamError>([
+export const LogStreamError: K.Codec<T.LogStreamError> = /* @__PURE__ */ K.object<T.LogStreamError>([
   ["filtersReceived", "filters_received"],
 ]);
-export const LogStreamEvent: K.Codec<T.LogStreamEvent> = K.object<T.LogStreamEvent>([
+export const LogStreamEvent: K.Codec<T.LogStreamEvent> = /* @__PURE__ */ K.object<T.LogStreamEvent>([
   ["eventType", "event_type"],
   ["userId", "user_id"],
   ["sessionId", "session_id"],
@@ -305,102 +319,110 @@ export const LogStreamEvent: K.Codec<T.LogStreamEvent> = K.object<T.LogStreamEve
   ["agentId", "agent_id"],
 ]);
 export const ManageDraftFilesResponseVariant2: K.Codec<T.ManageDraftFilesResponseVariant2> =
-  K.object<T.ManageDraftFilesResponseVariant2>([["data", "data", () => UpdateResult]]);
-export const McpDefaults: K.Codec<T.McpDefaults> = K.object<T.McpDefaults>([
+  /* @__PURE__ */ K.object<T.ManageDraftFilesResponseVariant2>([["data", "data", () => UpdateResult]]);
+export const McpDefaults: K.Codec<T.McpDefaults> = /* @__PURE__ */ K.object<T.McpDefaults>([
   ["defaults", "defaults", () => McpDefaultsDefaults],
 ]);
-export const McpDefaultsDefaults: K.Codec<T.McpDefaultsDefaults> = K.object<T.McpDefaultsDefaults>([
-  ["maxRetries", "max_retries"],
-]);
-export const McpResourceWidget: K.Codec<T.McpResourceWidget> = K.object<T.McpResourceWidget>([
+export const McpDefaultsDefaults: K.Codec<T.McpDefaultsDefaults> =
+  /* @__PURE__ */ K.object<T.McpDefaultsDefaults>([["maxRetries", "max_retries"]]);
+export const McpResourceWidget: K.Codec<T.McpResourceWidget> = /* @__PURE__ */ K.object<T.McpResourceWidget>([
   ["mimeType", "mime_type"],
 ]);
-export const Memory: K.Codec<T.Memory> = K.object<T.Memory>([
+export const Memory: K.Codec<T.Memory> = /* @__PURE__ */ K.object<T.Memory>([
   ["createdAt", "created_at"],
   ["scopeId", "scope_id"],
 ]);
-export const MemoryBackfillReport: K.Codec<T.MemoryBackfillReport> = K.object<T.MemoryBackfillReport>([
-  ["userId", "user_id"],
-]);
-export const MemoryBackfillRequest: K.Codec<T.MemoryBackfillRequest> = K.object<T.MemoryBackfillRequest>([
-  ["userId", "user_id"],
-]);
-export const MemoryBatchRequest: K.Codec<T.MemoryBatchRequest> = K.object<T.MemoryBatchRequest>([
-  ["items", "items", () => K.array(() => MemoryCreateRequest)],
-]);
-export const MemoryBatchResult: K.Codec<T.MemoryBatchResult> = K.object<T.MemoryBatchResult>([
+export const MemoryBackfillReport: K.Codec<T.MemoryBackfillReport> =
+  /* @__PURE__ */ K.object<T.MemoryBackfillReport>([["userId", "user_id"]]);
+export const MemoryBackfillRequest: K.Codec<T.MemoryBackfillRequest> =
+  /* @__PURE__ */ K.object<T.MemoryBackfillRequest>([["userId", "user_id"]]);
+export const MemoryBatchRequest: K.Codec<T.MemoryBatchRequest> =
+  /* @__PURE__ */ K.object<T.MemoryBatchRequest>([
+    ["items", "items", () => /* @__PURE__ */ K.array(() => MemoryCreateRequest)],
+  ]);
+export const MemoryBatchResult: K.Codec<T.MemoryBatchResult> = /* @__PURE__ */ K.object<T.MemoryBatchResult>([
   ["processingId", "processing_id"],
 ]);
-export const MemoryBufferInfo: K.Codec<T.MemoryBufferInfo> = K.object<T.MemoryBufferInfo>([
+export const MemoryBufferInfo: K.Codec<T.MemoryBufferInfo> = /* @__PURE__ */ K.object<T.MemoryBufferInfo>([
   ["totalEntries", "total_entries"],
   ["maxSize", "max_size"],
   ["kvNamespaces", "kv_namespaces"],
 ]);
-export const MemoryBufferList: K.Codec<T.MemoryBufferList> = K.object<T.MemoryBufferList>([
-  ["buffers", "buffers", () => K.array(() => MemoryBufferInfo)],
+export const MemoryBufferList: K.Codec<T.MemoryBufferList> = /* @__PURE__ */ K.object<T.MemoryBufferList>([
+  ["buffers", "buffers", () => /* @__PURE__ */ K.array(() => MemoryBufferInfo)],
   ["totalEntries", "total_entries"],
 ]);
-export const MemoryBuffersCleared: K.Codec<T.MemoryBuffersCleared> = K.object<T.MemoryBuffersCleared>([
-  ["entriesCleared", "entries_cleared"],
-  ["kvEntriesCleared", "kv_entries_cleared"],
-]);
-export const MemoryCreateRequest: K.Codec<T.MemoryCreateRequest> = K.object<T.MemoryCreateRequest>([
-  ["scopeId", "scope_id"],
-  ["sourceId", "source_id"],
-]);
-export const MemoryDeleted: K.Codec<T.MemoryDeleted> = K.object<T.MemoryDeleted>([["userId", "user_id"]]);
-export const MemoryForgetReport: K.Codec<T.MemoryForgetReport> = K.object<T.MemoryForgetReport>([
-  ["userId", "user_id"],
-  ["deletedEvents", "deleted_events"],
-  ["gracePeriodDays", "grace_period_days"],
-  ["rebuildRequired", "rebuild_required"],
-]);
-export const MemoryForgetRequest: K.Codec<T.MemoryForgetRequest> = K.object<T.MemoryForgetRequest>([
+export const MemoryBuffersCleared: K.Codec<T.MemoryBuffersCleared> =
+  /* @__PURE__ */ K.object<T.MemoryBuffersCleared>([
+    ["entriesCleared", "entries_cleared"],
+    ["kvEntriesCleared", "kv_entries_cleared"],
+  ]);
+export const MemoryCreateRequest: K.Codec<T.MemoryCreateRequest> =
+  /* @__PURE__ */ K.object<T.MemoryCreateRequest>([
+    ["scopeId", "scope_id"],
+    ["sourceId", "source_id"],
+  ]);
+export const MemoryDeleted: K.Codec<T.MemoryDeleted> = /* @__PURE__ */ K.object<T.MemoryDeleted>([
   ["userId", "user_id"],
 ]);
-export const MemoryIngestionStatus: K.Codec<T.MemoryIngestionStatus> = K.object<T.MemoryIngestionStatus>([
-  ["processingId", "processing_id"],
-  ["createdAt", "created_at"],
-  ["completedAt", "completed_at"],
-  ["tokenUsage", "token_usage"],
-]);
-export const MemoryJobAccepted: K.Codec<T.MemoryJobAccepted> = K.object<T.MemoryJobAccepted>([
+export const MemoryForgetReport: K.Codec<T.MemoryForgetReport> =
+  /* @__PURE__ */ K.object<T.MemoryForgetReport>([
+    ["userId", "user_id"],
+    ["deletedEvents", "deleted_events"],
+    ["gracePeriodDays", "grace_period_days"],
+    ["rebuildRequired", "rebuild_required"],
+  ]);
+export const MemoryForgetRequest: K.Codec<T.MemoryForgetRequest> =
+  /* @__PURE__ */ K.object<T.MemoryForgetRequest>([["userId", "user_id"]]);
+export const MemoryIngestionStatus: K.Codec<T.MemoryIngestionStatus> =
+  /* @__PURE__ */ K.object<T.MemoryIngestionStatus>([
+    ["processingId", "processing_id"],
+    ["createdAt", "created_at"],
+    ["completedAt", "completed_at"],
+    ["tokenUsage", "token_usage"],
+  ]);
+export const MemoryJobAccepted: K.Codec<T.MemoryJobAccepted> = /* @__PURE__ */ K.object<T.MemoryJobAccepted>([
   ["userId", "user_id"],
   ["jobId", "job_id"],
   ["statusUrl", "status_url"],
 ]);
-export const MemoryJobStatus: K.Codec<T.MemoryJobStatus> = K.object<T.MemoryJobStatus>([["jobId", "job_id"]]);
-export const MemoryLintReport: K.Codec<T.MemoryLintReport> = K.object<T.MemoryLintReport>([
+export const MemoryJobStatus: K.Codec<T.MemoryJobStatus> = /* @__PURE__ */ K.object<T.MemoryJobStatus>([
+  ["jobId", "job_id"],
+]);
+export const MemoryLintReport: K.Codec<T.MemoryLintReport> = /* @__PURE__ */ K.object<T.MemoryLintReport>([
   ["userId", "user_id"],
 ]);
-export const MemoryLintRequest: K.Codec<T.MemoryLintRequest> = K.object<T.MemoryLintRequest>([
+export const MemoryLintRequest: K.Codec<T.MemoryLintRequest> = /* @__PURE__ */ K.object<T.MemoryLintRequest>([
   ["userId", "user_id"],
 ]);
-export const MemoryList: K.Codec<T.MemoryList> = K.object<T.MemoryList>([
-  ["memories", "memories", () => K.array(() => Memory)],
+export const MemoryList: K.Codec<T.MemoryList> = /* @__PURE__ */ K.object<T.MemoryList>([
+  ["memories", "memories", () => /* @__PURE__ */ K.array(() => Memory)],
 ]);
-export const MemoryRebuildReport: K.Codec<T.MemoryRebuildReport> = K.object<T.MemoryRebuildReport>([
-  ["userId", "user_id"],
-  ["dryRun", "dry_run"],
-]);
-export const MemoryRebuildRequest: K.Codec<T.MemoryRebuildRequest> = K.object<T.MemoryRebuildRequest>([
-  ["userId", "user_id"],
-  ["dryRun", "dry_run"],
-]);
+export const MemoryRebuildReport: K.Codec<T.MemoryRebuildReport> =
+  /* @__PURE__ */ K.object<T.MemoryRebuildReport>([
+    ["userId", "user_id"],
+    ["dryRun", "dry_run"],
+  ]);
+export const MemoryRebuildRequest: K.Codec<T.MemoryRebuildRequest> =
+  /* @__PURE__ */ K.object<T.MemoryRebuildRequest>([
+    ["userId", "user_id"],
+    ["dryRun", "dry_run"],
+  ]);
 export const ObservabilityEventFrame: K.Codec<T.ObservabilityEventFrame> =
-  K.object<T.ObservabilityEventFrame>([
+  /* @__PURE__ */ K.object<T.ObservabilityEventFrame>([
     ["sessionId", "session_id"],
     ["requestId", "request_id"],
   ]);
-export const OverlordClarification: K.Codec<T.OverlordClarification> = K.object<T.OverlordClarification>([
-  ["maxQuestions", "max_questions"],
-  ["persistLearnedInfo", "persist_learned_info"],
-]);
-export const OverlordConfig: K.Codec<T.OverlordConfig> = K.object<T.OverlordConfig>([
+export const OverlordClarification: K.Codec<T.OverlordClarification> =
+  /* @__PURE__ */ K.object<T.OverlordClarification>([
+    ["maxQuestions", "max_questions"],
+    ["persistLearnedInfo", "persist_learned_info"],
+  ]);
+export const OverlordConfig: K.Codec<T.OverlordConfig> = /* @__PURE__ */ K.object<T.OverlordConfig>([
   ["workflow", "workflow", () => OverlordWorkflow],
   ["clarification", "clarification", () => OverlordClarification],
 ]);
-export const OverlordWorkflow: K.Codec<T.OverlordWorkflow> = K.object<T.OverlordWorkflow>([
+export const OverlordWorkflow: K.Codec<T.OverlordWorkflow> = /* @__PURE__ */ K.object<T.OverlordWorkflow>([
   ["autoDecomposition", "auto_decomposition"],
   ["planApprovalThreshold", "plan_approval_threshold"],
   ["complexityMethod", "complexity_method"],
@@ -413,51 +435,49 @@ export const OverlordWorkflow: K.Codec<T.OverlordWorkflow> = K.object<T.Overlord
   ["partialResults", "partial_results"],
 ]);
 export const RebuildKnowledgeRequest: K.Codec<T.RebuildKnowledgeRequest> =
-  K.object<T.RebuildKnowledgeRequest>([
+  /* @__PURE__ */ K.object<T.RebuildKnowledgeRequest>([
     ["agentId", "agent_id"],
     ["sourceId", "source_id"],
   ]);
-export const RequestCancellation: K.Codec<T.RequestCancellation> = K.object<T.RequestCancellation>([
-  ["requestId", "request_id"],
+export const RequestCancellation: K.Codec<T.RequestCancellation> =
+  /* @__PURE__ */ K.object<T.RequestCancellation>([["requestId", "request_id"]]);
+export const RequestList: K.Codec<T.RequestList> = /* @__PURE__ */ K.object<T.RequestList>([
+  ["requests", "requests", () => /* @__PURE__ */ K.array(() => RequestSummary)],
 ]);
-export const RequestList: K.Codec<T.RequestList> = K.object<T.RequestList>([
-  ["requests", "requests", () => K.array(() => RequestSummary)],
-]);
-export const RequestStatus: K.Codec<T.RequestStatus> = K.object<T.RequestStatus>([
+export const RequestStatus: K.Codec<T.RequestStatus> = /* @__PURE__ */ K.object<T.RequestStatus>([
   ["requestId", "request_id"],
   ["userId", "user_id"],
   ["createdAt", "created_at"],
   ["completedAt", "completed_at"],
 ]);
-export const RequestStreamFrame: K.Codec<T.RequestStreamFrame> = K.union([
+export const RequestStreamFrame: K.Codec<T.RequestStreamFrame> = /* @__PURE__ */ K.union([
   () => ChatStreamItem,
   () => K.identity,
 ]) as K.Codec<T.RequestStreamFrame>;
-export const RequestSummary: K.Codec<T.RequestSummary> = K.object<T.RequestSummary>([
+export const RequestSummary: K.Codec<T.RequestSummary> = /* @__PURE__ */ K.object<T.RequestSummary>([
   ["requestId", "request_id"],
   ["userId", "user_id"],
   ["createdAt", "created_at"],
   ["completedAt", "completed_at"],
 ]);
-export const ResolveUserRequest: K.Codec<T.ResolveUserRequest> = K.object<T.ResolveUserRequest>([
-  ["identifierType", "identifier_type"],
-]);
-export const ResolvedUser: K.Codec<T.ResolvedUser> = K.object<T.ResolvedUser>([
+export const ResolveUserRequest: K.Codec<T.ResolveUserRequest> =
+  /* @__PURE__ */ K.object<T.ResolveUserRequest>([["identifierType", "identifier_type"]]);
+export const ResolvedUser: K.Codec<T.ResolvedUser> = /* @__PURE__ */ K.object<T.ResolvedUser>([
   ["muxiUserId", "muxi_user_id"],
   ["internalUserId", "internal_user_id"],
 ]);
-export const RestartResult: K.Codec<T.RestartResult> = K.object<T.RestartResult>([
+export const RestartResult: K.Codec<T.RestartResult> = /* @__PURE__ */ K.object<T.RestartResult>([
   ["restartCount", "restart_count"],
 ]);
-export const RollbackResult: K.Codec<T.RollbackResult> = K.object<T.RollbackResult>([
+export const RollbackResult: K.Codec<T.RollbackResult> = /* @__PURE__ */ K.object<T.RollbackResult>([
   ["previousVersion", "previous_version"],
 ]);
-export const SchedulerConfig: K.Codec<T.SchedulerConfig> = K.object<T.SchedulerConfig>([
+export const SchedulerConfig: K.Codec<T.SchedulerConfig> = /* @__PURE__ */ K.object<T.SchedulerConfig>([
   ["checkIntervalMinutes", "check_interval_minutes"],
   ["maxConcurrentJobs", "max_concurrent_jobs"],
   ["maxFailuresBeforePause", "max_failures_before_pause"],
 ]);
-export const SchedulerJob: K.Codec<T.SchedulerJob> = K.object<T.SchedulerJob>([
+export const SchedulerJob: K.Codec<T.SchedulerJob> = /* @__PURE__ */ K.object<T.SchedulerJob>([
   ["runAt", "run_at"],
   ["userId", "user_id"],
   ["sessionId", "session_id"],
@@ -465,126 +485,136 @@ export const SchedulerJob: K.Codec<T.SchedulerJob> = K.object<T.SchedulerJob>([
   ["lastRun", "last_run"],
   ["failureCount", "failure_count"],
 ]);
-export const SchedulerJobList: K.Codec<T.SchedulerJobList> = K.object<T.SchedulerJobList>([
-  ["jobs", "jobs", () => K.array(() => SchedulerJob)],
+export const SchedulerJobList: K.Codec<T.SchedulerJobList> = /* @__PURE__ */ K.object<T.SchedulerJobList>([
+  ["jobs", "jobs", () => /* @__PURE__ */ K.array(() => SchedulerJob)],
 ]);
 export const SendNotificationRequest: K.Codec<T.SendNotificationRequest> =
-  K.object<T.SendNotificationRequest>([["recipientUserId", "user_id"]]);
-export const ServerRuntime: K.Codec<T.ServerRuntime> = K.object<T.ServerRuntime>([
+  /* @__PURE__ */ K.object<T.SendNotificationRequest>([["recipientUserId", "user_id"]]);
+export const ServerRuntime: K.Codec<T.ServerRuntime> = /* @__PURE__ */ K.object<T.ServerRuntime>([
   ["goVersion", "go_version"],
 ]);
-export const ServerStatus: K.Codec<T.ServerStatus> = K.object<T.ServerStatus>([
+export const ServerStatus: K.Codec<T.ServerStatus> = /* @__PURE__ */ K.object<T.ServerStatus>([
   ["portPool", "port_pool"],
   ["runtime", "runtime", () => ServerRuntime],
 ]);
-export const Session: K.Codec<T.Session> = K.object<T.Session>([
+export const Session: K.Codec<T.Session> = /* @__PURE__ */ K.object<T.Session>([
   ["sessionId", "session_id"],
   ["userId", "user_id"],
   ["messageCount", "message_count"],
   ["createdAt", "created_at"],
   ["lastActivity", "last_activity"],
 ]);
-export const SessionBufferCleared: K.Codec<T.SessionBufferCleared> = K.object<T.SessionBufferCleared>([
-  ["userId", "user_id"],
-  ["sessionId", "session_id"],
-  ["messagesCleared", "messages_cleared"],
+export const SessionBufferCleared: K.Codec<T.SessionBufferCleared> =
+  /* @__PURE__ */ K.object<T.SessionBufferCleared>([
+    ["userId", "user_id"],
+    ["sessionId", "session_id"],
+    ["messagesCleared", "messages_cleared"],
+  ]);
+export const SessionList: K.Codec<T.SessionList> = /* @__PURE__ */ K.object<T.SessionList>([
+  ["sessions", "sessions", () => /* @__PURE__ */ K.array(() => SessionSummary)],
 ]);
-export const SessionList: K.Codec<T.SessionList> = K.object<T.SessionList>([
-  ["sessions", "sessions", () => K.array(() => SessionSummary)],
-]);
-export const SessionMessage: K.Codec<T.SessionMessage> = K.object<T.SessionMessage>([
+export const SessionMessage: K.Codec<T.SessionMessage> = /* @__PURE__ */ K.object<T.SessionMessage>([
   ["metadata", "metadata", () => SessionMessageMetadata],
 ]);
-export const SessionMessageMetadata: K.Codec<T.SessionMessageMetadata> = K.object<T.SessionMessageMetadata>([
-  ["userId", "user_id"],
+export const SessionMessageMetadata: K.Codec<T.SessionMessageMetadata> =
+  /* @__PURE__ */ K.object<T.SessionMessageMetadata>([
+    ["userId", "user_id"],
+    ["sessionId", "session_id"],
+    ["agentId", "agent_id"],
+  ]);
+export const SessionMessages: K.Codec<T.SessionMessages> = /* @__PURE__ */ K.object<T.SessionMessages>([
   ["sessionId", "session_id"],
-  ["agentId", "agent_id"],
-]);
-export const SessionMessages: K.Codec<T.SessionMessages> = K.object<T.SessionMessages>([
-  ["sessionId", "session_id"],
-  ["messages", "messages", () => K.array(() => SessionMessage)],
+  ["messages", "messages", () => /* @__PURE__ */ K.array(() => SessionMessage)],
   ["hasMore", "has_more"],
 ]);
-export const SessionRestoreMessage: K.Codec<T.SessionRestoreMessage> = K.object<T.SessionRestoreMessage>([
-  ["agentId", "agent_id"],
-]);
-export const SessionRestoreRequest: K.Codec<T.SessionRestoreRequest> = K.object<T.SessionRestoreRequest>([
-  ["messages", "messages", () => K.array(() => SessionRestoreMessage)],
-]);
-export const SessionRestoreResult: K.Codec<T.SessionRestoreResult> = K.object<T.SessionRestoreResult>([
-  ["sessionId", "session_id"],
-  ["messagesLoaded", "messages_loaded"],
-  ["messagesDropped", "messages_dropped"],
-]);
-export const SessionSummary: K.Codec<T.SessionSummary> = K.object<T.SessionSummary>([
+export const SessionRestoreMessage: K.Codec<T.SessionRestoreMessage> =
+  /* @__PURE__ */ K.object<T.SessionRestoreMessage>([["agentId", "agent_id"]]);
+export const SessionRestoreRequest: K.Codec<T.SessionRestoreRequest> =
+  /* @__PURE__ */ K.object<T.SessionRestoreRequest>([
+    ["messages", "messages", () => /* @__PURE__ */ K.array(() => SessionRestoreMessage)],
+  ]);
+export const SessionRestoreResult: K.Codec<T.SessionRestoreResult> =
+  /* @__PURE__ */ K.object<T.SessionRestoreResult>([
+    ["sessionId", "session_id"],
+    ["messagesLoaded", "messages_loaded"],
+    ["messagesDropped", "messages_dropped"],
+  ]);
+export const SessionSummary: K.Codec<T.SessionSummary> = /* @__PURE__ */ K.object<T.SessionSummary>([
   ["sessionId", "session_id"],
   ["userId", "user_id"],
   ["lastActivity", "last_activity"],
   ["messageCount", "message_count"],
   ["createdAt", "created_at"],
 ]);
-export const Skill: K.Codec<T.Skill> = K.object<T.Skill>([["allowedTools", "allowed_tools"]]);
-export const SkillList: K.Codec<T.SkillList> = K.object<T.SkillList>([
-  ["skills", "skills", () => K.array(() => SkillSummary)],
+export const Skill: K.Codec<T.Skill> = /* @__PURE__ */ K.object<T.Skill>([["allowedTools", "allowed_tools"]]);
+export const SkillList: K.Codec<T.SkillList> = /* @__PURE__ */ K.object<T.SkillList>([
+  ["skills", "skills", () => /* @__PURE__ */ K.array(() => SkillSummary)],
 ]);
-export const SkillSummary: K.Codec<T.SkillSummary> = K.object<T.SkillSummary>([
+export const SkillSummary: K.Codec<T.SkillSummary> = /* @__PURE__ */ K.object<T.SkillSummary>([
   ["hasScripts", "has_scripts"],
   ["resourceCount", "resource_count"],
   ["hasExecutionContext", "has_execution_context"],
 ]);
-export const Sop: K.Codec<T.Sop> = K.object<T.Sop>([["agentsUsed", "agents_used"]]);
-export const SopList: K.Codec<T.SopList> = K.object<T.SopList>([
-  ["sops", "sops", () => K.array(() => SopSummary)],
+export const Sop: K.Codec<T.Sop> = /* @__PURE__ */ K.object<T.Sop>([["agentsUsed", "agents_used"]]);
+export const SopList: K.Codec<T.SopList> = /* @__PURE__ */ K.object<T.SopList>([
+  ["sops", "sops", () => /* @__PURE__ */ K.array(() => SopSummary)],
 ]);
-export const SopSummary: K.Codec<T.SopSummary> = K.object<T.SopSummary>([["agentsUsed", "agents_used"]]);
-export const SuccessEnvelope: K.Codec<T.SuccessEnvelope> = K.object<T.SuccessEnvelope>([
+export const SopSummary: K.Codec<T.SopSummary> = /* @__PURE__ */ K.object<T.SopSummary>([
+  ["agentsUsed", "agents_used"],
+]);
+export const SuccessEnvelope: K.Codec<T.SuccessEnvelope> = /* @__PURE__ */ K.object<T.SuccessEnvelope>([
   ["request", "request", () => EnvelopeRequest],
 ]);
 export const SyncAgentKnowledgeRequest: K.Codec<T.SyncAgentKnowledgeRequest> =
-  K.object<T.SyncAgentKnowledgeRequest>([["sourceId", "source_id"]]);
-export const Trigger: K.Codec<T.Trigger> = K.object<T.Trigger>([["dataFields", "data_fields"]]);
-export const TriggerList: K.Codec<T.TriggerList> = K.object<T.TriggerList>([["formationId", "formation_id"]]);
-export const UiWidget: K.Codec<T.UiWidget> = K.union(
+  /* @__PURE__ */ K.object<T.SyncAgentKnowledgeRequest>([["sourceId", "source_id"]]);
+export const Trigger: K.Codec<T.Trigger> = /* @__PURE__ */ K.object<T.Trigger>([
+  ["dataFields", "data_fields"],
+]);
+export const TriggerList: K.Codec<T.TriggerList> = /* @__PURE__ */ K.object<T.TriggerList>([
+  ["formationId", "formation_id"],
+]);
+export const UiWidget: K.Codec<T.UiWidget> = /* @__PURE__ */ K.union(
   [() => K.identity, () => K.identity, () => McpResourceWidget],
   { wire: "type", name: "type", map: { mcp_resource: () => McpResourceWidget } },
 ) as K.Codec<T.UiWidget>;
-export const UnlinkedUserIdentifier: K.Codec<T.UnlinkedUserIdentifier> = K.object<T.UnlinkedUserIdentifier>([
-  ["muxiUserId", "muxi_user_id"],
-]);
+export const UnlinkedUserIdentifier: K.Codec<T.UnlinkedUserIdentifier> =
+  /* @__PURE__ */ K.object<T.UnlinkedUserIdentifier>([["muxiUserId", "muxi_user_id"]]);
 export const UpdateA2AOutboundRequest: K.Codec<T.UpdateA2AOutboundRequest> =
-  K.object<T.UpdateA2AOutboundRequest>([["retryPolicy", "retry_policy", () => A2ARetryPolicy]]);
+  /* @__PURE__ */ K.object<T.UpdateA2AOutboundRequest>([
+    ["retryPolicy", "retry_policy", () => A2ARetryPolicy],
+  ]);
 export const UpdateMcpDefaultsRequest: K.Codec<T.UpdateMcpDefaultsRequest> =
-  K.object<T.UpdateMcpDefaultsRequest>([["maxRetries", "max_retries"]]);
-export const UpdateResult: K.Codec<T.UpdateResult> = K.object<T.UpdateResult>([
+  /* @__PURE__ */ K.object<T.UpdateMcpDefaultsRequest>([["maxRetries", "max_retries"]]);
+export const UpdateResult: K.Codec<T.UpdateResult> = /* @__PURE__ */ K.object<T.UpdateResult>([
   ["previousVersion", "previous_version"],
   ["deploymentType", "deployment_type"],
 ]);
 export const UpdateUserChannelsRequest: K.Codec<T.UpdateUserChannelsRequest> =
-  K.object<T.UpdateUserChannelsRequest>([["preferredChannel", "preferred_channel"]]);
-export const UserBufferCleared: K.Codec<T.UserBufferCleared> = K.object<T.UserBufferCleared>([
+  /* @__PURE__ */ K.object<T.UpdateUserChannelsRequest>([["preferredChannel", "preferred_channel"]]);
+export const UserBufferCleared: K.Codec<T.UserBufferCleared> = /* @__PURE__ */ K.object<T.UserBufferCleared>([
   ["userId", "user_id"],
   ["messagesCleared", "messages_cleared"],
   ["sessionsCleared", "sessions_cleared"],
 ]);
-export const UserBufferStatus: K.Codec<T.UserBufferStatus> = K.object<T.UserBufferStatus>([
+export const UserBufferStatus: K.Codec<T.UserBufferStatus> = /* @__PURE__ */ K.object<T.UserBufferStatus>([
   ["userId", "user_id"],
   ["totalMessages", "total_messages"],
   ["bufferSizeKb", "buffer_size_kb"],
 ]);
-export const UserChannels: K.Codec<T.UserChannels> = K.object<T.UserChannels>([
+export const UserChannels: K.Codec<T.UserChannels> = /* @__PURE__ */ K.object<T.UserChannels>([
   ["userId", "user_id"],
   ["preferredChannel", "preferred_channel"],
   ["lastChannel", "last_channel"],
 ]);
-export const UserIdentifierList: K.Codec<T.UserIdentifierList> = K.object<T.UserIdentifierList>([
-  ["muxiUserId", "muxi_user_id"],
-  ["internalUserId", "internal_user_id"],
-  ["identifiers", "identifiers", () => K.array(() => UserIdentifierRecord)],
-]);
-export const UserIdentifierRecord: K.Codec<T.UserIdentifierRecord> = K.object<T.UserIdentifierRecord>([
-  ["createdAt", "created_at"],
-]);
-export const WebhookPayload: K.Codec<T.WebhookPayload> = K.object<T.WebhookPayload>([
+export const UserIdentifierList: K.Codec<T.UserIdentifierList> =
+  /* @__PURE__ */ K.object<T.UserIdentifierList>([
+    ["muxiUserId", "muxi_user_id"],
+    ["internalUserId", "internal_user_id"],
+    ["identifiers", "identifiers", () => /* @__PURE__ */ K.array(() => UserIdentifierRecord)],
+  ]);
+export const UserIdentifierRecord: K.Codec<T.UserIdentifierRecord> =
+  /* @__PURE__ */ K.object<T.UserIdentifierRecord>([["createdAt", "created_at"]]);
+export const WebhookPayload: K.Codec<T.WebhookPayload> = /* @__PURE__ */ K.object<T.WebhookPayload>([
   ["formationId", "formation_id"],
   ["userId", "user_id"],
   ["processingTime", "processing_time"],

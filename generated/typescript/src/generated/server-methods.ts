@@ -28,7 +28,7 @@ const op_status: OperationSpec = {
   method: "GET",
   path: "/rpc/server/status",
   params: [],
-  response: { kind: "json", envelope: true, decode: K.decoder(C.ServerStatus) },
+  response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.ServerStatus) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -48,7 +48,7 @@ const op_listFormations: OperationSpec = {
   method: "GET",
   path: "/rpc/formations",
   params: [],
-  response: { kind: "json", envelope: true, decode: K.decoder(C.FormationList) },
+  response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.FormationList) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -63,7 +63,7 @@ const op_deployFormation: OperationSpec = {
     { name: "bundle", wire: "", in: "body", required: true, kind: "unknown", whole: true },
   ],
   body: { kind: "binary", contentType: "application/gzip", required: true },
-  response: { kind: "json", envelope: true, decode: K.decoder(C.DeployResult) },
+  response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.DeployResult) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -73,7 +73,7 @@ const op_getFormation: OperationSpec = {
   method: "GET",
   path: "/rpc/formations/{id}",
   params: [{ name: "id", wire: "id", in: "path", required: true, kind: "string" }],
-  response: { kind: "json", envelope: true, decode: K.decoder(C.FormationDetail) },
+  response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.FormationDetail) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -88,7 +88,7 @@ const op_updateFormation: OperationSpec = {
     { name: "bundle", wire: "", in: "body", required: true, kind: "unknown", whole: true },
   ],
   body: { kind: "binary", contentType: "application/gzip", required: true },
-  response: { kind: "json", envelope: true, decode: K.decoder(C.UpdateResult) },
+  response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.UpdateResult) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -128,7 +128,7 @@ const op_restartFormation: OperationSpec = {
   method: "POST",
   path: "/rpc/formations/{id}/restart",
   params: [{ name: "id", wire: "id", in: "path", required: true, kind: "string" }],
-  response: { kind: "json", envelope: true, decode: K.decoder(C.RestartResult) },
+  response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.RestartResult) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -138,7 +138,7 @@ const op_rollbackFormation: OperationSpec = {
   method: "POST",
   path: "/rpc/formations/{id}/rollback",
   params: [{ name: "id", wire: "id", in: "path", required: true, kind: "string" }],
-  response: { kind: "json", envelope: true, decode: K.decoder(C.RollbackResult) },
+  response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.RollbackResult) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -148,7 +148,7 @@ const op_cancelUpdate: OperationSpec = {
   method: "POST",
   path: "/rpc/formations/{id}/cancel-update",
   params: [{ name: "id", wire: "id", in: "path", required: true, kind: "string" }],
-  response: { kind: "json", envelope: false, decode: K.decoder(C.CancelUpdateResult) },
+  response: { kind: "json", envelope: false, decode: /* @__PURE__ */ K.decoder(C.CancelUpdateResult) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -162,7 +162,7 @@ const op_getFormationLogs: OperationSpec = {
     { name: "lines", wire: "lines", in: "query", required: false, kind: "number" },
     { name: "stream", wire: "stream", in: "query", required: false, kind: "string" },
   ],
-  response: { kind: "json", envelope: true, decode: K.decoder(C.FormationLogs) },
+  response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.FormationLogs) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -196,7 +196,9 @@ const op_manageDraftFiles: OperationSpec = {
   response: {
     kind: "json",
     envelope: false,
-    decode: K.decoder(K.union([() => C.DraftFilesResponse, () => C.ManageDraftFilesResponseVariant2])),
+    decode: /* @__PURE__ */ K.decoder(
+      /* @__PURE__ */ K.union([() => C.DraftFilesResponse, () => C.ManageDraftFilesResponseVariant2]),
+    ),
   },
   auth: ["MuxiHmac"],
   userId: "none",
@@ -211,7 +213,7 @@ const op_runDraft: OperationSpec = {
     { name: "formationId", wire: "formation_id", in: "body", required: false, kind: "string" },
   ],
   body: { kind: "json", contentType: "application/json", required: true },
-  response: { kind: "json", envelope: false, decode: K.decoder(C.DevRunResult) },
+  response: { kind: "json", envelope: false, decode: /* @__PURE__ */ K.decoder(C.DevRunResult) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -222,7 +224,7 @@ const op_stopDraft: OperationSpec = {
   path: "/rpc/dev/stop",
   params: [{ name: "formationId", wire: "formation_id", in: "body", required: true, kind: "string" }],
   body: { kind: "json", contentType: "application/json", required: true },
-  response: { kind: "json", envelope: false, decode: K.decoder(C.DevStopResult) },
+  response: { kind: "json", envelope: false, decode: /* @__PURE__ */ K.decoder(C.DevStopResult) },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -274,7 +276,10 @@ export const methods = {
     op: op_deployFormation,
     stream: {
       format: "named",
-      decode: { progress: K.decoder(C.DeployProgressEvent), complete: K.decoder(C.DeployCompleteEvent) },
+      decode: {
+        progress: /* @__PURE__ */ K.decoder(C.DeployProgressEvent),
+        complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
+      },
     },
     forms: [
       [
@@ -288,7 +293,10 @@ export const methods = {
     op: op_deployFormation,
     stream: {
       format: "named",
-      decode: { progress: K.decoder(C.DeployProgressEvent), complete: K.decoder(C.DeployCompleteEvent) },
+      decode: {
+        progress: /* @__PURE__ */ K.decoder(C.DeployProgressEvent),
+        complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
+      },
     },
     forms: [
       [
@@ -331,7 +339,10 @@ export const methods = {
     op: op_updateFormation,
     stream: {
       format: "named",
-      decode: { progress: K.decoder(C.DeployProgressEvent), complete: K.decoder(C.DeployCompleteEvent) },
+      decode: {
+        progress: /* @__PURE__ */ K.decoder(C.DeployProgressEvent),
+        complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
+      },
     },
     forms: [
       [
@@ -350,7 +361,10 @@ export const methods = {
     op: op_updateFormation,
     stream: {
       format: "named",
-      decode: { progress: K.decoder(C.DeployProgressEvent), complete: K.decoder(C.DeployCompleteEvent) },
+      decode: {
+        progress: /* @__PURE__ */ K.decoder(C.DeployProgressEvent),
+        complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
+      },
     },
     forms: [
       [
@@ -397,7 +411,10 @@ export const methods = {
     op: op_startFormation,
     stream: {
       format: "named",
-      decode: { progress: K.decoder(C.DeployProgressEvent), complete: K.decoder(C.DeployCompleteEvent) },
+      decode: {
+        progress: /* @__PURE__ */ K.decoder(C.DeployProgressEvent),
+        complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
+      },
     },
     forms: [
       [
@@ -443,7 +460,10 @@ export const methods = {
     op: op_restartFormation,
     stream: {
       format: "named",
-      decode: { progress: K.decoder(C.DeployProgressEvent), complete: K.decoder(C.DeployCompleteEvent) },
+      decode: {
+        progress: /* @__PURE__ */ K.decoder(C.DeployProgressEvent),
+        complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
+      },
     },
     forms: [
       [
@@ -475,7 +495,10 @@ export const methods = {
     op: op_rollbackFormation,
     stream: {
       format: "named",
-      decode: { progress: K.decoder(C.DeployProgressEvent), complete: K.decoder(C.DeployCompleteEvent) },
+      decode: {
+        progress: /* @__PURE__ */ K.decoder(C.DeployProgressEvent),
+        complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
+      },
     },
     forms: [
       [
@@ -528,7 +551,10 @@ export const methods = {
     stream: {
       format: "named",
       select: { query: { follow: true } },
-      decode: { connected: K.decoder(C.LogConnectedEvent), log: K.decoder(C.LogLineEvent) },
+      decode: {
+        connected: /* @__PURE__ */ K.decoder(C.LogConnectedEvent),
+        log: /* @__PURE__ */ K.decoder(C.LogLineEvent),
+      },
     },
     forms: [
       [
