@@ -158,7 +158,8 @@ final class Requester
         $h = [
             'Accept' => $stream ? 'text/event-stream' : 'application/json',
             'X-Muxi-SDK' => 'php/' . self::SDK_VERSION,
-            'X-Muxi-Client' => strtolower(PHP_OS_FAMILY) . '-' . php_uname('m') . '/php' . PHP_VERSION,
+            // php_uname() may be disabled on shared hosting.
+            'X-Muxi-Client' => strtolower(PHP_OS_FAMILY) . (function_exists('php_uname') ? '-' . php_uname('m') : '') . '/php' . PHP_VERSION,
             'X-Muxi-Idempotency-Key' => (string) ($options['idempotencyKey'] ?? self::uuid()),
         ];
         $hmac = false;

@@ -21,7 +21,8 @@ const LOCALS = new Set(["options", "call", "data", "http"]);
 const TYPES = new Set(
   ("JsonValue MuxiError RequestOptions ChatEvent StreamEvent Call Requester Credentials Url Hmac SseEvent SseParser Webhook " +
     "Object String int double num bool List Map Set Iterable Future Stream Duration DateTime " +
-    "Uri Function Type Null Never Record Enum Error Exception Symbol Uint8List").split(" "),
+    "Uri Function Type Null Never Record Enum Error Exception Symbol Uint8List MapEntry RegExp Random FormatException " +
+    "TimeoutException HttpDateParser").split(" "),
 );
 
 function shortHash(text: string): string {

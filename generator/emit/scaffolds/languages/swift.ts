@@ -17,7 +17,10 @@ const HARD = new Set(["self", "Self", "Type", "Protocol", "init", "deinit", "sub
 const TYPE_TAKEN = new Set(
   ("JSONValue MuxiError RequestOptions ChatEvent StreamEvent Call Requester Credentials Url Hmac SseEvent SseParser Webhook AnyKey " +
     "String Int Double Bool Data Date URL Array Dictionary Optional Error Codable Decodable Encodable Equatable Hashable " +
-    "Sendable Any AnyObject Never Void Result Task Character Float Set").split(" "),
+    "Sendable Any AnyObject Never Void Result Task Character Float Set Substring UnicodeScalar CodingKey Decoder Encoder " +
+    // Foundation types the runtime itself uses.
+    "URLRequest URLSession URLComponents URLError HTTPURLResponse JSONEncoder JSONDecoder DateFormatter Locale TimeZone " +
+    "UUID ProcessInfo NSObject TimeInterval AsyncThrowingStream").split(" "),
 );
 // Names the templates use themselves, per role: a model's extra-keys property, a method's
 // locals and last parameter, the client's stored property, an enum struct's own members.
