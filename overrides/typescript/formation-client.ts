@@ -2,6 +2,7 @@
 // cannot say (client options with env fallbacks, identifier helpers).
 
 import { GeneratedFormationClient } from "./generated/formation-client.js";
+import type { LinkedUserIdentifiers, UserIdentifierInput } from "./generated/models.js";
 import type { DebugSink } from "./runtime/debug.js";
 import { ENV, envFlag, readEnv } from "./runtime/env.js";
 import type { RequestOptions, WithMeta } from "./runtime/options.js";
@@ -56,16 +57,6 @@ export function formationTransportConfig(o: FormationClientOptions): TransportCo
   return config;
 }
 
-/** An identifier as POST /users/identifiers takes it: "a@b.c", ["U123", "slack"] or {identifier, type}. */
-export type UserIdentifierInput = string | [string, string] | { identifier: string; type?: string };
-
-/** Result of linking identifiers (the lead may swap in the generated model). */
-export type LinkedIdentifiers = WithMeta<{
-  muxiUserId: string;
-  identifiers: Array<{ identifier: string; type: string }>;
-  count: number;
-}>;
-
 type Loose = (...args: unknown[]) => Promise<unknown>;
 type Gen = GeneratedFormationClient;
 
@@ -81,14 +72,14 @@ export class FormationClient extends GeneratedFormationClient {
   associateUserIdentifiers(
     input: { identifiers: UserIdentifierInput[]; userId?: string | null },
     options?: RequestOptions,
-  ): Promise<LinkedIdentifiers> {
+  ): Promise<WithMeta<LinkedUserIdentifiers>> {
     const params: Record<string, unknown> = { identifiers: input.identifiers };
     if (input.userId) params.muxiUserId = input.userId;
     return (this.linkUserIdentifier as unknown as Loose).call(
       this,
       params,
       options,
-    ) as Promise<LinkedIdentifiers>;
+    ) as Promise<WithMeta<LinkedUserIdentifiers>>;
   }
 
   /**

@@ -1,12 +1,7 @@
 // Public entry of @muxi/sdk.
 
-export {
-  FormationClient,
-  type FormationClientOptions,
-  type UserIdentifierInput,
-  type LinkedIdentifiers,
-} from "./formation-client.js";
-export { ServerClient, type ServerClientOptions, type BundleInput } from "./server-client.js";
+export { FormationClient, type FormationClientOptions } from "./formation-client.js";
+export { ServerClient, type ServerClientOptions, type BundleInput, type UpdateBundleInput } from "./server-client.js";
 export {
   MuxiError,
   AuthenticationError,
@@ -19,6 +14,7 @@ export {
   ConnectionError,
   TimeoutError,
   StreamError,
+  type MuxiErrorInit,
 } from "./runtime/errors.js";
 export {
   webhook,
@@ -27,9 +23,9 @@ export {
   WebhookVerificationError,
   type VerifyOptions,
   type WebhookEvent,
-  type WebhookContentItem,
+  type WebhookResponseItem,
 } from "./webhook.js";
-export { Stream } from "./runtime/stream.js";
+export { Stream, type StreamSource } from "./runtime/stream.js";
 export type { RequestOptions, WithMeta } from "./runtime/options.js";
 export type { DebugSink } from "./runtime/debug.js";
 export type { FetchLike } from "./runtime/transport.js";
@@ -43,7 +39,7 @@ export type {
   ChatUiEvent,
   ChatDoneEvent,
   ChatUnknownEvent,
-  UiWidget,
+  ChatUiWidget,
   NamedEvent,
 } from "./runtime/events.js";
 export { VERSION as version } from "./generated/version.js";

@@ -64,7 +64,7 @@ export async function verifySignature(
   return ok;
 }
 
-export interface WebhookContentItem {
+export interface WebhookResponseItem {
   type: string;
   text?: string;
   file?: { type: string; url: string; [key: string]: unknown };
@@ -75,7 +75,7 @@ export interface WebhookEvent {
   requestId: string;
   status: string;
   timestamp: number | undefined;
-  content: WebhookContentItem[];
+  content: WebhookResponseItem[];
   error?: { code: string; message: string; trace?: string };
   clarification?: { question: string; requestId?: string; originalMessage?: string };
   formationId?: string;
@@ -111,7 +111,7 @@ export function parse(payload: string | Uint8Array | Record<string, unknown>): W
     requestId: s(raw.id) ?? s(raw.request_id) ?? "",
     status: s(raw.status) ?? "",
     timestamp: typeof raw.timestamp === "number" ? raw.timestamp : undefined,
-    content: Array.isArray(raw.response) ? (raw.response.filter(rec) as WebhookContentItem[]) : [],
+    content: Array.isArray(raw.response) ? (raw.response.filter(rec) as WebhookResponseItem[]) : [],
     processingMode: s(raw.processing_mode) ?? "async",
     raw,
   };

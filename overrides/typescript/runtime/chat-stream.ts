@@ -1,6 +1,6 @@
 // Normalises the chat SSE stream (formation-api.md §5.1) into ChatEvent.
 
-import type { ChatEvent, ChatProgressType, UiWidget } from "./events.js";
+import type { ChatEvent, ChatProgressType, ChatUiWidget } from "./events.js";
 import { StreamError } from "./errors.js";
 import type { SseEvent } from "./sse.js";
 import { isRecord, parseData, type StreamStep } from "./stream-step.js";
@@ -71,7 +71,7 @@ export function chatStep(ev: SseEvent, decodeUi?: (wire: unknown) => unknown): S
     case "ui": {
       const frame = decodeUi ? decodeUi(data) : data;
       const list = isRecord(frame) && Array.isArray(frame.ui) ? frame.ui : Array.isArray(frame) ? frame : [];
-      return { item: { type: "ui", widgets: list.filter(isRecord) as UiWidget[] } };
+      return { item: { type: "ui", widgets: list.filter(isRecord) as ChatUiWidget[] } };
     }
     case "message":
       break;

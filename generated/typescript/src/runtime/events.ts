@@ -1,7 +1,7 @@
 // Public stream event types (DESIGN §5.1).
 
 /** A UI widget from an `event: ui` frame (options, action_link, mcp_resource, …), as sent. */
-export interface UiWidget {
+export interface ChatUiWidget {
   type: string;
   id?: string;
   [key: string]: unknown;
@@ -43,7 +43,7 @@ export interface ChatTerminalEvent {
 
 export interface ChatUiEvent {
   type: "ui";
-  widgets: UiWidget[];
+  widgets: ChatUiWidget[];
 }
 
 /** The server finished the turn; the stream ends after this event. */
