@@ -45,33 +45,29 @@ export async function formatFiles(files: Map<string, string>): Promise<Map<strin
 /** Largest files first, each to the worker with the least work queued. */
 async function formatInWorkers(files: { text: string; options: Options }[]): Promise<string[]> {
   const count = Math.max(1, Math.min(availableParallelism(), 8, files.length));
-  const workers = Array.from({ length: count }, () => new Worker(new URL("./worker.mjs", import.meta.url)));
+  const pending = new Map<number, { resolve(text: string): void; reject(err: Error): void }>();
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url));
+    worker.on("message", (msg: { id: number; text?: string; error?: string }) => {
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (msg.error !== undefined) p?.reject(new Error(msg.error));
+      else p?.resolve(msg.text as string);
+    });
+    return worker;
+  });
   const load = new Array<number>(count).fill(0);
-  const results = new Array<string>(files.length);
   try {
-    const order = files.map((f, i) => i).sort((a, b) => files[b].text.length - files[a].text.length);
-    await Promise.all(
-      order.map((i) => {
-        const w = load.indexOf(Math.min(...load));
-        load[w] += files[i].text.length;
-        return new Promise<void>((resolve, reject) => {
-          const worker = workers[w];
-          const onMessage = (msg: { id: number; text?: string; error?: string }): void => {
-            if (msg.id !== i) return;
-            worker.off("message", onMessage);
-            if (msg.error !== undefined) reject(new Error(msg.error));
-            else {
-              results[i] = msg.text as string;
-              resolve();
-            }
-          };
-          worker.on("message", onMessage);
-          worker.postMessage({ id: i, text: files[i].text, options: files[i].options });
-        });
-      }),
-    );
+    const order = files.map((_, i) => i).sort((a, b) => files[b].text.length - files[a].text.length);
+    const results = new Array<Promise<string>>(files.length);
+    for (const i of order) {
+      const w = load.indexOf(Math.min(...load));
+      load[w] += files[i].text.length;
+      results[i] = new Promise<string>((resolve, reject) => pending.set(i, { resolve, reject }));
+      workers[w].postMessage({ id: i, text: files[i].text, options: files[i].options });
+    }
+    return await Promise.all(results);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }

@@ -1,5 +1,6 @@
 // One YAML/JSON file parsed to plain data, with the source position of every node by JSON pointer.
 import { readFile } from "node:fs/promises";
+import jsyaml from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, Location } from "../diagnostics/diagnostic.js";
 import { joinPointer } from "./pointer.js";
@@ -23,33 +24,36 @@ export async function readSourceFile(path: string): Promise<SourceFile | Diagnos
 }
 
 export function parseSource(path: string, text: string): SourceFile | Diagnostic {
-  // JSON files (large public specs) take the fast path; positions are then found only when a message needs one.
-  if (path.endsWith(".json")) {
-    try {
-      const data: unknown = JSON.parse(text);
-      let positions: Map<string, Location> | undefined;
-      return {
-        path,
-        data,
-        positions: () => {
-          const lineCounter = new LineCounter();
-          return (positions ??= positionsOf(path, parseDocument(text, { lineCounter }), lineCounter));
-        },
-      };
-    } catch {
-      // fall through: the YAML parser reports where the JSON is broken
-    }
+  // Fast path: JSON.parse / js-yaml for the data; the position-keeping `yaml` parser runs only
+  // when the file is broken (to locate the problem) or when a message needs a position.
+  let data: unknown;
+  try {
+    data = path.endsWith(".json") ? JSON.parse(text) : jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: path });
+  } catch {
+    return located(path, text);
   }
+  let positions: Map<string, Location> | undefined;
+  return {
+    path,
+    data: data ?? null,
+    positions: () => {
+      const lineCounter = new LineCounter();
+      return (positions ??= positionsOf(path, parseDocument(text, { lineCounter }), lineCounter));
+    },
+  };
+}
+
+/** The first problem of a file the fast parsers refused, located by the `yaml` parser. */
+function located(path: string, text: string): Diagnostic {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const first = doc.errors[0];
-  if (first) {
-    const pos = lineCounter.linePos(first.pos[0]);
-    return { severity: "error", message: `invalid YAML: ${first.message.split("\n")[0]}`, at: { file: path, line: pos.line, col: pos.col } };
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: -1 });
-  let positions: Map<string, Location> | undefined;
-  return { path, data, positions: () => (positions ??= positionsOf(path, doc, lineCounter)) };
+  const pos = lineCounter.linePos(first?.pos[0] ?? 0);
+  return {
+    severity: "error",
+    message: `invalid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${first ? first.message.split("\n")[0] : "not parseable"}`,
+    at: { file: path, line: pos.line, col: pos.col },
+  };
 }
 
 function positionsOf(path: string, doc: Document, lineCounter: LineCounter): Map<string, Location> {
