@@ -410,7 +410,9 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEvents>, opName: 
   const text = docText([op.summary, op.description].filter(Boolean).join("\n\n"));
   const docFor = (extra: string[]): string =>
     rawDoc([...(text ? [...text.split("\n"), ""] : []), `<p>${route}`, ...extra, ...(op.deprecated ? ["", "@deprecated deprecated by the API"] : [])], 4);
-  const auth = op.auth.map((a) => ({ ClientKey: "Op.Auth.CLIENT_KEY", AdminKey: "Op.Auth.ADMIN_KEY", MuxiHmac: "Op.Auth.MUXI_HMAC" })[a]);
+  // Only the spec's three schemes have credentials in the SDK; other names (foreign specs) are skipped.
+  const known: Record<string, string> = { ClientKey: "Op.Auth.CLIENT_KEY", AdminKey: "Op.Auth.ADMIN_KEY", MuxiHmac: "Op.Auth.MUXI_HMAC" };
+  const auth = op.auth.filter((a) => a in known).map((a) => known[a]);
   const constName = words(op.name).join("_").toUpperCase() || "OP";
   return {
     constName,

@@ -465,7 +465,8 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEventEnums>, opNa
     ...(paramsArg ? [`${paramsArg}: ${paramsStruct}`] : []),
   ];
   const callArgs = [...pathArgs.map((a) => a.name), ...(userIdArg ? [userIdArg] : []), ...(paramsArg ? [paramsArg] : [])];
-  const auth = op.auth.map((a) => `Auth::${a}`);
+  // Only the spec's three schemes have credentials in the SDK; other names (foreign specs) are skipped.
+  const auth = op.auth.filter((a) => ["ClientKey", "AdminKey", "MuxiHmac"].includes(a)).map((a) => `Auth::${a}`);
   // The operation's descriptor, laid out as rustfmt would (one line when it fits in 140 columns).
   const constName = words(op.name).join("_").toUpperCase() || "OP";
   const opFields = [
