@@ -21,7 +21,7 @@ const TYPE_RESERVED = (
   "Option Some None Result Ok Err String ToString Vec Box Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce ToOwned " +
   "Clone PartialEq PartialOrd Eq Ord AsRef AsMut Into From Default Iterator Extend IntoIterator DoubleEndedIterator " +
   "ExactSizeIterator TryFrom TryInto FromIterator Error ErrorKind RequestOptions Request EventStream ChatEvent " +
-  "ChatStream SseEvent Transport Method FormationOptions ServerOptions Mode Value"
+  "ChatStream SseEvent Transport TransportConfig Method Op Auth UserId Step Arc FormationOptions ServerOptions Mode Value"
 ).split(" ");
 // Inherent methods of the generated clients.
 const METHOD_RESERVED = ["new", "with_options", "with_user", "base_url", "transport"];
