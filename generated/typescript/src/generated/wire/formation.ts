@@ -7,10 +7,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the A2A configuration
-     * @description Returns the formation's agent-to-agent configuration section (inbound and outbound settings) as loaded. Admin key only.
-     */
     get: operations["getA2AConfig"];
     put?: never;
     post?: never;
@@ -33,10 +29,6 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /**
-     * Update outbound A2A settings
-     * @description Changes the outbound agent-to-agent settings (enabled flag, named endpoints, retry policy) and returns the resulting outbound section. The change lives in memory only and is lost on restart. Admin key only.
-     */
     patch: operations["updateA2AOutbound"];
     trace?: never;
   };
@@ -50,10 +42,6 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /**
-     * Remove an outbound A2A endpoint
-     * @description Removes one named endpoint from the outbound settings (in memory only). Admin key only.
-     */
     delete: operations["deleteA2AOutboundEndpoint"];
     options?: never;
     head?: never;
@@ -67,10 +55,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List agents
-     * @description Lists the configuration of every agent in the formation, with secret placeholders shown instead of their values. Agents are defined by deployment; the create/update/delete routes were removed. Admin key only.
-     */
     get: operations["getAgents"];
     put?: never;
     post?: never;
@@ -87,10 +71,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get an agent
-     * @description Returns one agent's configuration, with secret placeholders shown instead of their values. 404 `AGENT_NOT_FOUND` for an unknown id. Admin key only.
-     */
     get: operations["getAgent"];
     put?: never;
     post?: never;
@@ -109,10 +89,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Sync an agent's remote knowledge
-     * @description Re-syncs an agent's remote knowledge sources now (changed files are re-embedded). A source that is already syncing reports `skipped` instead of running twice. The body is optional; `source_id` limits the sync to one source. 404 `AGENT_NOT_FOUND` for an unknown agent (or `RESOURCE_NOT_FOUND` for an unknown source); 400 when the agent has no remote sources. Admin key only.
-     */
     post: operations["syncAgentKnowledge"];
     delete?: never;
     options?: never;
@@ -127,10 +103,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List an agent's skills
-     * @description Lists the skills one agent may use: the public ones plus those granted to it privately. Unlike the other `/agents` routes this one belongs to the client-key skills router (the admin key is rejected). The agent id is not checked: an unknown id is not reported as an error. Empty when skills are not configured.
-     */
     get: operations["getAgentSkills"];
     put?: never;
     post?: never;
@@ -147,12 +119,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List the user's artifacts
-     * @description The latest version of each file the formation's agents produced for the user, most recently
-     *     accessed first. Empty when artifact memory is disabled. Either key; `X-Muxi-User-ID` is
-     *     required.
-     */
     get: operations["listArtifacts"];
     put?: never;
     post?: never;
@@ -169,11 +135,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get an artifact's metadata
-     * @description Metadata of one artifact version. Another user's artifact is reported as not found. Either
-     *     key; `X-Muxi-User-ID` is required.
-     */
     get: operations["getArtifact"];
     put?: never;
     post?: never;
@@ -190,13 +151,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Download an artifact's content
-     * @description The artifact's bytes (decrypted and decompressed), streamed with the artifact's own
-     *     `Content-Type`, not a JSON envelope. `Content-Disposition` is `inline` with the file name.
-     *     Pass `version` for an older version of the same artifact. Errors are JSON envelopes. Either
-     *     key; `X-Muxi-User-ID` is required.
-     */
     get: operations["getArtifactContent"];
     put?: never;
     post?: never;
@@ -213,11 +167,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List an artifact's versions
-     * @description Every version of the artifact that `artifact_id` belongs to (any version's id works), newest
-     *     first. Either key; `X-Muxi-User-ID` is required.
-     */
     get: operations["listArtifactVersions"];
     put?: never;
     post?: never;
@@ -234,23 +183,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the async configuration
-     * @description The `async` section of the formation configuration: when requests move to background
-     *     processing and where results are delivered. Secret values are shown as their placeholders.
-     *     Admin key only.
-     */
     get: operations["getAsyncConfig"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /**
-     * Update the async configuration
-     * @description Accepts async settings and echoes them back. The runtime does not apply or persist them yet;
-     *     change the formation file and redeploy to change async behaviour. Admin key only.
-     */
     patch: operations["updateAsyncConfig"];
     trace?: never;
   };
@@ -261,13 +199,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List async jobs
-     * @description Background jobs. A stub in the runtime: it passes an empty **list** as the envelope's `data`
-     *     (every other route sends an object), which is modelled here as sent. Because the envelope
-     *     model expects an object, some runtime versions fail this route with 500 instead. Background
-     *     chat requests are tracked with `GET /requests`. Admin key only.
-     */
     get: operations["getAsyncJobs"];
     put?: never;
     post?: never;
@@ -284,19 +215,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get an async job
-     * @description One background job. A stub in the runtime: it always answers 404 `JOB_NOT_FOUND`. Use
-     *     `GET /requests/{request_id}` to poll background chat requests. Admin key only.
-     */
     get: operations["getAsyncJob"];
     put?: never;
     post?: never;
-    /**
-     * Cancel an async job
-     * @description Cancels a background job. A stub in the runtime: it always answers 404 `JOB_NOT_FOUND`. Use
-     *     `DELETE /requests/{request_id}` to cancel background chat requests. Admin key only.
-     */
     delete: operations["cancelAsyncJob"];
     options?: never;
     head?: never;
@@ -312,15 +233,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Send an audio message
-     * @description Like `POST /chat`, but the message is audio: the files are transcribed and the transcript is
-     *     processed as the user's message. Every file's `content_type` (or `mime_type`) must start with
-     *     `audio/`; a missing or non-audio file answers 400 `VALIDATION_ERROR` with the offending field
-     *     in `error.data`. `stream` defaults to `true` (event stream); the plain SDK method sends
-     *     `false`. Client key only; the user comes from `X-Muxi-User-ID`, then the deprecated body
-     *     `user_id`, then `0`.
-     */
     post: operations["audioChat"];
     delete?: never;
     options?: never;
@@ -335,17 +247,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Read the audit log
-     * @description Returns audit entries (start-up registrations and runtime changes), optionally filtered by action, resource type and start time. A `since` value that is not ISO 8601 gives 400 `INVALID_PARAMETER`; 503 when audit logging is not initialised. Admin key only.
-     */
     get: operations["getAuditLog"];
     put?: never;
     post?: never;
-    /**
-     * Clear the audit log
-     * @description Deletes every audit entry. As a guard against accidents the request must carry `confirm=clear-audit-log` (400 `INVALID_REQUEST` otherwise); the SDK sends it itself. 503 when audit logging is not initialised. Admin key only.
-     */
     delete: operations["clearAuditLog"];
     options?: never;
     head?: never;
@@ -361,27 +265,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Send a chat message
-     * @description Sends a message to the formation and returns the assistant's reply. Client key only (the
-     *     admin key is rejected).
-     *
-     *     The body's `stream` field chooses the response form and **defaults to `true`**: a
-     *     `text/event-stream` of `{"token": ...}` frames, an optional `event: ui` frame with widgets,
-     *     then `event: done` (or `event: error` if processing fails mid-stream). Comment frames
-     *     `: keepalive` arrive about every second while the formation works. With `stream: false` the
-     *     reply is a single JSON envelope; the plain SDK method always sends `stream: false` and the
-     *     stream method `stream: true`. Errors found before streaming starts (authentication,
-     *     validation, overlord unavailable, `mode: async`) are JSON envelopes in both forms.
-     *
-     *     The user is taken from `X-Muxi-User-ID`; without it the deprecated body `user_id` is used,
-     *     then `0`. Omitting `session_id` starts a new session whose id appears in the response
-     *     (`session_id`, or the stream's `completed` item). `mode: async` is not implemented (501);
-     *     the runtime may still move long requests to background processing on its own, in which case
-     *     the result is polled with `GET /requests/{request_id}` or delivered to the webhook.
-     *     `X-Muxi-Idempotency-Key` is honoured for the JSON form: a retry with the same key within 24
-     *     hours replays the first response.
-     */
     post: operations["chat"];
     delete?: never;
     options?: never;
@@ -396,12 +279,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get a configuration summary
-     * @description A short overview of the formation configuration: id, version, description, schema version,
-     *     counts of agents, secrets and MCP servers, and the route that serves each configuration
-     *     section in full (overlord, LLM, memory, async, scheduler, A2A, logging). Admin key only.
-     */
     get: operations["getConfig"];
     put?: never;
     post?: never;
@@ -418,16 +295,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List a user's credentials
-     * @description Lists the credentials stored for the user named by `X-Muxi-User-ID` (required with either key; 400 without it). Only metadata and a redacted preview are returned. Empty when the formation has no credential store.
-     */
     get: operations["listCredentials"];
     put?: never;
-    /**
-     * Store a credential for a user
-     * @description Stores a credential (encrypted at rest) for the user named by `X-Muxi-User-ID` (required with either key). The service name is lower-cased and trimmed; a name with spaces is refused with 400 `VALIDATION_ERROR`. Answers 201 with the new credential's metadata. 503 when the formation has no persistent memory to store it in.
-     */
     post: operations["createCredential"];
     delete?: never;
     options?: never;
@@ -440,22 +309,13 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Credential id. */
         credential_id: string;
       };
       cookie?: never;
     };
-    /**
-     * Get a credential
-     * @description Returns the metadata and redacted preview of one of the calling user's credentials (`X-Muxi-User-ID` required with either key). 404 when the user has no credential with this id; 503 when the formation has no credential store.
-     */
     get: operations["getCredential"];
     put?: never;
     post?: never;
-    /**
-     * Delete a credential
-     * @description Deletes one of the calling user's credentials (`X-Muxi-User-ID` required with either key). 404 when the user has no credential with this id; 503 when the formation has no credential store.
-     */
     delete: operations["deleteCredential"];
     options?: never;
     head?: never;
@@ -469,10 +329,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List services that take user credentials
-     * @description Lists the MCP servers configured to use per-user credentials, i.e. the `service` values a credential can be stored for. Formation-level data: no `X-Muxi-User-ID` needed. Accepts either key.
-     */
     get: operations["listCredentialServices"];
     put?: never;
     post?: never;
@@ -489,17 +345,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Stream the user's events
-     * @description A server-sent event stream of user-facing observability events (types starting with `chat.`,
-     *     `agent.`, `workflow.` or `task.`) for the user; one `data:` frame per event, no event names,
-     *     no keepalives, and no end frame (it stays open until the client disconnects). Either key;
-     *     `X-Muxi-User-ID` is required with the client key. Errors before the stream starts are JSON
-     *     envelopes (400 without the header, 503 when live event streaming is not configured).
-     *
-     *     Known runtime defect: frames are terminated by the literal characters `\n\n` instead of a
-     *     blank line, so a standard SSE parser may never see a frame end.
-     */
     get: operations["streamEvents"];
     put?: never;
     post?: never;
@@ -516,11 +361,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Stream one session's events
-     * @description Same as `GET /events`, limited to the events of one session. Either key; `X-Muxi-User-ID` is
-     *     required with the client key. The same frame-terminator defect applies.
-     */
     get: operations["streamSessionEvents"];
     put?: never;
     post?: never;
@@ -537,16 +377,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Follow a streaming request
-     * @description Attaches to a request that is streaming right now (for example a chat started elsewhere) and
-     *     relays its items from that moment on; nothing earlier is replayed. Frames are `data:` only: a
-     *     `stream_open` marker, the request's stream items (the same objects as the chat stream's
-     *     `token`), and a `stream_completed` marker after a terminal item or after ten minutes. If the
-     *     request is unknown, not streaming, or (with the client key) not owned by this user and
-     *     session, a single `{"error": ...}` frame is sent and the stream ends. Either key;
-     *     `X-Muxi-User-ID` is required with the client key.
-     */
     get: operations["streamRequest"];
     put?: never;
     post?: never;
@@ -563,11 +393,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the full formation definition
-     * @description The whole formation configuration as JSON. Secret values are never returned: the
-     *     `${{ secrets.NAME }}` placeholders are put back where secrets were used. Admin key only.
-     */
     get: operations["getFormationInfo"];
     put?: never;
     post?: never;
@@ -584,13 +409,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Check the formation's health
-     * @description Reports whether the formation is up, with its id and version. Needs no API key (older SDKs
-     *     sent the client key anyway; it is ignored). An unhealthy formation answers 503 with the same
-     *     envelope and `status: unhealthy`. The HTML status pages at `/` and `/v1` are not part of this
-     *     API.
-     */
     get: operations["health"];
     put?: never;
     post?: never;
@@ -607,11 +425,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the user's conversation history log
-     * @description Entries of the user's captain's log: dated digests of past conversations. Either key;
-     *     `X-Muxi-User-ID` is required.
-     */
     get: operations["getHistory"];
     put?: never;
     post?: never;
@@ -630,10 +443,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Rebuild knowledge trees
-     * @description Forces a rebuild of the persistent per-agent knowledge trees (sources with an `agent_tree:` block), whatever their regeneration trigger, for every agent or the one named by `agent_id`, optionally limited to one `source_id`. A JSON body is required; send `{}` to rebuild everything. 404 `AGENT_NOT_FOUND` for an unknown agent; 503 when the formation has no agents running. Admin key only. (This route appears in one of the two inspected server registrations.)
-     */
     post: operations["rebuildKnowledge"];
     delete?: never;
     options?: never;
@@ -648,20 +457,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the LLM settings
-     * @description Returns the formation's `llm` configuration section (providers, models, global settings) with secret placeholders shown instead of key values. Admin key only.
-     */
     get: operations["getLlmSettings"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /**
-     * Update the LLM settings
-     * @description Accepts new global LLM settings and echoes them back. The change is not written to the formation file (the inspected runtimes keep it in memory at most). Admin key only.
-     */
     patch: operations["updateLlmSettings"];
     trace?: never;
   };
@@ -675,10 +476,6 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /**
-     * Reset one LLM setting
-     * @description Resets one global LLM setting to its default. The newer runtime accepts only `temperature`, `max_tokens` and `timeout_seconds` (400 `INVALID_PARAMS` otherwise); an older one accepted any name. Admin key only.
-     */
     delete: operations["resetLlmSetting"];
     options?: never;
     head?: never;
@@ -692,10 +489,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the logging configuration
-     * @description Returns the formation's `logging` configuration section as loaded. Admin key only.
-     */
     get: operations["getLoggingConfig"];
     put?: never;
     post?: never;
@@ -712,16 +505,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List logging destinations
-     * @description Lists the conversation-log destinations (transport, level, format, enabled). The runtime answers `{destinations, count}`; the Go SDK's model (`system` and `conversation` sections) does not match it. Admin key only.
-     */
     get: operations["getLoggingDestinations"];
     put?: never;
-    /**
-     * Add a logging destination
-     * @description Validates a new conversation-log destination and returns it with its id. `file` and `stream` transports need a `destination` (400 `INVALID_REQUEST` otherwise). The destination is not persisted in the inspected runtime. Answers 201. Admin key only.
-     */
     post: operations["createLoggingDestination"];
     delete?: never;
     options?: never;
@@ -734,7 +519,6 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Destination id. */
         destination_id: string;
       };
       cookie?: never;
@@ -742,17 +526,9 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /**
-     * Delete a logging destination
-     * @description Removes a destination. 404 for an unknown id. Not persisted in the inspected runtime. Admin key only.
-     */
     delete: operations["deleteLoggingDestination"];
     options?: never;
     head?: never;
-    /**
-     * Update a logging destination
-     * @description Changes a destination's level, format or enabled flag and returns the updated destination. 404 for an unknown id. Not persisted in the inspected runtime. Admin key only.
-     */
     patch: operations["updateLoggingDestination"];
     trace?: never;
   };
@@ -763,12 +539,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Stream formation logs
-     * @description A live server-sent stream of the formation's log events matching the filters; at least one
-     *     filter is required (400 otherwise). Each event is an `event: log` frame; failures are sent as
-     *     `event: error` frames. No keepalives and no end frame. Admin key only.
-     */
     get: operations["streamLogs"];
     put?: never;
     post?: never;
@@ -785,20 +555,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the MCP configuration
-     * @description Returns the formation's `mcp` configuration section as loaded (defaults and servers). Admin key only.
-     */
     get: operations["getMcpConfig"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /**
-     * Update MCP defaults
-     * @description Accepts new MCP defaults (timeout, retries, shared environment) and echoes them back. In the inspected runtime this is a placeholder: nothing is stored. Admin key only.
-     */
     patch: operations["updateMcpDefaults"];
     trace?: never;
   };
@@ -809,16 +571,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List MCP servers
-     * @description Lists the configured MCP servers, with secret placeholders shown instead of their values. The runtime sends the list itself as `data` (modelled here as sent), whereas the Go SDK, CLI and docs expect `{servers, count}`; because the envelope model declares `data` as an object, some runtime versions may fail this route with 500. Admin key only.
-     */
     get: operations["getMcpServers"];
     put?: never;
-    /**
-     * Add an MCP server
-     * @description Validates a new command-based MCP server and returns it with a generated id (`mcp-server-<8 hex>`). 409 `DUPLICATE_RESOURCE` when the name is taken. In the inspected runtime the server is not actually added to the configuration. Answers 201. Admin key only.
-     */
     post: operations["createMcpServer"];
     delete?: never;
     options?: never;
@@ -831,29 +585,16 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description MCP server id. */
         server_id: string;
       };
       cookie?: never;
     };
-    /**
-     * Get an MCP server
-     * @description Returns one MCP server's configuration, with secret placeholders shown instead of their values. 404 `MCP_SERVER_NOT_FOUND` for an unknown id. Admin key only.
-     */
     get: operations["getMcpServer"];
     put?: never;
     post?: never;
-    /**
-     * Delete an MCP server
-     * @description Answers with a confirmation message. In the inspected runtime this is a placeholder: the id is not checked and the configuration is unchanged. Admin key only.
-     */
     delete: operations["deleteMcpServer"];
     options?: never;
     head?: never;
-    /**
-     * Update an MCP server
-     * @description Returns the server id merged with the fields sent. In the inspected runtime this is a placeholder: the id is not checked and nothing is stored. Admin key only.
-     */
     patch: operations["updateMcpServer"];
     trace?: never;
   };
@@ -864,10 +605,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List MCP bridge tools
-     * @description Lists the tools of the formation's built-in admin tool bridge (a fixed table: agent listing and update, secret management, chat, memory read and write), with their access level and parameters. The runtime sends the list itself as `data` (modelled here as sent); the Go SDK expects `{tools, count}`. As with `getMcpServers`, some runtime versions may fail this route with 500. Admin key only.
-     */
     get: operations["getMcpTools"];
     put?: never;
     post?: never;
@@ -886,10 +623,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Call an MCP bridge tool
-     * @description Runs one tool of the built-in bridge with the given arguments. For client-level tools the user comes from the `X-User-Id` header (not `X-Muxi-User-ID`) and is added to the arguments as `user_id`. 404 `TOOL_NOT_FOUND` for an unknown tool; 400 `INVALID_PARAMS` for bad or missing arguments; 500 `TOOL_EXECUTION_ERROR` when the tool fails. Admin key only.
-     */
     post: operations["callMcpTool"];
     delete?: never;
     options?: never;
@@ -904,23 +637,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List the user's memories
-     * @description Long-term memories the user can read: their own, their groups' shared memories and
-     *     formation-wide memories (narrow with `scopes`). An empty list when the formation has no
-     *     persistent memory. Either key; `X-Muxi-User-ID` is required with both.
-     */
     get: operations["getMemories"];
     put?: never;
-    /**
-     * Add a memory
-     * @description Stores a long-term memory for the user (answers 200, not 201). Send free text in `content`, or
-     *     a typed fact as `type` + `detail`. Writing `group` or `formation` scope needs a `memory.write`
-     *     grant (403 otherwise); `group` also needs `scope_id`. Ingestion pipelines can add `source`,
-     *     `source_id` and `timestamp`; repeating a `source`/`source_id` pair returns the original memory
-     *     with `duplicate: true`. 503 when the formation has no persistent memory. Either key;
-     *     `X-Muxi-User-ID` is required.
-     */
     post: operations["addMemory"];
     delete?: never;
     options?: never;
@@ -938,11 +656,6 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /**
-     * Delete a memory
-     * @description Deletes one of the user's memories; a memory of another user is reported as not found. Either
-     *     key; `X-Muxi-User-ID` is required. 503 when the formation has no persistent memory.
-     */
     delete: operations["deleteMemory"];
     options?: never;
     head?: never;
@@ -958,15 +671,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Ingest several memories
-     * @description Ingests a batch of items through the memory ingestion pipeline and reports, per item, whether
-     *     it was accepted, a duplicate (same `source`/`source_id` as an earlier write) or invalid.
-     *     Limits are checked before anything is stored, so a batch can be retried safely. Background
-     *     stages can be followed with `GET /memories/ingestion/{processing_id}`. Known from the runtime
-     *     CHANGELOG only: the body and response shapes here are the documented contract, not verified
-     *     against route code. Either key; `X-Muxi-User-ID` is required.
-     */
     post: operations["addMemoriesBatch"];
     delete?: never;
     options?: never;
@@ -983,18 +687,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Submit a distilled memory batch
-     * @description Accepts a signed batch of pre-distilled memory events from a registered on-premises
-     *     distillery. Besides an API key (either), the request must carry `X-Distillery-ID`,
-     *     `X-Distillery-Timestamp` (Unix seconds) and `X-Distillery-Signature` (base64 Ed25519 signature
-     *     over the raw body, bound to the id and timestamp). The signature covers the exact bytes sent,
-     *     so the body must not be re-serialized after signing. Every authentication failure is the same
-     *     401; a revoked distillery is 410; a spent daily quota is 429. Problems with single events are
-     *     not errors: they are listed in the outcome. Answers 202 when any event was accepted (poll
-     *     `GET /memories/distilled/{processing_id}`), 200 otherwise; 503 when the formation has no
-     *     distillery configuration. Replays are safe (events are idempotent on their `source_id`).
-     */
     post: operations["ingestDistilledMemories"];
     delete?: never;
     options?: never;
@@ -1009,13 +701,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get a distilled batch's status
-     * @description Status of the background projection of a distilled batch (`queued`, `processing`,
-     *     `completed`, `failed`), with per-event results once done. Results are kept for 5 minutes
-     *     after completion. With the admin key any job is visible; with the client key the request
-     *     must carry the `X-Distillery-ID` of the distillery that submitted the batch (403 otherwise).
-     */
     get: operations["getDistilledStatus"];
     put?: never;
     post?: never;
@@ -1032,12 +717,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get an ingestion job's status
-     * @description Status of a background ingestion job, with the outcome of each pipeline stage and the tokens
-     *     spent. Known from the runtime CHANGELOG only. Either key; send `X-Muxi-User-ID` for jobs
-     *     started with the client key.
-     */
     get: operations["getMemoryIngestionStatus"];
     put?: never;
     post?: never;
@@ -1054,14 +733,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Explain where a memory came from
-     * @description Answers "why does the formation believe this?": for `entity`, the knowledge-graph entity,
-     *     every fact touching it (contradicted and superseded ones included) and each fact's chain of
-     *     events back to the conversation turn or ingested item it came from; for `event_id`, the chain
-     *     of that one event. Give one of the two. Known from the runtime CHANGELOG only. Either key;
-     *     `X-Muxi-User-ID` is required.
-     */
     get: operations["getMemoryProvenance"];
     put?: never;
     post?: never;
@@ -1078,10 +749,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the memory configuration
-     * @description The `memory` section of the formation configuration, as configured. Admin key only.
-     */
     get: operations["getMemoryConfig"];
     put?: never;
     post?: never;
@@ -1100,12 +767,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Backfill legacy memory events
-     * @description Creates memory events for a user's rows that were stored before the event log existed, so a
-     *     rebuild reproduces them. Idempotent. Each pass is bounded: when a projection reports
-     *     `complete: false`, call again. Admin key only.
-     */
     post: operations["backfillMemory"];
     delete?: never;
     options?: never;
@@ -1120,22 +781,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the user's buffer
-     * @description What the short-term conversation buffer holds for the user: message count, sessions and
-     *     size. Either key; `X-Muxi-User-ID` is required with both (for totals across users use
-     *     `GET /memory/stats`).
-     */
     get: operations["getUserBuffer"];
     put?: never;
     post?: never;
-    /**
-     * Clear the user's buffer
-     * @description Removes the user's messages from the short-term conversation buffer (long-term memories are
-     *     kept). With the client key `X-Muxi-User-ID` is required. With the admin key the header is
-     *     optional; note that an admin call without it currently only removes buffered messages that
-     *     have no user, not every user's messages.
-     */
     delete: operations["clearUserBuffer"];
     options?: never;
     head?: never;
@@ -1152,12 +800,6 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /**
-     * Clear one session's buffer
-     * @description Removes one session's messages from the short-term buffer. With the client key
-     *     `X-Muxi-User-ID` is required (and only the user's messages are removed); optional with the
-     *     admin key.
-     */
     delete: operations["clearSessionBuffer"];
     options?: never;
     head?: never;
@@ -1171,20 +813,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List memory buffers (deprecated)
-     * @deprecated
-     * @description Deprecated; use `GET /memory/stats`. Statistics of the conversation buffer in a list. Admin key only.
-     */
+    /** @deprecated */
     get: operations["getMemoryBuffers"];
     put?: never;
     post?: never;
-    /**
-     * Clear every memory buffer (deprecated)
-     * @deprecated
-     * @description Deprecated. Empties the whole conversation buffer and its key-value store, for every user.
-     *     Admin key only.
-     */
+    /** @deprecated */
     delete: operations["clearMemoryBuffers"];
     options?: never;
     head?: never;
@@ -1198,19 +831,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List distilleries
-     * @description Registered distilleries, newest first. 503 without a distillery configuration. Admin key only.
-     */
     get: operations["listDistilleries"];
     put?: never;
-    /**
-     * Register a distillery
-     * @description Registers an on-premises distillery by its Ed25519 public key and write scope. The returned
-     *     `distillery_id` is what the distillery sends as `X-Distillery-ID` with every signed batch. New
-     *     registrations get the formation's default trust level unless one is given. 503 without a
-     *     distillery configuration. Admin key only.
-     */
     post: operations["registerDistillery"];
     delete?: never;
     options?: never;
@@ -1228,11 +850,6 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /**
-     * Revoke a distillery
-     * @description Revokes a registration: later batches from it are rejected with 410. Memories it already
-     *     delivered are kept (use `POST /memory/forget` to remove them). Admin key only.
-     */
     delete: operations["revokeDistillery"];
     options?: never;
     head?: never;
@@ -1248,15 +865,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Forget a source (GDPR)
-     * @description Forgets everything a user's memory learned from one source: the source's events are
-     *     soft-deleted at once (recoverable until the grace period ends, then purged), a `user.deletion`
-     *     audit event is recorded, and the projections are rebuilt as if the source had never been
-     *     ingested. The rebuild runs in the background by default (202 + `job_id`, poll
-     *     `GET /memory/forget/{job_id}`); `background: false` in the body or `?sync=true` waits and
-     *     answers 200 with the report. Admin key only.
-     */
     post: operations["forgetMemorySource"];
     delete?: never;
     options?: never;
@@ -1271,11 +879,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get a forget job's status
-     * @description State of a background forget (its rebuild); once completed the report fields are included.
-     *     Unknown or expired ids are 404. Admin key only.
-     */
     get: operations["getMemoryForgetJob"];
     put?: never;
     post?: never;
@@ -1294,13 +897,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Run the memory lint audit
-     * @description Audits stored knowledge now (it also runs periodically): flags long-unresolved conflicting
-     *     facts and gaps in the captain's log, deletes superseded facts past retention, removes orphaned
-     *     relationships, flags stale artifacts and refreshes the knowledge index. Send `{}` to audit
-     *     every user. 503 unless the formation declares a `memory.lint` block. Admin key only.
-     */
     post: operations["lintMemory"];
     delete?: never;
     options?: never;
@@ -1317,15 +913,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Rebuild memory projections
-     * @description Wipes a user's derived memory (one projection, or all) and replays the user's memory events
-     *     to rebuild it. By default this runs as a background job: 202 with a `job_id` to poll at
-     *     `GET /memory/rebuild/{job_id}`. With `background: false`, or with `dry_run: true` (which only
-     *     counts the events that would be replayed), it runs inline and answers 200 with the report.
-     *     `backfill: true` first synthesizes events for rows older than the event log. An unknown
-     *     projection is 422; 503 when the memory event log is not available. Admin key only.
-     */
     post: operations["rebuildMemory"];
     delete?: never;
     options?: never;
@@ -1340,11 +927,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get a rebuild job's status
-     * @description State of a background rebuild; once completed the report fields are included. Jobs live in
-     *     process memory: unknown or expired ids are 404. Admin key only.
-     */
     get: operations["getMemoryRebuildJob"];
     put?: never;
     post?: never;
@@ -1361,11 +943,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get buffer statistics
-     * @description Totals for the short-term conversation buffer across all users: entries, users, sessions,
-     *     size and utilization (all zero when the formation has no buffer). Admin key only.
-     */
     get: operations["getBufferStats"];
     put?: never;
     post?: never;
@@ -1384,10 +961,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Send a notification to a user
-     * @description Sends a text notification to a user through the formation's notification routing: explicit `channels` first, then the user's preferred channel, then the formation's default channel, then the webhook. The answer lists the resolved channels and the outcome of each delivery. When nothing was delivered the status is 502 but the body is still a success envelope with `delivered: false`. 400 for a blank message; 503 when the formation has no `proactive` block. Client key only.
-     */
     post: operations["sendNotification"];
     delete?: never;
     options?: never;
@@ -1402,10 +975,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the overlord configuration
-     * @description Returns the overlord's configuration: persona, model, caching, response format, workflow and clarification settings, with defaults filled in for missing sections. Admin key only.
-     */
     get: operations["getOverlordConfig"];
     put?: never;
     post?: never;
@@ -1422,11 +991,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the overlord persona (deprecated)
-     * @deprecated
-     * @description Returns the overlord's persona text. Superseded by `getOverlordSoul`: the route still exists but refers to envelope `object`/`type` values the current runtime no longer defines, so current runtimes may answer 500. Admin key only.
-     */
+    /** @deprecated */
     get: operations["getOverlordPersona"];
     put?: never;
     post?: never;
@@ -1443,10 +1008,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the overlord soul
-     * @description Returns the overlord's soul (identity and voice), resolved from `SOUL.md`, `soul.md`, the inline `overlord.soul` or the built-in default, in that order. Known from the Go SDK and the runtime's end-to-end tests; the route file was not inspected, so the exact shape of `soul` is uncertain. Admin key only.
-     */
     get: operations["getOverlordSoul"];
     put?: never;
     post?: never;
@@ -1463,13 +1024,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List tracked requests
-     * @description Requests the runtime is processing or finished recently (tracking is in memory and lost on
-     *     restart). With the client key `X-Muxi-User-ID` is required and only that user's requests are
-     *     listed; with the admin key the header is an optional filter and omitting it lists every
-     *     user's requests.
-     */
     get: operations["getRequests"];
     put?: never;
     post?: never;
@@ -1486,25 +1040,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get a request's status
-     * @description State and progress of one request; once completed, its `result` (kept only for a short
-     *     time). This is how background (async) requests are polled. With the client key
-     *     `X-Muxi-User-ID` is required and another user's request is 403; the admin key can read any
-     *     request. Unknown or expired ids are 404 `REQUEST_NOT_FOUND`.
-     */
     get: operations["getRequestStatus"];
     put?: never;
     post?: never;
-    /**
-     * Cancel a request
-     * @description Stops an in-progress request: background tasks are cancelled at once, ordinary chat turns
-     *     stop at their next checkpoint (see `cancellation`). Cancelling an already cancelled request
-     *     succeeds again; a request that already completed or failed answers 400 `OPERATION_FAILED`.
-     *     To cancel a streaming chat, send your own `request_id` in the chat body. With the client key
-     *     `X-Muxi-User-ID` is required and only the user's own requests can be cancelled (403
-     *     otherwise); the admin key can cancel any request.
-     */
     delete: operations["cancelRequest"];
     options?: never;
     head?: never;
@@ -1518,11 +1056,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the scheduler configuration
-     * @description The scheduler settings merged over their defaults (enabled, timezone, check interval,
-     *     concurrency, failures before a job is paused). Admin key only: the client key gets 401.
-     */
     get: operations["getSchedulerConfig"];
     put?: never;
     post?: never;
@@ -1539,24 +1072,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List scheduled jobs
-     * @description Scheduled jobs. With the client key `X-Muxi-User-ID` is required and only that user's jobs are
-     *     listed; with the admin key the header is an optional filter (omit it to list every user's
-     *     jobs). The user is read from the header only; a `user_id` query parameter is ignored.
-     */
     get: operations["getSchedulerJobs"];
     put?: never;
-    /**
-     * Schedule a job
-     * @description Schedules a prompt to run for a user: `recurring` with a cron expression, or `one_time` at a
-     *     future ISO 8601 date-time. The job runs for the user named in `X-Muxi-User-ID` (user `0` when
-     *     absent; a `user_id` in the body is ignored). An unknown `type` is 400 `VALIDATION_ERROR`; a bad
-     *     cron expression or a past or malformed date-time is 422 `VALIDATION_ERROR` with
-     *     `error.data` `{field, value, expected, error}`; a formation without persistent memory
-     *     (SQLite, PostgreSQL or MySQL) is 422 `UNPROCESSABLE_ENTITY`. `X-Muxi-Idempotency-Key` is
-     *     honoured, so a retry never schedules twice. Admin key only.
-     */
     post: operations["createSchedulerJob"];
     delete?: never;
     options?: never;
@@ -1571,23 +1088,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get a scheduled job
-     * @description One scheduled job. Admin key only.
-     */
     get: operations["getSchedulerJob"];
-    /**
-     * Update a scheduled job
-     * @description Changes a job's message, schedule or title. When the new message differs substantially, the
-     *     runtime may replace the job with a new one (the returned `id` then differs). Known from the
-     *     runtime CHANGELOG and the Go SDK; admin key assumed, as for the other job routes.
-     */
     put: operations["updateSchedulerJob"];
     post?: never;
-    /**
-     * Delete a scheduled job
-     * @description Deletes a job for good. Admin key only.
-     */
     delete: operations["deleteSchedulerJob"];
     options?: never;
     head?: never;
@@ -1603,11 +1106,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Pause a scheduled job
-     * @description Stops an active job from running until it is resumed. A job that is not active answers 404.
-     *     Known from the runtime CHANGELOG and the Go SDK; admin key assumed.
-     */
     post: operations["pauseSchedulerJob"];
     delete?: never;
     options?: never;
@@ -1624,11 +1122,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Resume a paused job
-     * @description Makes a paused job run on its schedule again. A job that is not paused answers 404. Known
-     *     from the runtime CHANGELOG and the Go SDK; admin key assumed.
-     */
     post: operations["resumeSchedulerJob"];
     delete?: never;
     options?: never;
@@ -1643,16 +1136,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List secrets
-     * @description Lists every secret name with a masked value; plain values are never returned. Empty when the formation has no secrets manager. 500 `SECRETS_ERROR` when the store cannot be read. Admin key only.
-     */
     get: operations["getSecrets"];
     put?: never;
-    /**
-     * Create a secret
-     * @description Stores a new secret. 409 `SECRET_EXISTS` when the name is taken (use `setSecret` to change a value); 503 when the formation has no secrets manager. Answers 201. Admin key only.
-     */
     post: operations["createSecret"];
     delete?: never;
     options?: never;
@@ -1665,26 +1150,13 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Secret name. */
         key: string;
       };
       cookie?: never;
     };
-    /**
-     * Get a secret
-     * @description Returns one secret's name and masked value. Every SDK and the CLI call this route, but it was not found in the inspected runtime route file; the response shape follows the Go SDK and CLI models. Admin key only.
-     */
     get: operations["getSecret"];
-    /**
-     * Update a secret
-     * @description Replaces the value of an existing secret. 404 `SECRET_NOT_FOUND` when it does not exist (create it with `createSecret`); 503 when there is no secrets manager. Admin key only.
-     */
     put: operations["setSecret"];
     post?: never;
-    /**
-     * Delete a secret
-     * @description Deletes a secret. 404 `SECRET_NOT_FOUND` when it does not exist; 409 `SECRET_IN_USE` when the formation configuration still refers to it; 503 when there is no secrets manager. Admin key only.
-     */
     delete: operations["deleteSecret"];
     options?: never;
     head?: never;
@@ -1700,10 +1172,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Reload secrets from disk
-     * @description Re-reads the encrypted secrets file into the running formation without removing anything: new names are added, shared names take the value on disk, names known only in memory are kept. On failure (500 `SECRETS_RELOAD_FAILED`) the in-memory secrets are left as they were; 503 when there is no secrets manager. Admin key only.
-     */
     post: operations["reloadSecrets"];
     delete?: never;
     options?: never;
@@ -1718,12 +1186,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List the user's sessions
-     * @description The user's conversations that are still in the in-memory buffer, most recent first. Client
-     *     key only; `X-Muxi-User-ID` is required (400 without it). In single-user formations every
-     *     caller is user `0`.
-     */
     get: operations["getSessions"];
     put?: never;
     post?: never;
@@ -1740,12 +1202,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get a session
-     * @description Message count and first/last activity of one of the user's sessions, computed from the
-     *     buffer. A session with no buffered messages (or another user's session) is 404. Client key
-     *     only; `X-Muxi-User-ID` is required.
-     */
     get: operations["getSession"];
     put?: never;
     post?: never;
@@ -1762,12 +1218,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get a session's messages
-     * @description The buffered messages of one of the user's sessions, as stored. Use `before` with the oldest
-     *     timestamp received to page backwards while `has_more` is true. An unknown session returns an
-     *     empty list. Client key only; `X-Muxi-User-ID` is required.
-     */
     get: operations["getSessionMessages"];
     put?: never;
     post?: never;
@@ -1786,14 +1236,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Restore a session's history
-     * @description Loads a conversation history (for example one saved by the application) into the session's
-     *     buffer, replacing what it held. Messages are sorted by timestamp and the newest ones that fit
-     *     the buffer are kept (50 by default); the rest are reported as dropped. Restoring to an unknown
-     *     id creates the session. Client key only; `X-Muxi-User-ID` is required. 503 when the formation
-     *     has no buffer memory.
-     */
     post: operations["restoreSession"];
     delete?: never;
     options?: never;
@@ -1808,10 +1250,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List skills
-     * @description Lists the skills the formation has loaded, with their scope. Returns an empty list when the formation has no skills configured. The runtime does not set the envelope `object`/`type` values for this route. Client key only.
-     */
     get: operations["getSkills"];
     put?: never;
     post?: never;
@@ -1828,10 +1266,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get a skill
-     * @description Returns one skill's metadata (license, compatibility, allowed tools) and the list of files it bundles. 404 when the skill is unknown or skills are not configured. Client key only.
-     */
     get: operations["getSkill"];
     put?: never;
     post?: never;
@@ -1848,10 +1282,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List SOPs
-     * @description Lists the formation's standard operating procedures with their title, kind, step count and the agents they use. Read-only. Client key only.
-     */
     get: operations["getSops"];
     put?: never;
     post?: never;
@@ -1868,10 +1298,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get an SOP
-     * @description Returns one SOP with its full markdown content, frontmatter and references. The name is validated like trigger names (400 when it contains other characters); an unknown name gives 404 `SOP_NOT_FOUND`. Client key only.
-     */
     get: operations["getSop"];
     put?: never;
     post?: never;
@@ -1888,11 +1314,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get formation status
-     * @description Identity of the formation, how many agents and MCP servers it has (and how many are active),
-     *     uptime, memory and CPU use, request counters and buffer size. Admin key only.
-     */
     get: operations["getStatus"];
     put?: never;
     post?: never;
@@ -1909,10 +1330,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List triggers
-     * @description Lists the trigger templates the formation ships (the markdown files in its `triggers/` folder), by name. Triggers are read-only over the API. Client key only: the admin key is rejected.
-     */
     get: operations["getTriggers"];
     put?: never;
     post?: never;
@@ -1927,21 +1344,12 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description Trigger name (file stem of `triggers/<name>.md`); letters, digits, `-` and `_` only. */
         trigger_name: string;
       };
       cookie?: never;
     };
-    /**
-     * Get a trigger
-     * @description Returns one trigger template: its markdown content and the `data.*` fields it expects. A name with characters outside `[a-zA-Z0-9_-]` is refused with 400. Client key only.
-     */
     get: operations["getTrigger"];
     put?: never;
-    /**
-     * Fire a trigger
-     * @description Renders the trigger template with the posted `data` and processes the result like a chat message. The payload must be wrapped in `{data: ...}`; the raw event body alone is rejected. By default (`use_async` true) the run is accepted and processed in the background, and the envelope's `request.id` identifies it; with `use_async: false` the call waits and returns the answer. A template may carry YAML frontmatter that routes the answer to a webhook or transformer. `X-Muxi-User-ID` is optional (defaults to `"0"`) and is checked against group permissions when the formation defines groups (403 on denial). The server honours `X-Muxi-Idempotency-Key` on this route. Client key only.
-     */
     post: operations["fireTrigger"];
     delete?: never;
     options?: never;
@@ -1956,16 +1364,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the live MUXI.md
-     * @description Returns the formation's live `MUXI.md`, the learned guidance injected into every turn (content null when the file does not exist). 503 while the overlord is not started. Admin key (the tuning router was not in the inspected registration lists; the docs say admin key).
-     */
     get: operations["getTuning"];
     put?: never;
-    /**
-     * Replace the live MUXI.md
-     * @description Replaces the live `MUXI.md` with the posted content (editing the file on disk works too). Newer runtimes refuse content over 32,768 bytes with 413 `TUNING_CONTENT_TOO_LARGE`; a failed write is 500 `TUNING_WRITE_FAILED`; 503 while the overlord is not started. Admin key.
-     */
     post: operations["updateTuning"];
     delete?: never;
     options?: never;
@@ -1980,24 +1380,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the pending MUXI.md revision
-     * @description Returns the candidate `MUXI.md` revision waiting for review (only produced when `tuning.auto_apply` is false); its content is null when there is none. Known from the runtime CHANGELOG and docs; the route file was not inspected. Admin key.
-     */
     get: operations["getTuningPending"];
     put?: never;
     post?: never;
-    /**
-     * Dismiss the pending MUXI.md revision
-     * @description Discards the pending revision; dismissed learnings are not proposed again. Known from the runtime CHANGELOG and docs; the route file was not inspected, so the error statuses are assumptions. Admin key.
-     */
     delete: operations["dismissTuningPending"];
     options?: never;
     head?: never;
-    /**
-     * Apply the pending MUXI.md revision
-     * @description Accepts the pending revision: it becomes the live `MUXI.md`. Known from the runtime CHANGELOG and docs; the route file was not inspected, so the error statuses are assumptions. Admin key.
-     */
     patch: operations["applyTuningPending"];
     trace?: never;
   };
@@ -2010,10 +1398,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Run one tuning pass
-     * @description Runs the self-tuning loop once now (digest of recent activity, then a candidate revision of `MUXI.md`) instead of waiting for its schedule. Meant for operators and testing; it can take a while since it calls the model. 503 when tuning is not active. Admin key.
-     */
     post: operations["runTuning"];
     delete?: never;
     options?: never;
@@ -2028,10 +1412,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Look up the user of an identifier
-     * @description Read-only lookup of the MUXI user an external identifier belongs to; never creates anything (404 `RESOURCE_NOT_FOUND` when the identifier is unknown). Use `resolveUser` to create on demand. Client key only.
-     */
     get: operations["getUser"];
     put?: never;
     post?: never;
@@ -2046,20 +1426,11 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The user whose channel state to use (the external user id used in chat, e.g. an email). Single-user formations ignore it and use `"0"`. */
         user_id: string;
       };
       cookie?: never;
     };
-    /**
-     * Get a user's notification channels
-     * @description Returns a user's proactive-notification channel state: preferred channel, per-channel addressing context, last channel used and timezone. Unknown users get an empty state. 503 when the formation has no `proactive` block. Client key only.
-     */
     get: operations["getUserChannels"];
-    /**
-     * Update a user's notification channels
-     * @description Changes a user's channel preferences; only the fields sent change, and addressing contexts are merged per channel. The preferred channel must be a declared channel or `webhook`, the timezone an IANA name (400 otherwise); empty strings clear them. Returns the full updated state. 503 when the formation has no `proactive` block. Client key only.
-     */
     put: operations["updateUserChannels"];
     post?: never;
     delete?: never;
@@ -2077,10 +1448,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Link identifiers to a user
-     * @description Links one or more external identifiers (email, Slack id, phone, ...) to a single MUXI user so memory and context follow the person across channels. Without `muxi_user_id` a new user (`usr_<12 hex>`) is created. An identifier already linked to another user is moved to this one without an error. Identifiers are scoped to the formation. Needs a database (503 otherwise). Client key only: the runtime rejects the admin key here.
-     */
     post: operations["linkUserIdentifier"];
     delete?: never;
     options?: never;
@@ -2095,17 +1462,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List a user's identifiers
-     * @description Lists every identifier linked to one MUXI user in this formation. The path takes the public MUXI user id (`usr_...`), not an external identifier. 404 when no such user exists; 503 when the formation has no database. Client key only.
-     */
     get: operations["getUserIdentifiersForUser"];
     put?: never;
     post?: never;
-    /**
-     * Unlink an identifier
-     * @description Removes one identifier mapping; the MUXI user itself and its other identifiers stay. 404 when the identifier is not linked in this formation. Client key only. (The runtime names this path segment `{identifier}`; it is the external identifier, not a MUXI user id.)
-     */
     delete: operations["unlinkUserIdentifier"];
     options?: never;
     head?: never;
@@ -2121,10 +1480,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Resolve an identifier, creating the user if needed
-     * @description Returns the MUXI user an external identifier belongs to, creating the user and the link when the identifier is new (use `getUser` for a lookup without side effects). The body is checked by the route itself, so a malformed body gives 400 `INVALID_REQUEST` rather than 422. 503 when the formation has no database. Client key only.
-     */
     post: operations["resolveUser"];
     delete?: never;
     options?: never;
@@ -2136,76 +1491,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /**
-     * @description The formation's `a2a` configuration section as loaded (typically `inbound` and `outbound` blocks), passed through untouched.
-     * @example {
-     *       "inbound": {
-     *         "enabled": true
-     *       },
-     *       "outbound": {
-     *         "enabled": true,
-     *         "default_retry_attempts": 3,
-     *         "default_timeout_seconds": 30
-     *       }
-     *     }
-     */
     A2AConfig: {
       [key: string]: unknown;
     };
-    /**
-     * @description Confirmation message.
-     * @example {
-     *       "message": "Outbound endpoint 'billing' removed"
-     *     }
-     */
     A2AMessage: {
       message: string;
     };
-    /**
-     * @description The outbound section after the change (held in memory only).
-     * @example {
-     *       "outbound": {
-     *         "enabled": true,
-     *         "endpoints": {
-     *           "billing": {
-     *             "url": "https://billing.example.com/a2a"
-     *           }
-     *         }
-     *       }
-     *     }
-     */
     A2AOutboundUpdate: {
       outbound: {
         [key: string]: unknown;
       };
     };
-    /**
-     * @description Retry policy for outbound calls.
-     * @example {
-     *       "max_retries": 3,
-     *       "initial_delay": 1,
-     *       "max_delay": 30
-     *     }
-     */
     A2ARetryPolicy: {
-      /** @description First delay between attempts, in seconds. */
       initial_delay?: number;
-      /** @description Longest delay between attempts, in seconds. */
       max_delay?: number;
       max_retries?: number;
     };
-    /**
-     * @description A link for the user to open (http or https only), produced from configuration or tool results, never invented by the model.
-     * @example {
-     *       "type": "action_link",
-     *       "id": "ui_d4e5f6",
-     *       "label": "Connect your calendar",
-     *       "url": "https://example.com/oauth/start",
-     *       "hint": "Opens the provider's sign-in page"
-     *     }
-     */
     ActionLinkWidget: {
-      /** @description Short explanation shown with the link. */
       hint?: string;
       id: string;
       label: string;
@@ -2217,192 +1519,73 @@ export interface components {
       /** Format: uri */
       url: string;
     };
-    /**
-     * @description An agent's configuration as loaded from the formation, with secret placeholders (`${{ secrets.NAME }}`) put back in place of resolved values. Keys beyond the ones listed are passed through.
-     * @example {
-     *       "schema": "1.0.0",
-     *       "id": "analyst",
-     *       "name": "Analyst",
-     *       "description": "Answers questions about sales data",
-     *       "active": true,
-     *       "system_message": "You analyse sales data.",
-     *       "mcp_servers": [
-     *         {
-     *           "id": "postgres"
-     *         }
-     *       ]
-     *     }
-     */
     AgentConfig: {
-      /** @description Agent-to-agent settings. */
       a2a?: {
         [key: string]: unknown;
       };
       active?: boolean;
       author?: string | null;
       description?: string;
-      /** @description Agent id. */
       id: string;
-      /** @description Knowledge sources of the agent. */
       knowledge?: {
         [key: string]: unknown;
       }[];
       license?: string | null;
-      /** @description Model overrides for this agent. */
       llm_models?: {
         [key: string]: unknown;
       }[];
-      /** @description MCP servers the agent may use. */
       mcp_servers?: {
         [key: string]: unknown;
       }[];
       name?: string;
-      /** @description Agent schema version. */
       schema?: string;
-      /** @description Where the agent came from (e.g. `api` for agents created over the API). */
       source?: string;
-      /** @description The agent's instructions. */
       system_message?: string | null;
       url?: string | null;
       version?: string | null;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Outcome of a manual knowledge sync for one agent.
-     * @example {
-     *       "agent_id": "analyst",
-     *       "results": [
-     *         {
-     *           "source_id": "company-wiki",
-     *           "status": "synced",
-     *           "files_changed": 3,
-     *           "duration_ms": 1820
-     *         }
-     *       ]
-     *     }
-     */
     AgentKnowledgeSyncResult: {
       agent_id: string;
-      /** @description Per-source results as reported by the sync service (a list, or a map keyed by source id). */
       results:
         | components["schemas"]["KnowledgeSourceSyncResult"][]
         | {
             [key: string]: components["schemas"]["KnowledgeSourceSyncResult"];
           };
     };
-    /**
-     * @description Every agent of the formation.
-     * @example {
-     *       "agents": [
-     *         {
-     *           "id": "analyst",
-     *           "name": "Analyst",
-     *           "description": "Answers questions about sales data",
-     *           "active": true
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     AgentList: {
       agents: components["schemas"]["AgentConfig"][];
       count: number;
     };
-    /**
-     * @description A skill available to one agent.
-     * @example {
-     *       "name": "pdf-report",
-     *       "description": "Builds a PDF report from tabular data",
-     *       "scope": "public"
-     *     }
-     */
     AgentSkill: {
       description: string;
       name: string;
-      /**
-       * @description `public` skills are shared by all agents; `private` ones are granted to this agent.
-       * @enum {string}
-       */
+      /** @enum {string} */
       scope: "public" | "private";
     };
-    /**
-     * @description The skills one agent may use.
-     * @example {
-     *       "skills": [
-     *         {
-     *           "name": "pdf-report",
-     *           "description": "Builds a PDF report from tabular data",
-     *           "scope": "public"
-     *         }
-     *       ],
-     *       "agent_id": "analyst"
-     *     }
-     */
     AgentSkillList: {
-      /** @description The agent asked about (absent when skills are not configured). */
       agent_id?: string;
       skills: components["schemas"]["AgentSkill"][];
     };
-    /**
-     * @description What happened to one agent's agent-tree sources.
-     * @example {
-     *       "rebuilt": [
-     *         "product-docs"
-     *       ],
-     *       "failed": [],
-     *       "skipped": []
-     *     }
-     */
     AgentTreeRebuildReport: {
-      /** @description Sources that failed to rebuild. */
       failed: unknown[];
-      /** @description Sources rebuilt. */
       rebuilt: unknown[];
-      /** @description Sources skipped. */
       skipped: unknown[];
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Metadata of one artifact version.
-     * @example {
-     *       "id": "art_01HF8X2K",
-     *       "name": "q3-sales-report.pdf",
-     *       "version": 2,
-     *       "is_latest": true,
-     *       "content_type": "application/pdf",
-     *       "category": "document",
-     *       "summary": "Q3 sales by region",
-     *       "tags": [
-     *         "sales",
-     *         "q3"
-     *       ],
-     *       "agent_id": "analyst",
-     *       "conversation_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "size_bytes": 48213,
-     *       "created_at": "2024-01-15T10:30:00Z",
-     *       "updated_at": "2024-01-15T10:30:00Z",
-     *       "last_accessed_at": "2024-01-16T08:00:00Z"
-     *     }
-     */
     Artifact: {
-      /** @description Agent that produced it. */
       agent_id?: string | null;
       category?: string | null;
-      /** @description MIME type of the content. */
       content_type?: string;
-      /** @description Session it was produced in. */
       conversation_id?: string | null;
       created_at?: string | null;
-      /** @description Id of this version. */
       id: string;
       is_latest?: boolean;
       last_accessed_at?: string | null;
-      /** @description File name; versions share the name. */
       name: string;
       size_bytes?: number;
-      /** @description Short description of the content. */
       summary?: string | null;
       tags?: string[];
       updated_at?: string | null;
@@ -2410,89 +1593,27 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description The latest version of each of the user's artifacts, most recently accessed first.
-     * @example {
-     *       "artifacts": [
-     *         {
-     *           "id": "art_01HF8X2K",
-     *           "name": "q3-sales-report.pdf",
-     *           "version": 2,
-     *           "is_latest": true,
-     *           "content_type": "application/pdf"
-     *         }
-     *       ],
-     *       "count": 1,
-     *       "total": 1
-     *     }
-     */
     ArtifactList: {
       artifacts: components["schemas"]["Artifact"][];
-      /** @description Number of items in this response. */
       count: number;
-      /** @description Number of artifacts the user has. */
       total?: number;
     };
-    /**
-     * @description Every version of an artifact, newest first.
-     * @example {
-     *       "name": "q3-sales-report.pdf",
-     *       "versions": [
-     *         {
-     *           "id": "art_01HF8X2K",
-     *           "name": "q3-sales-report.pdf",
-     *           "version": 2,
-     *           "is_latest": true
-     *         },
-     *         {
-     *           "id": "art_01HF8W9Q",
-     *           "name": "q3-sales-report.pdf",
-     *           "version": 1,
-     *           "is_latest": false
-     *         }
-     *       ],
-     *       "count": 2
-     *     }
-     */
     ArtifactVersionList: {
       count: number;
       name: string;
       versions: components["schemas"]["Artifact"][];
     };
-    /**
-     * @description The `async` section of the formation configuration (secret placeholders shown instead of values).
-     * @example {
-     *       "threshold_seconds": 30,
-     *       "enable_estimation": true,
-     *       "webhook_url": "https://example.com/hooks/muxi",
-     *       "webhook_retries": 3,
-     *       "webhook_timeout": 10
-     *     }
-     */
     AsyncConfig: {
       enable_estimation?: boolean;
-      /** @description Requests expected to take longer are moved to background processing. */
       threshold_seconds?: number;
       /** @default 3 */
       webhook_retries: number;
-      /**
-       * @description Seconds.
-       * @default 10
-       */
+      /** @default 10 */
       webhook_timeout: number;
-      /** @description Where background results are delivered. */
       webhook_url?: string | null;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Async settings to change (echoed back; the runtime does not persist them yet).
-     * @example {
-     *       "enabled": true,
-     *       "max_concurrent_jobs": 5,
-     *       "job_timeout_seconds": 1800
-     *     }
-     */
     AsyncConfigUpdate: {
       /** @default true */
       enabled: boolean;
@@ -2506,27 +1627,12 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A background job (no runtime version returns one yet; shape kept open).
-     * @example {
-     *       "id": "req_abc123",
-     *       "status": "processing"
-     *     }
-     */
     AsyncJob: {
       id?: string;
       status?: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Outcome of cancelling a background job (the runtime currently always answers 404).
-     * @example {
-     *       "id": "req_abc123",
-     *       "status": "cancelled",
-     *       "message": "Job cancelled"
-     *     }
-     */
     AsyncJobCancellation: {
       id?: string;
       message?: string;
@@ -2534,169 +1640,56 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Background jobs. The runtime passes a bare list (currently always empty) as the envelope's
-     *     `data`, unlike every other route.
-     * @example []
-     */
     AsyncJobList: components["schemas"]["AsyncJob"][];
-    /**
-     * @description An audio message: the audio files are transcribed and the transcript is processed as the
-     *     user's message.
-     * @example {
-     *       "files": [
-     *         {
-     *           "filename": "question.wav",
-     *           "content": "UklGRiQAAABXQVZFZm10IBAAAAABAAEA",
-     *           "content_type": "audio/wav",
-     *           "size": 24
-     *         }
-     *       ],
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "stream": false
-     *     }
-     */
     AudioChatRequest: {
-      /** @description Route the message to this agent. */
       agent_id?: string;
-      /** @description Audio files; each `content_type` (or `mime_type`) must start with `audio/`. */
       files: components["schemas"]["ChatFile"][];
-      /** @description Client-chosen request id. */
       request_id?: string;
-      /** @description Conversation to continue. */
       session_id?: string;
-      /**
-       * @description `true` (the default) answers with a `text/event-stream`; `false` with one JSON envelope.
-       * @default true
-       */
+      /** @default true */
       stream: boolean;
-      /**
-       * @deprecated
-       * @description Deprecated; send the `X-Muxi-User-ID` header instead.
-       */
+      /** @deprecated */
       user_id?: string;
     };
-    /**
-     * @description One audit record (formation start-up registrations and runtime changes such as `secret.created`). Field set per the Go SDK model; other keys are passed through.
-     * @example {
-     *       "timestamp": "2026-03-01T08:00:00Z",
-     *       "request_id": "req_a1b2c3",
-     *       "action": "secret.created",
-     *       "resource_type": "secret",
-     *       "resource_id": "OPENAI_API_KEY",
-     *       "user": "admin",
-     *       "ip": "127.0.0.1",
-     *       "result": "success",
-     *       "status_code": 201,
-     *       "message": "Secret created"
-     *     }
-     */
     AuditEntry: {
-      /** @description What happened (e.g. `agent.registered`, `secret.deleted`). */
       action?: string;
       ip?: string | null;
       message?: string | null;
       request_id?: string | null;
       resource_id?: string | null;
-      /** @description Kind of resource affected (e.g. `agent`, `secret`). */
       resource_type?: string | null;
-      /** @description Outcome (e.g. `success`). */
       result?: string | null;
       status_code?: number | null;
-      /** @description When it happened (ISO 8601). */
       timestamp?: string;
-      /** @description Who did it. */
       user?: string | null;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Audit entries matching the filters.
-     * @example {
-     *       "entries": [
-     *         {
-     *           "timestamp": "2026-03-01T08:00:00Z",
-     *           "action": "secret.created",
-     *           "resource_type": "secret",
-     *           "resource_id": "OPENAI_API_KEY"
-     *         }
-     *       ],
-     *       "total_entries": 1,
-     *       "limit": 100
-     *     }
-     */
     AuditLog: {
       entries: components["schemas"]["AuditEntry"][];
-      /** @description The limit that was applied. */
       limit: number;
-      /** @description Number of entries returned. */
       total_entries: number;
     };
-    /**
-     * @description Outcome of clearing the audit log.
-     * @example {
-     *       "previous_entries_count": 42,
-     *       "cleared_by": "admin",
-     *       "message": "Audit log cleared (42 entries removed)"
-     *     }
-     */
     AuditLogCleared: {
-      /** @description Who cleared it (`admin` unless the request carried an authenticated user). */
       cleared_by: string;
       message: string;
-      /** @description Number of entries removed. */
       previous_entries_count: number;
     };
-    /**
-     * @description Conversation-buffer statistics across all users.
-     * @example {
-     *       "total_entries": 240,
-     *       "total_users": 12,
-     *       "total_sessions": 30,
-     *       "buffer_size_kb": 96.5,
-     *       "max_size": 500,
-     *       "utilization": 0.48
-     *     }
-     */
     BufferStats: {
       buffer_size_kb: number;
-      /** @description Capacity of the buffer in messages. */
       max_size: number;
       total_entries: number;
       total_sessions: number;
       total_users: number;
-      /** @description `total_entries / max_size`, rounded to 2 decimals. */
       utilization: number;
     };
-    /**
-     * @description A timestamp as stored in the conversation buffer (usually Unix seconds; ISO 8601 text in some versions).
-     * @example 1700000000.5
-     */
     BufferTimestamp: number | string | null;
-    /**
-     * @description A tool call.
-     * @example {
-     *       "tool": "get_memories",
-     *       "arguments": {
-     *         "limit": 5
-     *       }
-     *     }
-     */
     CallMcpToolRequest: {
-      /** @description Tool arguments, passed through. */
       arguments: {
         [key: string]: unknown;
       };
-      /** @description Tool name (see `getMcpTools`). */
       tool: string;
     };
-    /**
-     * @description One part of a structured assistant message.
-     * @example {
-     *       "type": "text",
-     *       "text": "It is sunny in Lisbon."
-     *     }
-     */
     ChatContentItem: {
       text?: string | null;
       tool_calls?:
@@ -2704,353 +1697,124 @@ export interface components {
             [key: string]: unknown;
           }[]
         | null;
-      /** @description Kind of part, e.g. `text`. */
       type?: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description The terminal `event: done` frame.
-     * @example {
-     *       "finished": true
-     *     }
-     */
     ChatDoneFrame: {
       /** @constant */
       finished: true;
     };
-    /**
-     * @description The `event: error` frame sent when processing fails after the stream started; the stream then ends without `done`.
-     * @example {
-     *       "error": "backend exploded",
-     *       "type": "RuntimeError"
-     *     }
-     */
     ChatErrorFrame: {
-      /** @description Error message (at most 200 characters, line breaks removed). */
       error: string;
-      /** @description Name of the exception class, e.g. `RuntimeError`. */
       type?: string;
     };
-    /**
-     * @description A file attached to a chat message, sent inline as base64.
-     * @example {
-     *       "filename": "notes.txt",
-     *       "content": "SGVsbG8gd29ybGQ=",
-     *       "content_type": "text/plain",
-     *       "size": 11
-     *     }
-     */
     ChatFile: {
-      /** @description The file bytes, base64-encoded. */
       content: string;
-      /** @description MIME type, e.g. `application/pdf` or `audio/wav`. */
       content_type?: string;
-      /** @description Original file name. */
       filename: string;
-      /** @description Alternative spelling of `content_type`, accepted by the audio chat route. */
       mime_type?: string;
-      /** @description Size of the decoded file in bytes. */
       size?: number;
     };
-    /**
-     * @description The assistant's reply.
-     * @example {
-     *       "role": "assistant",
-     *       "content": "It is sunny in Lisbon."
-     *     }
-     */
     ChatMessage: {
-      /** @description The reply text, or a list of content parts. */
       content: string | components["schemas"]["ChatContentItem"][];
-      /** @description Usually `assistant`. */
       role?: string;
-      /** @description Interactive widgets offered with this reply (omitted when there are none). */
       ui?: components["schemas"]["UiWidget"][];
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A chat message for the formation.
-     * @example {
-     *       "message": "What is the weather in Lisbon?",
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "request_id": "req_client_0001",
-     *       "stream": false
-     *     }
-     */
     ChatRequest: {
-      /** @description Route the message to this agent instead of letting the overlord choose. */
       agent_id?: string;
-      /** @description Attachments. */
       files?: components["schemas"]["ChatFile"][];
-      /** @description Reserved for future use. */
       group_id?: string;
-      /** @description The user's message. */
       message: string;
       /**
-       * @description `async` is not implemented by the runtime and answers 501.
        * @default sync
        * @enum {string}
        */
       mode: "sync" | "async";
-      /** @description Client-chosen request id; lets the caller cancel or follow a streaming request. */
       request_id?: string;
-      /** @description Conversation to continue. When omitted the runtime starts a new session (`sess_...`). */
       session_id?: string;
-      /** @description Channel the message arrived on (e.g. `slack`), so replies can go back there. */
       source_channel?: string;
-      /**
-       * @description `true` (the default) answers with a `text/event-stream`; `false` answers with one JSON
-       *     envelope.
-       * @default true
-       */
+      /** @default true */
       stream: boolean;
-      /** @description Seconds after which the request may be moved to background processing (overrides the formation setting). */
       threshold_seconds?: number;
       ui_response?: components["schemas"]["ChatUiResponse"];
-      /**
-       * @deprecated
-       * @description Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-       */
+      /** @deprecated */
       user_id?: string;
-      /**
-       * Format: uri
-       * @description Where to deliver the result if the request is moved to background processing (overrides the formation setting).
-       */
+      /** Format: uri */
       webhook_url?: string;
     };
-    /**
-     * @description The result of a non-streaming chat or audio chat request.
-     * @example {
-     *       "message": {
-     *         "role": "assistant",
-     *         "content": "It is sunny in Lisbon."
-     *       },
-     *       "user_id": "alice@example.com",
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "request_id": "req_client_0001"
-     *     }
-     */
     ChatResponse: {
       message: components["schemas"]["ChatMessage"];
-      /** @description The client's `request_id`; `null` when none was sent (the envelope's `request.id` is always set). */
       request_id?: string | null;
-      /** @description The session the exchange belongs to. */
       session_id?: string | null;
-      /** @description The user the request was processed for (`0` in single-user formations). */
       user_id: string;
     };
-    /**
-     * @description One item of a chat stream as the runtime produces it. Known `type` values:
-     *     `thinking` (progress monologue), `planning` (plan or decomposition), `progress` (generic
-     *     step, see `stage`), `tool_call` (a tool is being used, see `tool_name`), `content`
-     *     (an incremental piece of the final answer, in order), `completed` (the full authoritative
-     *     answer; when `stream_discontinuity` is true, discard the pieces received so far and use this
-     *     `content`), `failed` and `cancelled` (terminal), `finalizing` (final-phase marker). Older
-     *     clients also saw `text` and `response`. Unknown types may appear and should be passed on.
-     * @example {
-     *       "type": "completed",
-     *       "content": "It is sunny in Lisbon.",
-     *       "request_id": "req_client_0001",
-     *       "user_id": "alice@example.com",
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "timestamp": 1700000000.25,
-     *       "stream_discontinuity": false
-     *     }
-     */
     ChatStreamItem: {
       agent_name?: string;
       agent_used?: string;
       artifacts?: {
         [key: string]: unknown;
       }[];
-      /** @description Text of the item. */
       content?: string | null;
       request_id?: string | null;
-      /** @description Session of the request; the only place a runtime-generated session id is visible in a stream. */
       session_id?: string | null;
       skip_rephrase?: boolean;
-      /** @description Finer step name, e.g. `decomposition_complete` or `tool_call`. */
       stage?: string;
       status?: string;
-      /** @description On `completed`, true when the streamed `content` pieces must be replaced by this item's `content`. */
       stream_discontinuity?: boolean;
-      /** @description Unix time in seconds (fractional). */
       timestamp?: number;
       tool_name?: string;
-      /** @description Item kind (see above); an open set. */
       type: string;
       user_id?: string | null;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A default (`message`) frame of the chat stream: `data: {"token": ...}` with no `event:` line.
-     *     Newer runtimes send a `ChatStreamItem` object; older runtimes sent plain text pieces.
-     * @example {
-     *       "token": {
-     *         "type": "content",
-     *         "content": "It is "
-     *       }
-     *     }
-     */
     ChatTokenFrame: {
       token: string | components["schemas"]["ChatStreamItem"];
     };
-    /**
-     * @description The `event: ui` frame sent once at the end of a turn that carries widgets.
-     * @example {
-     *       "ui": [
-     *         {
-     *           "type": "options",
-     *           "id": "ui_a1b2c3",
-     *           "prompt": "Which region?",
-     *           "options": [
-     *             {
-     *               "value": "us",
-     *               "label": "United States"
-     *             },
-     *             {
-     *               "value": "eu",
-     *               "label": "Europe"
-     *             }
-     *           ],
-     *           "multi": false
-     *         }
-     *       ]
-     *     }
-     */
     ChatUiFrame: {
       ui: components["schemas"]["UiWidget"][];
     };
-    /**
-     * @description The user's answer to a UI widget from an earlier turn (for example the option picked in an
-     *     `options` widget). A matching `id` pins the selection; an unknown or stale `id` is ignored and
-     *     the message is processed on its own.
-     * @example {
-     *       "id": "ui_a1b2c3",
-     *       "value": "eu"
-     *     }
-     */
     ChatUiResponse: {
-      /** @description The `id` of the widget being answered. */
       id: string;
-      /** @description The chosen value (for `options`, the `value` of the picked option). */
       value: string;
     };
-    /**
-     * @description How many components of a kind exist and how many are active.
-     * @example {
-     *       "count": 3,
-     *       "active": 3
-     *     }
-     */
     ComponentCount: {
       active: number;
       count: number;
     };
-    /**
-     * @description MCP defaults and the number of configured MCP servers.
-     * @example {
-     *       "default_retry_attempts": 3,
-     *       "default_timeout_seconds": 30,
-     *       "servers": {
-     *         "total": 1,
-     *         "resource": "/v1/mcp/servers"
-     *       }
-     *     }
-     */
     ConfigMcpSummary: {
       default_retry_attempts?: number | null;
       default_timeout_seconds?: number | null;
       servers?: components["schemas"]["ConfigResourceCount"];
     };
-    /**
-     * @description How many items a section holds and where to list them.
-     * @example {
-     *       "total": 3,
-     *       "resource": "/v1/agents"
-     *     }
-     */
     ConfigResourceCount: {
-      /** @description Path of the route listing the items, e.g. `/v1/agents`. */
       resource: string;
       total: number;
     };
-    /**
-     * @description Where the full configuration of one section can be read.
-     * @example {
-     *       "resource": "/v1/overlord"
-     *     }
-     */
     ConfigResourceLink: {
-      /** @description Path of the route serving the section, e.g. `/v1/overlord`. */
       resource: string;
     };
-    /**
-     * @description A credential to store for the calling user.
-     * @example {
-     *       "service": "github",
-     *       "name": "Work GitHub",
-     *       "credential": {
-     *         "token": "ghp_abcdefghijklmnopqrstuvwxyz"
-     *       }
-     *     }
-     */
     CreateCredentialRequest: {
-      /** @description The secret data; its shape depends on the service (e.g. `{token: ...}`). Stored encrypted and passed through untouched. */
       credential: {
         [key: string]: unknown;
       };
-      /** @description Friendly name; the service name when omitted. */
       name?: string | null;
-      /** @description Service name (e.g. `github`); lower-cased and trimmed by the server, and it may not contain spaces. */
       service: string;
     };
-    /**
-     * @description The credential that was stored.
-     * @example {
-     *       "credential_id": "cred_8f14e45fceea",
-     *       "service": "github",
-     *       "name": "Work GitHub",
-     *       "credential_preview": "ghp_abc*****xyz",
-     *       "created_at": "2026-02-01T10:00:00Z"
-     *     }
-     */
     CreatedCredential: {
-      /**
-       * Format: date-time
-       * @description Creation time (ISO 8601, UTC).
-       */
+      /** Format: date-time */
       created_at: string;
       credential_id: string;
-      /** @description Redacted preview of the stored secret. */
       credential_preview: string;
-      /** @description The given name, or the service name. */
       name: string;
-      /** @description Normalised service name. */
       service: string;
     };
-    /**
-     * @description The stored memory.
-     * @example {
-     *       "id": "mem_01HF8X2K",
-     *       "content": {
-     *         "type": "preference",
-     *         "detail": "User prefers TypeScript"
-     *       },
-     *       "created_at": "2024-01-15T10:30:00Z",
-     *       "metadata": {},
-     *       "scope": "user",
-     *       "scope_id": null
-     *     }
-     */
     CreatedMemory: {
       content?: components["schemas"]["TypedMemoryContent"];
-      /** @description Creation time (ISO 8601). */
       created_at?: string | null;
-      /** @description True when `source`/`source_id` matched an earlier write and nothing new was stored. */
       duplicate?: boolean;
       id: string;
       metadata?: {
@@ -3061,43 +1825,21 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A conversation-log destination to add.
-     * @example {
-     *       "transport": "file",
-     *       "destination": "logs/conversation.jsonl",
-     *       "level": "INFO"
-     *     }
-     */
     CreateLoggingDestinationRequest: {
-      /** @description File path or stream URL; required for `file` and `stream`. */
       destination?: string | null;
       /** @default true */
       enabled: boolean;
       /** @default jsonl */
       format: string;
-      /** @description Id to use; generated (`dest_...`) when omitted. */
       id?: string | null;
       /** @default INFO */
       level: string;
       /** @enum {string} */
       transport: "stdout" | "file" | "stream";
     };
-    /**
-     * @description A local (command-based) MCP server to add.
-     * @example {
-     *       "name": "GitHub",
-     *       "command": "npx",
-     *       "args": [
-     *         "-y",
-     *         "@modelcontextprotocol/server-github"
-     *       ]
-     *     }
-     */
     CreateMcpServerRequest: {
       /** @default [] */
       args: string[];
-      /** @description Command that starts the server. */
       command: string;
       /** @default true */
       enabled: boolean;
@@ -3105,169 +1847,56 @@ export interface components {
       env: {
         [key: string]: string;
       };
-      /** @description Server name; must not be taken. */
       name: string;
     };
-    /**
-     * @description A new secret.
-     * @example {
-     *       "key": "OPENAI_API_KEY",
-     *       "value": "sk-proj-0123456789"
-     *     }
-     */
     CreateSecretRequest: {
-      /** @description Secret name (conventionally upper case with `_`, e.g. `OPENAI_API_KEY`). */
       key: string;
-      /** @description The secret value. */
       value: string;
     };
-    /**
-     * @description A stored credential's metadata. The secret itself is never returned, only a redacted preview.
-     * @example {
-     *       "credential_id": "cred_8f14e45fceea",
-     *       "service": "github",
-     *       "name": "Work GitHub",
-     *       "credential_preview": "ghp_abc*****xyz",
-     *       "created_at": "2026-02-01T10:00:00Z",
-     *       "updated_at": "2026-02-01T10:00:00Z"
-     *     }
-     */
     Credential: {
-      /** @description Creation time (ISO 8601). */
       created_at?: string | null;
-      /** @description Credential id. */
       credential_id: string;
-      /** @description Redacted preview of the main secret value: its first 7 and last 3 characters around `*****`, or `***redacted***` for short values. */
       credential_preview: string;
-      /** @description Friendly name. */
       name: string | null;
-      /** @description Service the credential is for (lower case). */
       service: string;
-      /** @description Last update time (ISO 8601). */
       updated_at?: string | null;
     };
-    /**
-     * @description The calling user's credentials (empty when the formation has no credential store).
-     * @example {
-     *       "credentials": [
-     *         {
-     *           "credential_id": "cred_8f14e45fceea",
-     *           "service": "github",
-     *           "name": "Work GitHub",
-     *           "credential_preview": "ghp_abc*****xyz",
-     *           "created_at": "2026-02-01T10:00:00Z",
-     *           "updated_at": "2026-02-01T10:00:00Z"
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     CredentialList: {
       count: number;
       credentials: components["schemas"]["Credential"][];
     };
-    /**
-     * @description A service (MCP server) that takes per-user credentials.
-     * @example {
-     *       "service": "github",
-     *       "server_id": "github-mcp",
-     *       "description": "MCP server requiring user authentication"
-     *     }
-     */
     CredentialService: {
       description: string;
-      /** @description Id of the MCP server that needs the credential. */
       server_id: string;
-      /** @description Service name to use when storing a credential. */
       service: string;
     };
-    /**
-     * @description The services users can store credentials for.
-     * @example {
-     *       "services": [
-     *         {
-     *           "service": "github",
-     *           "server_id": "github-mcp",
-     *           "description": "MCP server requiring user authentication"
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     CredentialServiceList: {
       count: number;
       services: components["schemas"]["CredentialService"][];
     };
-    /**
-     * @description Confirmation that a credential was deleted.
-     * @example {
-     *       "credential_id": "cred_8f14e45fceea",
-     *       "deleted": true
-     *     }
-     */
     DeletedCredential: {
       credential_id: string;
       /** @constant */
       deleted: true;
     };
-    /**
-     * @description A signed batch of pre-distilled memory events from a registered distillery. The signature
-     *     covers the exact request bytes, so the body must be sent exactly as it was signed.
-     * @example {
-     *       "batch_id": "batch_2024_01_15_001",
-     *       "embedding_mode": "none",
-     *       "events": [
-     *         {
-     *           "source_id": "doc-42#1",
-     *           "user_id": "alice@example.com",
-     *           "type": "fact.extracted",
-     *           "content": "Alice leads the Q3 launch"
-     *         }
-     *       ]
-     *     }
-     */
     DistilledBatch: {
-      /** @description The distillery's id for this batch. */
       batch_id: string;
-      /** @description Whether events carry pre-computed embeddings (used only when the model matches exactly; re-embedded otherwise). */
       embedding_mode?: string;
       events: components["schemas"]["DistilledEvent"][];
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description How much of a distilled batch was accepted; rejected events are listed by index with a reason.
-     * @example {
-     *       "accepted": 1,
-     *       "processing_id": "dst_Q1W2E3",
-     *       "status_url": "/v1/memories/distilled/dst_Q1W2E3",
-     *       "rejected": []
-     *     }
-     */
     DistilledBatchOutcome: {
-      /** @description Number of events accepted (HTTP 202 when greater than zero, 200 otherwise). */
       accepted: number;
-      /** @description Id of the background projection job, when anything was accepted. */
       processing_id?: string | null;
       rejected?: {
         [key: string]: unknown;
       }[];
-      /** @description Path to poll, `/v1/memories/distilled/{processing_id}`. */
       status_url?: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description State of a distilled batch's projection job (results kept for 5 minutes after completion).
-     * @example {
-     *       "processing_id": "dst_Q1W2E3",
-     *       "status": "completed",
-     *       "created_at": "2024-01-15T10:30:00Z",
-     *       "completed_at": 1705314605.1
-     *     }
-     */
     DistilledBatchStatus: {
-      /** @description Unix seconds. */
       completed_at?: number;
       created_at?: string | number | null;
       error?: string;
@@ -3277,38 +1906,12 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description One distilled memory event (the distillery contract; passed through untouched). `source_id` makes it idempotent.
-     * @example {
-     *       "source_id": "doc-42#1",
-     *       "user_id": "alice@example.com",
-     *       "type": "fact.extracted",
-     *       "content": "Alice leads the Q3 launch"
-     *     }
-     */
     DistilledEvent: {
       [key: string]: unknown;
     };
-    /**
-     * @description A distillery registration.
-     * @example {
-     *       "distillery_id": "dist_7Hk2Lm9P",
-     *       "name": "on-prem-distillery",
-     *       "description": "Distills the document archive",
-     *       "public_key": "ed25519:MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
-     *       "trust_level": "provisional",
-     *       "scope": {
-     *         "user_ids": "all",
-     *         "max_batch_size": 500
-     *       },
-     *       "created_at": "2024-01-15T10:30:00Z",
-     *       "revoked_at": null
-     *     }
-     */
     Distillery: {
       created_at?: string | number | null;
       description?: string | null;
-      /** @description The value the distillery sends as `X-Distillery-ID`. */
       distillery_id: string;
       name: string;
       public_key?: string;
@@ -3318,104 +1921,38 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Registered distilleries, newest first.
-     * @example {
-     *       "distilleries": [
-     *         {
-     *           "distillery_id": "dist_7Hk2Lm9P",
-     *           "name": "on-prem-distillery",
-     *           "trust_level": "provisional"
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     DistilleryList: {
       count: number;
       distilleries: components["schemas"]["Distillery"][];
     };
-    /**
-     * @description A distillery to register.
-     * @example {
-     *       "name": "on-prem-distillery",
-     *       "public_key": "ed25519:MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
-     *       "description": "Distills the document archive",
-     *       "scope": {
-     *         "user_ids": "all",
-     *         "max_batch_size": 500
-     *       }
-     *     }
-     */
     DistilleryRegistrationRequest: {
       description?: string;
       name: string;
-      /** @description Ed25519 public key, `ed25519:<base64>` (DER or raw 32 bytes). */
       public_key: string;
       scope?: components["schemas"]["DistilleryScope"];
-      /** @description Trust level; defaults to the formation's setting (`provisional` unless configured). */
       trust_level?: string;
     };
-    /**
-     * @description What a distillery may write; omitted keys take the formation's `memory.distillery` defaults.
-     * @example {
-     *       "user_ids": "pattern:*@example.com",
-     *       "event_types": [
-     *         "fact.extracted"
-     *       ],
-     *       "max_events_per_day": 10000,
-     *       "max_batch_size": 500
-     *     }
-     */
     DistilleryScope: {
       event_types?: string[];
       max_batch_size?: number;
       max_events_per_day?: number;
-      /** @description `all`, `pattern:<glob>`, or a list of user ids. */
       user_ids?: string | string[];
     } & {
       [key: string]: unknown;
     };
-    /** @description The request the envelope answers. */
     EnvelopeRequest: {
-      /** @description Request id (`req_...`, or the client's `request_id` on chat). */
       id: string;
-      /** @description The idempotency key the server honoured, if any. */
       idempotency_key?: string | null;
     };
-    /** @description What went wrong. */
     ErrorDetail: {
-      /** @description Machine code such as `INVALID_REQUEST`, `RESOURCE_NOT_FOUND`, `RATE_LIMITED`. */
       code: string;
-      /** @description Extra details, e.g. `validation_errors`. */
       data?: {
         [key: string]: unknown;
       };
       message: string;
-      /** @description Stack trace, only when the formation runs in debug mode. */
       trace?: string | null;
     };
-    /**
-     * @description Every error response of the Formation API.
-     * @example {
-     *       "object": "error",
-     *       "timestamp": 1700000000000,
-     *       "type": "error.not_found",
-     *       "request": {
-     *         "id": "req_abc123",
-     *         "idempotency_key": null
-     *       },
-     *       "success": false,
-     *       "error": {
-     *         "code": "RESOURCE_NOT_FOUND",
-     *         "message": "Session not found",
-     *         "trace": null
-     *       },
-     *       "data": {}
-     *     }
-     */
     ErrorEnvelope: {
-      /** @description Always empty. */
       data?: Record<string, never>;
       error: components["schemas"]["ErrorDetail"];
       /** @constant */
@@ -3424,105 +1961,23 @@ export interface components {
       /** @constant */
       success: false;
       timestamp?: number;
-      /** @description `error.validation`, `error.authentication`, `error.authorization`, `error.not_found`, `error.processing` or `error.internal`. */
       type?: string;
     };
-    /**
-     * @description Sent when the event stream fails internally.
-     * @example {
-     *       "error": true,
-     *       "message": "Streaming error occurred"
-     *     }
-     */
     EventStreamErrorFrame: {
       /** @constant */
       error: true;
       message: string;
     };
-    /**
-     * @description A data frame of `/events` or `/events/{session_id}`.
-     * @example {
-     *       "type": "chat.response.completed",
-     *       "timestamp": 1700000001.5,
-     *       "message": "Response sent",
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "request_id": "req_client_0001"
-     *     }
-     */
     EventStreamFrame:
       components["schemas"]["ObservabilityEventFrame"] | components["schemas"]["EventStreamErrorFrame"];
-    /**
-     * @description Event data for a trigger run.
-     * @example {
-     *       "data": {
-     *         "issue": {
-     *           "number": 123,
-     *           "title": "Bug in login"
-     *         }
-     *       },
-     *       "use_async": true
-     *     }
-     */
     FireTriggerRequest: {
-      /** @description The event payload. It is rendered into the template's `${{ data.* }}` placeholders and passed through untouched. */
       data: {
         [key: string]: unknown;
       };
-      /** @description Session to group the resulting conversation under. */
       session_id?: string | null;
-      /**
-       * @description `true` (the default) accepts the run and processes it in the background; `false` waits for the answer and returns it.
-       * @default true
-       */
+      /** @default true */
       use_async: boolean;
     };
-    /**
-     * @description A summary of the formation configuration: identity, counts of agents, secrets and MCP servers,
-     *     and links to the routes that serve each configuration section in full.
-     * @example {
-     *       "formation_id": "my-assistant",
-     *       "version": "1.2.0",
-     *       "description": "Answers support questions",
-     *       "schema_version": "1.0",
-     *       "agents": {
-     *         "total": 3,
-     *         "resource": "/v1/agents"
-     *       },
-     *       "secrets": {
-     *         "total": 2,
-     *         "resource": "/v1/secrets"
-     *       },
-     *       "mcp": {
-     *         "default_retry_attempts": 3,
-     *         "default_timeout_seconds": 30,
-     *         "servers": {
-     *           "total": 1,
-     *           "resource": "/v1/mcp/servers"
-     *         }
-     *       },
-     *       "overlord": {
-     *         "resource": "/v1/overlord"
-     *       },
-     *       "llm": {
-     *         "resource": "/v1/llm/settings"
-     *       },
-     *       "memory": {
-     *         "resource": "/v1/memory"
-     *       },
-     *       "async": {
-     *         "resource": "/v1/async"
-     *       },
-     *       "scheduler": {
-     *         "resource": "/v1/scheduler"
-     *       },
-     *       "a2a": {
-     *         "resource": "/v1/a2a"
-     *       },
-     *       "logging": {
-     *         "resource": "/v1/logging"
-     *       }
-     *     }
-     */
     FormationConfigSummary: {
       a2a?: components["schemas"]["ConfigResourceLink"];
       agents?: components["schemas"]["ConfigResourceCount"];
@@ -3535,431 +1990,122 @@ export interface components {
       memory?: components["schemas"]["ConfigResourceLink"];
       overlord?: components["schemas"]["ConfigResourceLink"];
       scheduler?: components["schemas"]["ConfigResourceLink"];
-      /** @description Version of the formation file schema. */
       schema_version?: string | null;
       secrets?: components["schemas"]["ConfigResourceCount"];
       version?: string | null;
     };
-    /**
-     * @description The complete formation configuration as JSON (the parsed formation file). Secret values are
-     *     not revealed: wherever a secret was interpolated, the `${{ secrets.NAME }}` placeholder is
-     *     shown instead. Passed through untouched.
-     * @example {
-     *       "schema": "1.0",
-     *       "id": "my-assistant",
-     *       "description": "Answers support questions",
-     *       "llm": {
-     *         "api_keys": {
-     *           "openai": "${{ secrets.OPENAI_API_KEY }}"
-     *         }
-     *       }
-     *     }
-     */
     FormationDefinition: {
       [key: string]: unknown;
     };
-    /**
-     * @description Who the formation is.
-     * @example {
-     *       "id": "my-assistant",
-     *       "name": "My Assistant",
-     *       "description": "Answers support questions",
-     *       "version": "1.2.0"
-     *     }
-     */
     FormationIdentity: {
       description?: string | null;
       id: string;
-      /** @description Display name; the id when no name is configured. */
       name: string;
       version?: string | null;
     };
-    /**
-     * @description Memory figures of the formation process.
-     * @example {
-     *       "working_memory_mb": 10,
-     *       "memory_usage_mb": 412.7
-     *     }
-     */
     FormationMemoryUsage: {
-      /** @description Resident memory of the process in MB, when it can be measured. */
       memory_usage_mb?: number | null;
-      /** @description Configured working-memory budget in MB. */
       working_memory_mb?: number | null;
     };
-    /**
-     * @description Request counters since start.
-     * @example {
-     *       "total": 120,
-     *       "active": 2
-     *     }
-     */
     FormationRequestCounts: {
       active?: number;
       total?: number;
     };
-    /**
-     * @description Identity, component counts and runtime statistics of the formation.
-     * @example {
-     *       "formation": {
-     *         "id": "my-assistant",
-     *         "name": "My Assistant",
-     *         "description": "Answers support questions",
-     *         "version": "1.2.0"
-     *       },
-     *       "agents": {
-     *         "count": 3,
-     *         "active": 3
-     *       },
-     *       "mcp_servers": {
-     *         "count": 1,
-     *         "active": 1
-     *       },
-     *       "stats": {
-     *         "running": {
-     *           "seconds": 3600.5,
-     *           "since": 1700000000
-     *         },
-     *         "memory": {
-     *           "working_memory_mb": 10,
-     *           "memory_usage_mb": 412.7
-     *         },
-     *         "requests": {
-     *           "total": 120,
-     *           "active": 2
-     *         },
-     *         "buffer_size": 48,
-     *         "cpu_percent": 3.5
-     *       }
-     *     }
-     */
     FormationRuntimeStatus: {
       agents: components["schemas"]["ComponentCount"];
       formation: components["schemas"]["FormationIdentity"];
       mcp_servers: components["schemas"]["ComponentCount"];
       stats: components["schemas"]["FormationStats"];
     };
-    /**
-     * @description Runtime statistics of the formation server.
-     * @example {
-     *       "running": {
-     *         "seconds": 3600.5,
-     *         "since": 1700000000
-     *       },
-     *       "memory": {
-     *         "working_memory_mb": 10,
-     *         "memory_usage_mb": 412.7
-     *       },
-     *       "requests": {
-     *         "total": 120,
-     *         "active": 2
-     *       },
-     *       "buffer_size": 48,
-     *       "cpu_percent": 3.5
-     *     }
-     */
     FormationStats: {
-      /** @description Number of messages currently held in the conversation buffer. */
       buffer_size?: number | null;
-      /** @description CPU use of the process in percent, when it can be measured. */
       cpu_percent?: number | null;
       memory?: components["schemas"]["FormationMemoryUsage"];
       requests?: components["schemas"]["FormationRequestCounts"];
       running?: components["schemas"]["FormationUptime"];
     };
-    /**
-     * @description How long the formation server has been running.
-     * @example {
-     *       "seconds": 3600.5,
-     *       "since": 1700000000
-     *     }
-     */
     FormationUptime: {
-      /** @description Uptime in seconds. */
       seconds: number;
-      /** @description Start time, Unix seconds. */
       since: number;
     };
-    /**
-     * @description Liveness of the formation server.
-     * @example {
-     *       "status": "healthy",
-     *       "formation_id": "my-assistant",
-     *       "version": "1.2.0"
-     *     }
-     */
     HealthStatus: {
-      /** @description The formation id from its configuration, or `unknown`. */
       formation_id: string;
-      /**
-       * @description `healthy` with HTTP 200, `unhealthy` with HTTP 503.
-       * @enum {string}
-       */
+      /** @enum {string} */
       status: "healthy" | "unhealthy";
-      /** @description The formation version from its configuration (`1.0.0` when none is set). */
       version: string;
     };
-    /**
-     * @description Outcome of a knowledge tree rebuild.
-     * @example {
-     *       "agents": {
-     *         "analyst": {
-     *           "rebuilt": [
-     *             "product-docs"
-     *           ],
-     *           "failed": [],
-     *           "skipped": []
-     *         }
-     *       },
-     *       "source_id": null
-     *     }
-     */
     KnowledgeRebuildResult: {
-      /** @description Agent id → rebuild report; agents without agent-tree sources report empty lists. */
       agents: {
         [key: string]: components["schemas"]["AgentTreeRebuildReport"];
       };
-      /** @description The source filter that was applied, if any. */
       source_id: string | null;
     };
-    /** @description Result for one remote source (status such as `skipped` when a sync was already running, file counts, duration). The exact keys come from the sync service and are passed through. */
     KnowledgeSourceSyncResult: {
       [key: string]: unknown;
     };
-    /**
-     * @description An identifier as it was linked.
-     * @example {
-     *       "identifier": "U12345ABC",
-     *       "type": "slack"
-     *     }
-     */
     LinkedUserIdentifier: {
       identifier: string;
-      /** @description The kind given, or `unknown`. */
       type: string;
     };
-    /**
-     * @description The user the identifiers now belong to, and the identifiers linked by this call.
-     * @example {
-     *       "muxi_user_id": "usr_3f2a9c1b7d4e",
-     *       "identifiers": [
-     *         {
-     *           "identifier": "alice@email.com",
-     *           "type": "unknown"
-     *         },
-     *         {
-     *           "identifier": "U12345ABC",
-     *           "type": "slack"
-     *         }
-     *       ],
-     *       "count": 2
-     *     }
-     */
     LinkedUserIdentifiers: {
       count: number;
       identifiers: components["schemas"]["LinkedUserIdentifier"][];
-      /** @description Public MUXI user id (`usr_...`); newly generated when the request named none. */
       muxi_user_id: string;
     };
-    /**
-     * @description Identifiers to link to one MUXI user.
-     * @example {
-     *       "muxi_user_id": "usr_3f2a9c1b7d4e",
-     *       "identifiers": [
-     *         "alice@email.com",
-     *         [
-     *           "U12345ABC",
-     *           "slack"
-     *         ],
-     *         {
-     *           "identifier": "+15550100",
-     *           "type": "phone"
-     *         }
-     *       ]
-     *     }
-     */
     LinkUserIdentifierRequest: {
-      /** @description The identifiers to link. */
       identifiers: components["schemas"]["UserIdentifierInput"][];
-      /** @description The MUXI user (`usr_...`) to link the identifiers to. Omit it (or send null) to create a new user. */
       muxi_user_id?: string | null;
     };
-    /**
-     * @description Confirmation message.
-     * @example {
-     *       "message": "LLM setting 'temperature' reset to default"
-     *     }
-     */
     LlmMessage: {
       message: string;
     };
-    /**
-     * @description The formation's `llm` configuration section as loaded (API keys as secret placeholders, models, global settings), passed through untouched.
-     * @example {
-     *       "api_keys": {
-     *         "openai": "${{ secrets.OPENAI_API_KEY }}"
-     *       },
-     *       "models": [
-     *         {
-     *           "text": "openai/gpt-4o"
-     *         }
-     *       ],
-     *       "settings": {
-     *         "temperature": 0.7,
-     *         "max_tokens": 4096
-     *       }
-     *     }
-     */
     LlmSettings: {
       [key: string]: unknown;
     };
-    /**
-     * @description The settings as received (echoed back; kept in memory only, if at all).
-     * @example {
-     *       "settings": {
-     *         "temperature": 0.2
-     *       }
-     *     }
-     */
     LlmSettingsUpdate: {
       settings: {
         [key: string]: unknown;
       };
     };
-    /**
-     * @description The formation's `logging` configuration section as loaded, passed through untouched.
-     * @example {
-     *       "system": {
-     *         "level": "INFO",
-     *         "destination": "stdout"
-     *       },
-     *       "conversation": {
-     *         "destinations": [
-     *           {
-     *             "transport": "file",
-     *             "destination": "logs/conversation.jsonl",
-     *             "level": "INFO",
-     *             "format": "jsonl"
-     *           }
-     *         ]
-     *       }
-     *     }
-     */
     LoggingConfig: {
       [key: string]: unknown;
     };
-    /**
-     * @description One conversation-log destination.
-     * @example {
-     *       "id": "dest-0",
-     *       "transport": "file",
-     *       "destination": "logs/conversation.jsonl",
-     *       "level": "INFO",
-     *       "format": "jsonl",
-     *       "enabled": true
-     *     }
-     */
     LoggingDestination: {
-      /** @description File path or stream URL (for `file` and `stream`). */
       destination?: string | null;
       /** @default true */
       enabled: boolean;
-      /**
-       * @description Line format (e.g. `jsonl`, `text`).
-       * @default jsonl
-       */
+      /** @default jsonl */
       format: string;
-      /** @description Destination id (`dest-<index>` for configured entries without one, `dest_...` for created ones). */
       id: string;
-      /**
-       * @description Minimum level (e.g. `DEBUG`, `INFO`, `WARNING`, `ERROR`).
-       * @default INFO
-       */
+      /** @default INFO */
       level: string;
-      /**
-       * @description Where the log goes.
-       * @enum {string}
-       */
+      /** @enum {string} */
       transport: "stdout" | "file" | "stream";
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description The conversation-log destinations.
-     * @example {
-     *       "destinations": [
-     *         {
-     *           "id": "dest-0",
-     *           "transport": "stdout",
-     *           "level": "INFO",
-     *           "format": "jsonl",
-     *           "enabled": true
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     LoggingDestinationList: {
       count: number;
       destinations: components["schemas"]["LoggingDestination"][];
     };
-    /**
-     * @description Confirmation message.
-     * @example {
-     *       "message": "Logging destination 'dest-0' deleted"
-     *     }
-     */
     LoggingMessage: {
       message: string;
     };
-    /**
-     * @description Log severity.
-     * @example ERROR
-     * @enum {string}
-     */
+    /** @enum {string} */
     LogLevel: "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL";
-    /**
-     * @description An `event: error` frame of the log stream.
-     * @example {
-     *       "error": true,
-     *       "message": "Overlord service not available",
-     *       "filters_received": {
-     *         "level": "ERROR"
-     *       }
-     *     }
-     */
     LogStreamError: {
       /** @constant */
       error: true;
-      /** @description The filters the server received, echoed for debugging. */
       filters_received?: {
         [key: string]: unknown;
       };
       message: string;
     };
-    /**
-     * @description One log event (`event: log`).
-     * @example {
-     *       "timestamp": "2024-01-15T10:30:00Z",
-     *       "level": "ERROR",
-     *       "event_type": "chat.request.failed",
-     *       "user_id": "alice",
-     *       "session_id": "sess_1",
-     *       "request_id": "req_1",
-     *       "agent_id": null,
-     *       "message": "Chat request failed: upstream timeout",
-     *       "data": {
-     *         "error_type": "TimeoutError"
-     *       }
-     *     }
-     */
     LogStreamEvent: {
       agent_id?: string | null;
-      /** @description Event-specific details, passed through untouched. */
       data?: {
         [key: string]: unknown;
       } | null;
-      /** @description Event type, e.g. `chat.request.failed`. */
       event_type: string;
       level: components["schemas"]["LogLevel"];
       message?: string | null;
@@ -3968,36 +2114,9 @@ export interface components {
       timestamp?: string | number | null;
       user_id?: string | null;
     };
-    /**
-     * @description The formation's `mcp` configuration section as loaded, passed through untouched.
-     * @example {
-     *       "default_timeout_seconds": 30,
-     *       "default_retry_attempts": 3,
-     *       "servers": [
-     *         {
-     *           "id": "github-mcp",
-     *           "command": "npx",
-     *           "args": [
-     *             "-y",
-     *             "@modelcontextprotocol/server-github"
-     *           ]
-     *         }
-     *       ]
-     *     }
-     */
     McpConfig: {
       [key: string]: unknown;
     };
-    /**
-     * @description The MCP defaults as received (echoed back; not stored).
-     * @example {
-     *       "defaults": {
-     *         "timeout": 60000,
-     *         "max_retries": 2,
-     *         "environment": {}
-     *       }
-     *     }
-     */
     McpDefaults: {
       defaults: {
         environment: {
@@ -4007,42 +2126,17 @@ export interface components {
         timeout: number;
       };
     };
-    /**
-     * @description Confirmation message.
-     * @example {
-     *       "message": "MCP server 'github-mcp' deleted successfully"
-     *     }
-     */
     McpMessage: {
       message: string;
     };
-    /**
-     * @description An MCP Apps UI resource (`ui://...`) returned by an MCP tool, relayed verbatim; the runtime does not render or run it.
-     * @example {
-     *       "type": "mcp_resource",
-     *       "id": "ui_g7h8i9",
-     *       "resource": "ui://charts/sales",
-     *       "data": "<html><body>chart</body></html>",
-     *       "server": "charts",
-     *       "tool": "render_chart",
-     *       "mime_type": "text/html"
-     *     }
-     */
     McpResourceWidget: {
-      /** @description The embedded content, verbatim text or base64 (see `encoding`). */
       data: string;
-      /**
-       * @description Present (`base64`) when `data` is binary; omitted for text.
-       * @enum {string}
-       */
+      /** @enum {string} */
       encoding?: "base64";
       id: string;
       mime_type?: string;
-      /** @description The `ui://` URI of the resource. */
       resource: string;
-      /** @description MCP server that produced the resource. */
       server: string;
-      /** @description Tool that produced the resource. */
       tool: string;
       /**
        * @description discriminator enum property added by openapi-typescript
@@ -4050,62 +2144,21 @@ export interface components {
        */
       type: "mcp_resource";
     };
-    /**
-     * @description An MCP server configuration entry, with secret placeholders shown instead of their values. Keys beyond the ones listed (transport, URL, auth, ...) are passed through.
-     * @example {
-     *       "id": "github-mcp",
-     *       "name": "GitHub",
-     *       "command": "npx",
-     *       "args": [
-     *         "-y",
-     *         "@modelcontextprotocol/server-github"
-     *       ],
-     *       "env": {
-     *         "GITHUB_TOKEN": "${{ secrets.GITHUB_TOKEN }}"
-     *       },
-     *       "enabled": true
-     *     }
-     */
     McpServer: {
       args?: string[];
-      /** @description Command that starts a local (stdio) server. */
       command?: string;
       enabled?: boolean;
       env?: {
         [key: string]: string;
       };
-      /** @description Server id. */
       id?: string;
       name?: string;
     } & {
       [key: string]: unknown;
     };
-    /** @description The configured MCP servers. The runtime passes this list directly as the envelope's `data` (not wrapped in `{servers, count}` as the Go SDK, CLI and docs expect). */
     McpServerList: components["schemas"]["McpServer"][];
-    /**
-     * @description A tool of the formation's built-in admin tool bridge.
-     * @example {
-     *       "name": "get_memories",
-     *       "description": "Retrieve user memories",
-     *       "access": "client",
-     *       "parameters": {
-     *         "user_id": {
-     *           "type": "string",
-     *           "required": true
-     *         },
-     *         "limit": {
-     *           "type": "integer",
-     *           "required": false,
-     *           "default": 10
-     *         }
-     *       }
-     *     }
-     */
     McpTool: {
-      /**
-       * @description Which key level the tool is meant for.
-       * @enum {string}
-       */
+      /** @enum {string} */
       access: "admin" | "client";
       description: string;
       name: string;
@@ -4114,178 +2167,56 @@ export interface components {
         [key: string]: unknown;
       };
     };
-    /** @description The tools of the built-in bridge (a fixed table). The runtime passes this list directly as the envelope's `data` (the Go SDK expects `{tools, count}` with server and input schema fields instead). */
     McpToolList: components["schemas"]["McpTool"][];
-    /**
-     * @description The result of a tool call.
-     * @example {
-     *       "tool": "get_memories",
-     *       "result": []
-     *     }
-     */
     McpToolResult: {
-      /** @description Whatever the tool returned. */
       result: unknown;
       tool: string;
     };
-    /**
-     * @description One long-term memory.
-     * @example {
-     *       "id": "mem_01HF8X2K",
-     *       "content": "User prefers TypeScript",
-     *       "created_at": "2024-01-15T10:30:00Z",
-     *       "metadata": {
-     *         "type": "preference"
-     *       },
-     *       "scope": "user",
-     *       "scope_id": null
-     *     }
-     */
     Memory: {
-      /** @description The remembered text. */
       content?: string | null;
-      /** @description Creation time (ISO 8601). */
       created_at?: string | null;
       id: string;
-      /** @description Metadata stored with the memory, passed through untouched. */
       metadata?: {
         [key: string]: unknown;
       } | null;
       scope?: components["schemas"]["MemoryScope"];
-      /** @description Group id for `group` scope; otherwise null or the owner id. */
       scope_id?: string | null;
     };
-    /**
-     * @description Backfill progress of one projection.
-     * @example {
-     *       "synthesized": 120,
-     *       "complete": true
-     *     }
-     */
     MemoryBackfillProjection: {
-      /** @description False when rows remain and another pass is needed. */
       complete: boolean;
-      /** @description Events synthesized in this pass. */
       synthesized: number;
     };
-    /**
-     * @description Result of one backfill pass (idempotent; run again while anything is incomplete).
-     * @example {
-     *       "user_id": "alice@example.com",
-     *       "synthesized": {
-     *         "knowledge_graph": {
-     *           "synthesized": 120,
-     *           "complete": true
-     *         },
-     *         "captains_log": {
-     *           "synthesized": 14,
-     *           "complete": true
-     *         }
-     *       }
-     *     }
-     */
     MemoryBackfillReport: {
-      /** @description Progress per projection name. */
       synthesized: {
         [key: string]: components["schemas"]["MemoryBackfillProjection"];
       };
       user_id: string;
     };
-    /**
-     * @description The user whose pre-event-log rows get synthesized events.
-     * @example {
-     *       "user_id": "alice@example.com"
-     *     }
-     */
     MemoryBackfillRequest: {
       user_id: string;
     };
-    /**
-     * @description What happened to one item of a batch.
-     * @example {
-     *       "index": 0,
-     *       "status": "accepted",
-     *       "id": "evt_01HF8X2K"
-     *     }
-     */
     MemoryBatchItemResult: {
-      /** @description Why an item is invalid. */
       error?: string | null;
-      /** @description Event or memory id of an accepted or duplicate item. */
       id?: string | null;
-      /** @description Position of the item in the request. */
       index?: number;
       /** @enum {string} */
       status: "accepted" | "duplicate" | "invalid";
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Several memories to ingest in one call. Limits are checked before anything is stored, so a
-     *     rejected batch can be retried as a whole.
-     * @example {
-     *       "items": [
-     *         {
-     *           "content": "Alice joined the Lisbon office in March",
-     *           "source": "hr-system",
-     *           "source_id": "evt-1001",
-     *           "timestamp": "2024-03-01T09:00:00Z"
-     *         },
-     *         {
-     *           "content": "Alice's manager is Bob",
-     *           "source": "hr-system",
-     *           "source_id": "evt-1002"
-     *         }
-     *       ]
-     *     }
-     */
     MemoryBatchRequest: {
       items: components["schemas"]["MemoryCreateRequest"][];
     };
-    /**
-     * @description Per-item outcome of a batch, plus the id to poll for background processing.
-     * @example {
-     *       "results": [
-     *         {
-     *           "index": 0,
-     *           "status": "accepted",
-     *           "id": "evt_01HF8X2K"
-     *         },
-     *         {
-     *           "index": 1,
-     *           "status": "duplicate",
-     *           "id": "evt_01HF8X1Z"
-     *         }
-     *       ],
-     *       "accepted": 1,
-     *       "duplicates": 1,
-     *       "invalid": 0,
-     *       "processing_id": "ing_Z9Y8X7"
-     *     }
-     */
     MemoryBatchResult: {
       accepted?: number;
       duplicates?: number;
       invalid?: number;
-      /** @description Poll `GET /memories/ingestion/{processing_id}` for the background stages. */
       processing_id?: string | null;
       results?: components["schemas"]["MemoryBatchItemResult"][];
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Statistics of the conversation buffer (deprecated shape).
-     * @example {
-     *       "total_entries": 240,
-     *       "max_size": 500,
-     *       "utilization": 0.48,
-     *       "kv_namespaces": {
-     *         "default": 3
-     *       }
-     *     }
-     */
     MemoryBufferInfo: {
-      /** @description Number of key-value entries per namespace. */
       kv_namespaces?: {
         [key: string]: number;
       };
@@ -4293,361 +2224,108 @@ export interface components {
       total_entries: number;
       utilization: number;
     };
-    /**
-     * @description The conversation buffer(s) (deprecated; use `GET /memory/stats`).
-     * @example {
-     *       "buffers": [
-     *         {
-     *           "total_entries": 240,
-     *           "max_size": 500,
-     *           "utilization": 0.48,
-     *           "kv_namespaces": {
-     *             "default": 3
-     *           }
-     *         }
-     *       ]
-     *     }
-     */
     MemoryBufferList: {
       buffers: components["schemas"]["MemoryBufferInfo"][];
-      /** @description Only present (0) when no buffer exists. */
       total_entries?: number;
     };
-    /**
-     * @description What the deprecated clear-all call removed.
-     * @example {
-     *       "message": "All buffers cleared successfully",
-     *       "entries_cleared": 240,
-     *       "kv_entries_cleared": 3
-     *     }
-     */
     MemoryBuffersCleared: {
       entries_cleared: number;
       kv_entries_cleared: number;
       message?: string;
     };
-    /**
-     * @description The `memory` section of the formation configuration, as configured; passed through untouched.
-     * @example {
-     *       "buffer": {
-     *         "size": 50,
-     *         "multiplier": 10,
-     *         "vector_search": true
-     *       },
-     *       "working": {
-     *         "max_memory_mb": 10,
-     *         "fifo_interval_min": 5
-     *       },
-     *       "persistent": {
-     *         "connection_string": "sqlite:///data/memory.db"
-     *       }
-     *     }
-     */
     MemoryConfig: {
       [key: string]: unknown;
     };
-    /**
-     * @description A memory to store. Give either `content` (free text) or `type` + `detail` (a typed fact, e.g.
-     *     type `preference`); at least one of `content` and `detail` is required. Ingestion pipelines
-     *     may add `source`/`source_id`: the pair makes the write idempotent (a replay returns the
-     *     original memory with `duplicate: true`).
-     * @example {
-     *       "type": "preference",
-     *       "detail": "User prefers TypeScript",
-     *       "scope": "user"
-     *     }
-     */
     MemoryCreateRequest: {
-      /** @description Free-text memory. */
       content?: string;
-      /** @description Text of a typed memory. */
       detail?: string;
-      /** @description Metadata stored with the memory. */
       metadata?: {
         [key: string]: unknown;
       };
       scope?: components["schemas"]["MemoryScope"];
-      /** @description Group id; required when `scope` is `group`. */
       scope_id?: string;
-      /** @description Name of the system the content comes from (ingestion). */
       source?: string;
-      /** @description Id of the item in that system; with `source` it makes the write idempotent. */
       source_id?: string;
-      /**
-       * Format: date-time
-       * @description When the ingested content originally happened (ISO 8601).
-       */
+      /** Format: date-time */
       timestamp?: string;
-      /** @description Kind of typed memory, e.g. `preference` (default `general`). */
       type?: string;
     };
-    /**
-     * @description Confirmation of a deleted memory.
-     * @example {
-     *       "deleted": "mem_01HF8X2K",
-     *       "user_id": "alice@example.com"
-     *     }
-     */
     MemoryDeleted: {
-      /** @description Id of the deleted memory. */
       deleted: string;
       user_id: string;
     };
-    /**
-     * @description Result of an inline forget.
-     * @example {
-     *       "user_id": "alice@example.com",
-     *       "source": "hr-system",
-     *       "deleted_events": 8,
-     *       "grace_period_days": 30,
-     *       "projections": {
-     *         "knowledge_graph": {
-     *           "events": 34
-     *         }
-     *       }
-     *     }
-     */
     MemoryForgetReport: {
-      /** @description Events soft-deleted (recoverable until the grace period ends). */
       deleted_events: number;
-      /** @description Days before the events are purged for good. */
       grace_period_days?: number;
-      /** @description Rebuild report, when `rebuild` was true. */
       projections?: {
         [key: string]: unknown;
       };
-      /** @description When `rebuild` was false, whether projections still reflect the source. */
       rebuild_required?: boolean;
       source: string;
       user_id: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Forget everything a user's memory derived from one source.
-     * @example {
-     *       "user_id": "alice@example.com",
-     *       "source": "hr-system",
-     *       "reason": "user_request"
-     *     }
-     */
     MemoryForgetRequest: {
-      /**
-       * @description Run the rebuild as a background job (202 + `job_id`); `false` waits.
-       * @default true
-       */
+      /** @default true */
       background: boolean;
-      /**
-       * @description Recorded in the `user.deletion` audit event.
-       * @default user_request
-       */
+      /** @default user_request */
       reason: string;
-      /**
-       * @description Recompute the projections so derived state no longer reflects the source.
-       * @default true
-       */
+      /** @default true */
       rebuild: boolean;
-      /** @description The source to forget (as given when the content was ingested). */
       source: string;
       user_id: string;
     };
-    /**
-     * @description Entries of the user's captain's log.
-     * @example {
-     *       "entries": [
-     *         {
-     *           "date": "2024-01-15",
-     *           "summary": "Discussed the Lisbon office move and the new manager."
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     MemoryHistory: {
       count: number;
       entries: components["schemas"]["MemoryHistoryEntry"][];
     };
-    /**
-     * @description One entry of the user's captain's log (a dated digest of past conversations), passed through untouched.
-     * @example {
-     *       "date": "2024-01-15",
-     *       "summary": "Discussed the Lisbon office move and the new manager."
-     *     }
-     */
     MemoryHistoryEntry: {
       [key: string]: unknown;
     };
-    /**
-     * @description Progress of a background ingestion job, with per-stage outcomes and token usage.
-     * @example {
-     *       "processing_id": "ing_Z9Y8X7",
-     *       "status": "completed",
-     *       "created_at": "2024-03-01T09:00:05Z",
-     *       "completed_at": 1709283610.2,
-     *       "stages": {
-     *         "triage": {
-     *           "kept": 2,
-     *           "filtered": 0
-     *         },
-     *         "extraction": {
-     *           "facts": 3
-     *         }
-     *       },
-     *       "token_usage": {
-     *         "input_tokens": 812,
-     *         "output_tokens": 143
-     *       }
-     *     }
-     */
     MemoryIngestionStatus: {
-      /** @description Unix seconds. */
       completed_at?: number | null;
       created_at?: string | number | null;
       error?: string | null;
       processing_id: string;
-      /** @description Outcome per pipeline stage (triage, filtering, extraction...). */
       stages?: {
         [key: string]: unknown;
       };
-      /** @description `queued`, `processing`, `completed` or `failed`. */
       status: string;
-      /** @description Tokens spent, for cost attribution. */
       token_usage?: {
         [key: string]: unknown;
       };
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A memory maintenance job started in the background.
-     * @example {
-     *       "user_id": "alice@example.com",
-     *       "job_id": "rebuild_Xy12Ab34",
-     *       "status": "processing",
-     *       "status_url": "/memory/rebuild/rebuild_Xy12Ab34"
-     *     }
-     */
     MemoryJobAccepted: {
-      /** @description Id to poll (`rebuild_...` or `forget_...`). */
       job_id: string;
-      /** @description Initially `processing`. */
       status: string;
-      /** @description Path (relative to `/v1`) that reports the job, e.g. `/memory/rebuild/{job_id}`. */
       status_url?: string;
       user_id?: string;
     };
-    /**
-     * @description State of a rebuild or forget job. Once completed, the job's report fields (as in the inline
-     *     response) are merged into this object. Jobs are kept in process memory only.
-     * @example {
-     *       "job_id": "rebuild_Xy12Ab34",
-     *       "status": "completed",
-     *       "user_id": "alice@example.com",
-     *       "dry_run": false,
-     *       "projections": {
-     *         "knowledge_graph": {
-     *           "events": 42
-     *         }
-     *       }
-     *     }
-     */
     MemoryJobStatus: {
-      /** @description Failure message. */
       error?: string;
       job_id: string;
-      /** @description `pending`, `processing`, `completed`, `failed` or `cancelled`. */
       status: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Findings of a memory lint run.
-     * @example {
-     *       "user_id": "alice@example.com",
-     *       "report": {
-     *         "conflicts_unresolved": 1,
-     *         "superseded_deleted": 3,
-     *         "orphans_removed": 0,
-     *         "log_gaps": [],
-     *         "stale_artifacts": 2
-     *       }
-     *     }
-     */
     MemoryLintReport: {
-      /**
-       * @description Health report: unresolved conflicts, superseded facts removed, orphaned relationships
-       *     removed, captain's log gaps, stale artifacts, index regenerations.
-       */
       report: {
         [key: string]: unknown;
       };
       user_id?: string | null;
     };
-    /**
-     * @description Which user to audit; omit `user_id` to audit every user.
-     * @example {
-     *       "user_id": "alice@example.com"
-     *     }
-     */
     MemoryLintRequest: {
       user_id?: string | null;
     };
-    /**
-     * @description A page of the memories the user can read.
-     * @example {
-     *       "memories": [
-     *         {
-     *           "id": "mem_01HF8X2K",
-     *           "content": "User prefers TypeScript",
-     *           "created_at": "2024-01-15T10:30:00Z",
-     *           "metadata": {
-     *             "type": "preference"
-     *           },
-     *           "scope": "user",
-     *           "scope_id": null
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     MemoryList: {
       count: number;
       memories: components["schemas"]["Memory"][];
     };
-    /**
-     * @description Why the formation believes something: the knowledge-graph entity, every fact touching it
-     *     (including contradicted and superseded ones) and, per fact, the chain of events back to the
-     *     conversation turn or ingested item it came from. With `event_id`, the chain of that one event.
-     * @example {
-     *       "entity": {
-     *         "name": "Alice",
-     *         "type": "person"
-     *       },
-     *       "facts": [
-     *         {
-     *           "relation": "works_in",
-     *           "target": "Lisbon",
-     *           "status": "active"
-     *         }
-     *       ],
-     *       "chains": [
-     *         [
-     *           {
-     *             "event_id": "evt_01HF8X2K",
-     *             "type": "fact.extracted"
-     *           },
-     *           {
-     *             "event_id": "evt_01HF8X1A",
-     *             "type": "interaction.turn"
-     *           }
-     *         ]
-     *       ]
-     *     }
-     */
     MemoryProvenance: {
-      /** @description Causation chains from the event log. */
       chains?: unknown[] | Record<string, never>;
-      /** @description The knowledge-graph entity. */
       entity?: {
         [key: string]: unknown;
       } | null;
@@ -4657,28 +2335,11 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Result of an inline rebuild.
-     * @example {
-     *       "user_id": "alice@example.com",
-     *       "dry_run": false,
-     *       "projections": {
-     *         "knowledge_graph": {
-     *           "events": 42
-     *         },
-     *         "captains_log": {
-     *           "events": 7
-     *         }
-     *       }
-     *     }
-     */
     MemoryRebuildReport: {
-      /** @description Backfill report, when `backfill` was requested. */
       backfill?: {
         [key: string]: unknown;
       };
       dry_run?: boolean;
-      /** @description Report per projection (events replayed, rows written...). */
       projections: {
         [key: string]: unknown;
       };
@@ -4686,100 +2347,34 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Which projections to rebuild from the memory event log, for which user.
-     * @example {
-     *       "user_id": "alice@example.com",
-     *       "dry_run": false,
-     *       "background": true
-     *     }
-     */
     MemoryRebuildRequest: {
-      /**
-       * @description First synthesize events for rows that predate the event log, then rebuild.
-       * @default false
-       */
+      /** @default false */
       backfill: boolean;
-      /**
-       * @description Run as a background job (202 + `job_id`); `false` waits and returns the report.
-       * @default true
-       */
+      /** @default true */
       background: boolean;
-      /**
-       * @description Report how many events would be replayed without changing anything (always runs inline).
-       * @default false
-       */
+      /** @default false */
       dry_run: boolean;
-      /** @description One registered projection; omit to rebuild all of them. */
       projection?: string;
-      /** @description The user whose projections are rebuilt. */
       user_id: string;
     };
-    /**
-     * @description Where a memory lives. `user` memories belong to one user; `group` memories are shared with a
-     *     group (`scope_id` names it); `formation` memories are visible to every user. Writing `group` or
-     *     `formation` scope needs a `memory.write` grant.
-     * @example user
-     * @enum {string}
-     */
+    /** @enum {string} */
     MemoryScope: "user" | "group" | "formation";
-    /**
-     * @description How a notification was routed: the channels it resolved to and which deliveries succeeded or failed. Only `delivered` is relied on by the server; the other keys are passed through as the router reports them.
-     * @example {
-     *       "delivered": true
-     *     }
-     */
     NotificationResult: {
-      /** @description Whether at least one delivery succeeded (the HTTP status is 200 when true, 502 when false). */
       delivered: boolean;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A user-facing observability event (types starting with `chat.`, `agent.`, `workflow.` or `task.`).
-     * @example {
-     *       "type": "agent.selected",
-     *       "timestamp": 1700000000.25,
-     *       "message": "Routed to agent 'assistant'",
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "request_id": "req_client_0001"
-     *     }
-     */
     ObservabilityEventFrame: {
-      /** @description Human-readable description of the event. */
       message?: string | null;
       request_id?: string | null;
       session_id?: string | null;
-      /** @description When the event happened, as recorded by the observability manager. */
       timestamp?: number | string | null;
-      /** @description Event type, e.g. `chat.request.received`; an open set. */
       type: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A question with a fixed list of answers (at most 25). The reply text also lists the choices.
-     * @example {
-     *       "type": "options",
-     *       "id": "ui_a1b2c3",
-     *       "prompt": "Which region?",
-     *       "options": [
-     *         {
-     *           "value": "us",
-     *           "label": "United States"
-     *         },
-     *         {
-     *           "value": "eu",
-     *           "label": "Europe"
-     *         }
-     *       ],
-     *       "multi": false
-     *     }
-     */
     OptionsWidget: {
-      /** @description Widget id (`ui_...`), echoed in `ui_response.id`. */
       id: string;
-      /** @description Whether several options may be picked (currently always false). */
       multi?: boolean;
       options: components["schemas"]["OptionsWidgetOption"][];
       prompt: string;
@@ -4789,32 +2384,18 @@ export interface components {
        */
       type: "options";
     };
-    /**
-     * @description One choice of an `options` widget.
-     * @example {
-     *       "value": "eu",
-     *       "label": "Europe"
-     *     }
-     */
     OptionsWidgetOption: {
-      /** @description Text to show (falls back to `value`). */
       label: string;
-      /** @description Value to send back in `ui_response.value`. */
       value: string;
     };
-    /** @description Response caching settings (from `llm.settings.caching`). */
     OverlordCaching: {
       /** @default true */
       enabled: boolean;
-      /**
-       * @description Cache lifetime in seconds.
-       * @default 3600
-       */
+      /** @default 3600 */
       ttl: number;
     } & {
       [key: string]: unknown;
     };
-    /** @description Clarifying-question settings. */
     OverlordClarification: {
       /** @default 5 */
       max_questions: number;
@@ -4825,89 +2406,36 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description The overlord (orchestrator) configuration. Sections missing from the formation file are filled with the defaults shown; sections present are returned as written (secret placeholders shown instead of values).
-     * @example {
-     *       "persona": "You are a helpful assistant for Acme.",
-     *       "llm": {},
-     *       "caching": {
-     *         "enabled": true,
-     *         "ttl": 3600
-     *       },
-     *       "response": {
-     *         "format": "markdown",
-     *         "widgets": false,
-     *         "streaming": true
-     *       },
-     *       "workflow": {
-     *         "auto_decomposition": true,
-     *         "plan_approval_threshold": 7,
-     *         "complexity_method": "heuristic",
-     *         "complexity_threshold": 7,
-     *         "routing_strategy": "capability_based",
-     *         "enable_agent_affinity": true,
-     *         "error_recovery": "retry_with_backoff",
-     *         "parallel_execution": true,
-     *         "max_parallel_tasks": 5,
-     *         "partial_results": true
-     *       },
-     *       "clarification": {
-     *         "max_questions": 5,
-     *         "style": "conversational",
-     *         "persist_learned_info": false
-     *       }
-     *     }
-     */
     OverlordConfig: {
       caching: components["schemas"]["OverlordCaching"];
       clarification: components["schemas"]["OverlordClarification"];
-      /** @description The overlord's own model settings, passed through. */
       llm: {
         [key: string]: unknown;
       };
-      /** @description The overlord's persona text (empty when not set). */
       persona: string;
       response: components["schemas"]["OverlordResponseSettings"];
       workflow: components["schemas"]["OverlordWorkflow"];
     };
-    /**
-     * @description The overlord's persona text.
-     * @example {
-     *       "persona": "You are a helpful assistant for Acme."
-     *     }
-     */
     OverlordPersona: {
       persona: string;
     };
-    /** @description How answers are produced. */
     OverlordResponseSettings: {
       /** @default markdown */
       format: string;
       /** @default true */
       streaming: boolean;
-      /**
-       * @description Whether UI widgets may be sent.
-       * @default false
-       */
+      /** @default false */
       widgets: boolean;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description The overlord's soul (identity and voice). Taken from `SOUL.md`, then `soul.md`, then the inline `overlord.soul`, then a built-in default.
-     * @example {
-     *       "soul": "# Ada\nCalm, precise and friendly."
-     *     }
-     */
     OverlordSoul: {
-      /** @description The soul: its text (as the Go SDK models it) or a structured object such as `{name, ...}` (as the runtime's end-to-end tests read it). */
       soul:
         | string
         | {
             [key: string]: unknown;
           };
     };
-    /** @description Task decomposition and routing settings. */
     OverlordWorkflow: {
       /** @default true */
       auto_decomposition: boolean;
@@ -4925,105 +2453,44 @@ export interface components {
       parallel_execution: boolean;
       /** @default true */
       partial_results: boolean;
-      /**
-       * @description Complexity score from which a plan needs approval.
-       * @default 7
-       */
+      /** @default 7 */
       plan_approval_threshold: number;
       /** @default capability_based */
       routing_strategy: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Which knowledge trees to rebuild (everything when empty).
-     * @example {
-     *       "agent_id": "analyst"
-     *     }
-     */
     RebuildKnowledgeRequest: {
-      /** @description Limit the rebuild to this agent; omit for all agents. */
       agent_id?: string | null;
-      /** @description Limit the rebuild to this agent-tree source; omit for all of them. */
       source_id?: string | null;
     };
-    /**
-     * @description Outcome of a cancellation.
-     * @example {
-     *       "request_id": "req_abc123",
-     *       "status": "cancelled",
-     *       "cancellation": "cooperative",
-     *       "message": "Request marked for cancellation; it will stop at the next checkpoint"
-     *     }
-     */
     RequestCancellation: {
-      /**
-       * @description `immediate` when a background task was stopped at once; `cooperative` when the request
-       *     was flagged and stops at its next checkpoint.
-       * @enum {string}
-       */
+      /** @enum {string} */
       cancellation: "immediate" | "cooperative";
       message?: string;
       request_id: string;
       /** @constant */
       status: "cancelled";
     };
-    /**
-     * @description Tracked requests (recent and in-flight).
-     * @example {
-     *       "requests": [
-     *         {
-     *           "request_id": "req_abc123",
-     *           "user_id": "alice@example.com",
-     *           "status": "processing",
-     *           "progress": 0.4,
-     *           "created_at": "2024-01-15T10:30:00Z",
-     *           "completed_at": null
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     RequestList: {
       count: number;
       requests: components["schemas"]["RequestSummary"][];
     };
-    /**
-     * @description Lifecycle state of a tracked request.
-     * @example processing
-     * @enum {string}
-     */
+    /** @enum {string} */
     RequestState:
       "pending" | "processing" | "running" | "awaiting_clarification" | "completed" | "failed" | "cancelled";
-    /**
-     * @description State of one request; completed requests carry their `result` for a short retention period.
-     * @example {
-     *       "request_id": "req_abc123",
-     *       "user_id": "alice@example.com",
-     *       "status": "completed",
-     *       "progress": 1,
-     *       "created_at": "2024-01-15T10:30:00Z",
-     *       "completed_at": 1705314612.4,
-     *       "result": "It is sunny in Lisbon."
-     *     }
-     */
     RequestStatus: {
-      /** @description When the request ended, Unix seconds (absent while it runs). */
       completed_at?: number;
       created_at?: string | number | null;
-      /** @description Failure message (only when failed). */
       error?: string;
-      /** @description Present (true) when the request is an escalated background retry chain. */
       escalated?: boolean;
       progress?: number | null;
-      /** @description For a failed escalated chain, the runtime's report of why it gave up. */
       report?:
         | string
         | {
             [key: string]: unknown;
           };
       request_id: string;
-      /** @description The answer, only when `status` is `completed` (text, or an object for structured results). */
       result?:
         | string
         | {
@@ -5032,93 +2499,29 @@ export interface components {
       status: components["schemas"]["RequestState"];
       user_id?: string | null;
     };
-    /**
-     * @description Sent (then the stream ends) when the request is unknown, not streaming, owned by someone else,
-     *     or when following it fails.
-     * @example {
-     *       "error": "Unauthorized or request not streaming"
-     *     }
-     */
     RequestStreamErrorFrame: {
-      /** @description Error message (at most 200 characters), e.g. `Unauthorized or request not streaming`. */
       error: string;
     };
-    /**
-     * @description A data frame of `/events/{session_id}/{request_id}`: first `{"type": "stream_open", ...}`, then
-     *     the request's stream items (the same objects as the chat stream's `token`), then
-     *     `{"type": "stream_completed", ...}` after a terminal item (`completed`, `failed`, `cancelled`) or
-     *     after ten minutes; or a single error frame.
-     * @example {
-     *       "type": "stream_open",
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "request_id": "req_client_0001"
-     *     }
-     */
     RequestStreamFrame:
       components["schemas"]["ChatStreamItem"] | components["schemas"]["RequestStreamErrorFrame"];
-    /**
-     * @description One tracked request, as listed.
-     * @example {
-     *       "request_id": "req_abc123",
-     *       "user_id": "alice@example.com",
-     *       "status": "completed",
-     *       "progress": 1,
-     *       "created_at": "2024-01-15T10:30:00Z",
-     *       "completed_at": 1705314612.4
-     *     }
-     */
     RequestSummary: {
-      /** @description When the request ended, Unix seconds; `null` while it runs. */
       completed_at?: number | null;
-      /** @description When tracking started. */
       created_at?: string | number | null;
-      /** @description Failure message, only present when the request failed. */
       error?: string | null;
-      /** @description Progress indicator reported by the runtime. */
       progress?: number | null;
       request_id: string;
       status: components["schemas"]["RequestState"];
       user_id?: string | null;
     };
-    /**
-     * @description The MUXI user an identifier belongs to.
-     * @example {
-     *       "identifier": "alice@email.com",
-     *       "muxi_user_id": "usr_3f2a9c1b7d4e",
-     *       "internal_user_id": 42
-     *     }
-     */
     ResolvedUser: {
-      /** @description The identifier that was looked up. */
       identifier: string;
-      /** @description The user's internal numeric id. */
       internal_user_id: number;
-      /** @description Public MUXI user id (`usr_...`). */
       muxi_user_id: string;
     };
-    /**
-     * @description An identifier to resolve, creating its user if needed.
-     * @example {
-     *       "identifier": "alice@email.com",
-     *       "identifier_type": "email"
-     *     }
-     */
     ResolveUserRequest: {
-      /** @description The external identifier. */
       identifier: string;
-      /** @description Its kind (`email`, `slack`, ...), stored when a new link is created. */
       identifier_type?: string | null;
     };
-    /**
-     * @description The scheduler configuration, with defaults filled in.
-     * @example {
-     *       "enabled": true,
-     *       "timezone": "UTC",
-     *       "check_interval_minutes": 1,
-     *       "max_concurrent_jobs": 10,
-     *       "max_failures_before_pause": 3
-     *     }
-     */
     SchedulerConfig: {
       /** @default 1 */
       check_interval_minutes: number;
@@ -5126,211 +2529,74 @@ export interface components {
       enabled: boolean;
       /** @default 10 */
       max_concurrent_jobs: number;
-      /**
-       * @description Consecutive failures after which a job is paused.
-       * @default 3
-       */
+      /** @default 3 */
       max_failures_before_pause: number;
       /** @default UTC */
       timezone: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A scheduled job.
-     * @example {
-     *       "id": "job_9fK2mQ",
-     *       "type": "recurring",
-     *       "schedule": "0 9 * * 1-5",
-     *       "message": "Summarize my unread email",
-     *       "user_id": "alice@example.com",
-     *       "next_run": "2024-01-16T09:00:00Z"
-     *     }
-     */
     SchedulerJob: {
       enabled?: boolean;
       failure_count?: number;
-      /** @description Job id (`job_...`). */
       id: string;
       last_run?: string | null;
-      /** @description The prompt sent to the formation when the job runs. */
       message: string;
-      /** @description Next run time (ISO 8601). */
       next_run?: string | null;
-      /** @description For one-time jobs, when they run. */
       run_at?: string | null;
-      /** @description Cron expression (recurring) or ISO 8601 date-time (one-time). */
       schedule?: string | null;
       session_id?: string | null;
-      /** @description Lifecycle state, e.g. `ACTIVE` or `PAUSED`. */
       status?: string;
       title?: string | null;
       type: components["schemas"]["SchedulerJobType"];
-      /** @description The user the job runs for. */
       user_id?: string | null;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A job to schedule.
-     * @example {
-     *       "type": "recurring",
-     *       "schedule": "0 9 * * 1-5",
-     *       "message": "Summarize my unread email"
-     *     }
-     */
     SchedulerJobCreateRequest: {
-      /** @description The prompt to run. */
       message: string;
-      /**
-       * @description For `recurring`, a cron expression (e.g. `0 9 * * 1-5`); for `one_time`, a future
-       *     ISO 8601 date-time.
-       */
       schedule: string;
       type: components["schemas"]["SchedulerJobType"];
     };
-    /**
-     * @description Confirmation of a deleted job.
-     * @example {
-     *       "message": "Job job_9fK2mQ deleted"
-     *     }
-     */
     SchedulerJobDeleted: {
       message: string;
     };
-    /**
-     * @description Scheduled jobs (the caller's, or all users' for an admin call without a user).
-     * @example {
-     *       "jobs": [
-     *         {
-     *           "id": "job_9fK2mQ",
-     *           "type": "recurring",
-     *           "schedule": "0 9 * * 1-5",
-     *           "message": "Summarize my unread email",
-     *           "user_id": "alice@example.com",
-     *           "enabled": true,
-     *           "next_run": "2024-01-16T09:00:00Z",
-     *           "last_run": "2024-01-15T09:00:00Z",
-     *           "failure_count": 0
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     SchedulerJobList: {
       count: number;
       jobs: components["schemas"]["SchedulerJob"][];
     };
-    /**
-     * @description `one_time` runs once at a future moment; `recurring` runs on a cron schedule.
-     * @example recurring
-     * @enum {string}
-     */
+    /** @enum {string} */
     SchedulerJobType: "one_time" | "recurring";
-    /**
-     * @description Fields to change; a substantially different `message` may replace the job with a new one.
-     * @example {
-     *       "schedule": "0 8 * * 1-5"
-     *     }
-     */
     SchedulerJobUpdateRequest: {
       message?: string;
       schedule?: string;
       title?: string;
     };
-    /**
-     * @description One secret with its masked value.
-     * @example {
-     *       "key": "OPENAI_API_KEY",
-     *       "value": "sk-pr•••••••"
-     *     }
-     */
     Secret: {
-      /** @description Secret name. */
       key: string;
-      /** @description Masked value (never the plain secret). */
       value: string;
     };
-    /**
-     * @description Every secret name with a masked value.
-     * @example {
-     *       "secrets": {
-     *         "OPENAI_API_KEY": "sk-pr•••••••",
-     *         "GITHUB_TOKEN": "ghp_ab•••••••"
-     *       },
-     *       "count": 2
-     *     }
-     */
     SecretList: {
       count: number;
-      /** @description Secret name → masked value. Masks keep a little of the value for recognition (a known prefix such as `sk-` or `ghp_`, a URL scheme, or the first and last few characters) and replace the rest with `•`. */
       secrets: {
         [key: string]: string;
       };
     };
-    /**
-     * @description Confirmation of a secret change.
-     * @example {
-     *       "message": "Secret 'OPENAI_API_KEY' updated successfully"
-     *     }
-     */
     SecretMessage: {
       message: string;
     };
-    /**
-     * @description Outcome of re-reading `secrets.enc` into memory: secrets only on disk are added, secrets in both places take the disk value, secrets only in memory are kept.
-     * @example {
-     *       "message": "Secrets reloaded successfully using add-or-override merge semantics",
-     *       "added": [
-     *         "SLACK_TOKEN"
-     *       ],
-     *       "overwritten": [
-     *         "OPENAI_API_KEY"
-     *       ],
-     *       "preserved": [],
-     *       "count": 3
-     *     }
-     */
     SecretsReloadResult: {
-      /** @description Names added from disk. */
       added: string[];
-      /** @description Number of secrets after the reload. */
       count: number;
       message: string;
-      /** @description Names whose in-memory value was replaced by the disk value. */
       overwritten: string[];
-      /** @description Names present only in memory and kept. */
       preserved: string[];
     };
-    /**
-     * @description A text notification for one user.
-     * @example {
-     *       "user_id": "alice@email.com",
-     *       "message": "Your weekly report is ready.",
-     *       "channels": [
-     *         "preferred"
-     *       ]
-     *     }
-     */
     SendNotificationRequest: {
-      /** @description Channels to use instead of the user's preference: declared channel names or the reserved `last`, `preferred` and `webhook`. */
       channels?: string[] | null;
-      /** @description The notification text (plain text; must not be blank). */
       message: string;
-      /** @description External id of the user to notify (the id used in chat). Single-user formations ignore it and use `"0"`. */
       user_id: string;
     };
-    /**
-     * @description Details of one session, computed from the messages in the buffer.
-     * @example {
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "user_id": "alice@example.com",
-     *       "message_count": 6,
-     *       "active": true,
-     *       "created_at": 1700000000.5,
-     *       "last_activity": 1700000300.5
-     *     }
-     */
     Session: {
       active: boolean;
       created_at?: components["schemas"]["BufferTimestamp"];
@@ -5339,53 +2605,16 @@ export interface components {
       session_id: string;
       user_id: string;
     };
-    /**
-     * @description What was removed from one session's buffer.
-     * @example {
-     *       "message": "Session buffer cleared",
-     *       "user_id": "alice@example.com",
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "messages_cleared": 6
-     *     }
-     */
     SessionBufferCleared: {
       message?: string;
       messages_cleared: number;
       session_id: string;
       user_id?: string | null;
     };
-    /**
-     * @description The user's sessions, most recent first.
-     * @example {
-     *       "sessions": [
-     *         {
-     *           "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *           "user_id": "alice@example.com",
-     *           "last_activity": 1700000300.5,
-     *           "active": true
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     SessionList: {
       count: number;
       sessions: components["schemas"]["SessionSummary"][];
     };
-    /**
-     * @description One message as stored in the conversation buffer (raw item; fields vary by runtime version).
-     * @example {
-     *       "id": "msg_1",
-     *       "text": "Hello",
-     *       "content": "Hello",
-     *       "timestamp": 1700000000.5,
-     *       "metadata": {
-     *         "role": "user",
-     *         "user_id": "alice@example.com",
-     *         "session_id": "sess_V1StGXR8Z5jdHi6B"
-     *       }
-     *     }
-     */
     SessionMessage: {
       content?: string | null;
       id?: string | null;
@@ -5395,18 +2624,8 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description Metadata stored with a buffered message.
-     * @example {
-     *       "role": "user",
-     *       "user_id": "alice@example.com",
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "agent_id": null
-     *     }
-     */
     SessionMessageMetadata: {
       agent_id?: string | null;
-      /** @description `user`, `assistant` or `system`. */
       role?: string;
       session_id?: string | null;
       timestamp?: components["schemas"]["BufferTimestamp"];
@@ -5414,107 +2633,33 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A page of a session's messages.
-     * @example {
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "messages": [
-     *         {
-     *           "id": "msg_1",
-     *           "text": "Hello",
-     *           "content": "Hello",
-     *           "timestamp": 1700000000.5,
-     *           "metadata": {
-     *             "role": "user",
-     *             "user_id": "alice@example.com",
-     *             "session_id": "sess_V1StGXR8Z5jdHi6B"
-     *           }
-     *         }
-     *       ],
-     *       "count": 1,
-     *       "has_more": false
-     *     }
-     */
     SessionMessages: {
       count: number;
-      /** @description True when older messages exist beyond this page (request them with `before`). */
       has_more: boolean;
       messages: components["schemas"]["SessionMessage"][];
       session_id: string;
     };
-    /**
-     * @description One message to load into the session.
-     * @example {
-     *       "role": "user",
-     *       "content": "Hello",
-     *       "timestamp": "2024-01-15T10:30:00Z"
-     *     }
-     */
     SessionRestoreMessage: {
-      /** @description Agent that wrote an assistant message. */
       agent_id?: string;
       content: string;
-      /** @description Extra data stored with the message. */
       metadata?: {
         [key: string]: unknown;
       };
       /** @enum {string} */
       role: "user" | "assistant" | "system";
-      /**
-       * Format: date-time
-       * @description When the message was originally sent (ISO 8601).
-       */
+      /** Format: date-time */
       timestamp: string;
     };
-    /**
-     * @description The messages that replace the session's buffered history.
-     * @example {
-     *       "messages": [
-     *         {
-     *           "role": "user",
-     *           "content": "Hello",
-     *           "timestamp": "2024-01-15T10:30:00Z"
-     *         },
-     *         {
-     *           "role": "assistant",
-     *           "content": "Hi! How can I help?",
-     *           "timestamp": "2024-01-15T10:30:02Z",
-     *           "agent_id": "assistant"
-     *         }
-     *       ]
-     *     }
-     */
     SessionRestoreRequest: {
       messages: components["schemas"]["SessionRestoreMessage"][];
     };
-    /**
-     * @description How many of the supplied messages were loaded.
-     * @example {
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "messages_loaded": 2,
-     *       "messages_dropped": 0,
-     *       "message": "Session restored successfully"
-     *     }
-     */
     SessionRestoreResult: {
-      /** @description Human-readable confirmation. */
       message?: string;
-      /** @description Oldest messages that did not fit in the buffer. */
       messages_dropped: number;
       messages_loaded: number;
       session_id: string;
     };
-    /**
-     * @description One session of the user, as listed.
-     * @example {
-     *       "session_id": "sess_V1StGXR8Z5jdHi6B",
-     *       "user_id": "alice@example.com",
-     *       "last_activity": 1700000300.5,
-     *       "active": true
-     *     }
-     */
     SessionSummary: {
-      /** @description Sessions still present in the buffer count as active. */
       active?: boolean;
       created_at?: components["schemas"]["BufferTimestamp"];
       last_activity?: components["schemas"]["BufferTimestamp"];
@@ -5524,341 +2669,116 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description A new value for an existing secret.
-     * @example {
-     *       "value": "sk-proj-0123456789"
-     *     }
-     */
     SetSecretRequest: {
-      /** @description The secret value. */
       value: string;
     };
-    /**
-     * @description Metadata of one skill.
-     * @example {
-     *       "name": "pdf-report",
-     *       "description": "Builds a PDF report from tabular data",
-     *       "license": "MIT",
-     *       "compatibility": null,
-     *       "allowed_tools": null,
-     *       "resources": [
-     *         "scripts/build.py",
-     *         "templates/report.html",
-     *         "README.md"
-     *       ]
-     *     }
-     */
     Skill: {
-      /** @description Tools the skill may use, as declared by the skill (list or string), or null. */
       allowed_tools?: string[] | string | null;
-      /** @description Environments the skill declares it works in, if any. */
       compatibility?: string | null;
       description: string;
       license?: string | null;
       name: string;
-      /** @description Paths of the files bundled with the skill, relative to its folder. */
       resources: string[];
     };
-    /**
-     * @description All skills loaded by the formation (empty when skills are not configured).
-     * @example {
-     *       "skills": [
-     *         {
-     *           "name": "pdf-report",
-     *           "description": "Builds a PDF report from tabular data",
-     *           "scope": "public",
-     *           "has_scripts": true,
-     *           "resource_count": 3
-     *         }
-     *       ]
-     *     }
-     */
     SkillList: {
       skills: components["schemas"]["SkillSummary"][];
     };
-    /**
-     * @description One loaded skill as listed.
-     * @example {
-     *       "name": "pdf-report",
-     *       "description": "Builds a PDF report from tabular data",
-     *       "scope": "public",
-     *       "has_scripts": true,
-     *       "resource_count": 3
-     *     }
-     */
     SkillSummary: {
       description: string;
-      /** @description Whether the skill declares an execution context (newer runtimes). */
       has_execution_context?: boolean;
-      /** @description Whether the skill ships files under `scripts/`. */
       has_scripts?: boolean;
       name: string;
-      /** @description Number of resource files bundled with the skill. */
       resource_count?: number;
-      /** @description Visibility: `public` (every agent), `private` (named agents only) or, in newer runtimes, `builtin`. */
       scope: string;
     };
-    /**
-     * @description One SOP with its full content.
-     * @example {
-     *       "name": "refund-request",
-     *       "title": "Refund request",
-     *       "type": "template",
-     *       "content": "1. Check the order\n2. Confirm eligibility\n3. Issue the refund\n4. Notify the customer",
-     *       "metadata": {
-     *         "owner": "billing"
-     *       },
-     *       "references": null,
-     *       "agents_used": [
-     *         "billing"
-     *       ],
-     *       "steps": 4
-     *     }
-     */
     Sop: {
       agents_used?: string[] | null;
-      /** @description The SOP body (markdown). */
       content: string;
-      /** @description Frontmatter of the SOP file, passed through as declared. */
       metadata?: {
         [key: string]: unknown;
       };
       name: string;
-      /** @description Documents the SOP refers to, when declared. */
       references?: unknown[] | null;
       steps?: number | null;
       title: string;
-      /** @description SOP kind (e.g. `template`, `guide`). */
       type: string;
     };
-    /**
-     * @description The formation's SOPs.
-     * @example {
-     *       "sops": [
-     *         {
-     *           "name": "refund-request",
-     *           "title": "Refund request",
-     *           "type": "template",
-     *           "steps": 4,
-     *           "agents_used": [
-     *             "billing"
-     *           ]
-     *         }
-     *       ],
-     *       "count": 1
-     *     }
-     */
     SopList: {
       count: number;
       sops: components["schemas"]["SopSummary"][];
     };
-    /**
-     * @description One SOP as listed.
-     * @example {
-     *       "name": "refund-request",
-     *       "title": "Refund request",
-     *       "type": "template",
-     *       "steps": 4,
-     *       "agents_used": [
-     *         "billing"
-     *       ]
-     *     }
-     */
     SopSummary: {
-      /** @description Agents the SOP refers to, when declared. */
       agents_used?: string[] | null;
-      /** @description SOP name (file stem). */
       name: string;
-      /** @description Number of steps, when known. */
       steps?: number | null;
-      /** @description Human title; the name when the SOP declares none. */
       title: string;
-      /**
-       * @description SOP kind (e.g. `template`, `guide`); `template` when not declared.
-       * @default template
-       */
+      /** @default template */
       type: string;
     };
-    /** @description Every successful JSON response of the Formation API; the payload is in `data`. */
     SuccessEnvelope: {
-      /** @description The payload (replaced per operation). The runtime declares it an object, but a few routes send a list (see their descriptions). */
       data: unknown;
       error?: null;
-      /** @description Object type of `data` (e.g. `session`, `memory_list`); an open set. */
       object: string;
       request?: components["schemas"]["EnvelopeRequest"];
       /** @constant */
       success: true;
-      /** @description Unix time in milliseconds. */
       timestamp: number;
-      /** @description Event type (e.g. `session.retrieved`); an open set. */
       type: string;
     };
-    /**
-     * @description Which of the agent's remote knowledge sources to sync.
-     * @example {
-     *       "source_id": "company-wiki"
-     *     }
-     */
     SyncAgentKnowledgeRequest: {
-      /** @description The remote source to sync; omit to sync all of the agent's remote sources. */
       source_id?: string | null;
     };
-    /**
-     * @description One trigger template with the data placeholders it expects.
-     * @example {
-     *       "name": "github-issue",
-     *       "content": "New issue #${{ data.issue.number }}: ${{ data.issue.title }}",
-     *       "data_fields": [
-     *         "issue.number",
-     *         "issue.title"
-     *       ]
-     *     }
-     */
     Trigger: {
-      /** @description The full markdown template, including any YAML frontmatter. */
       content: string;
-      /** @description Dotted paths of the `${{ data.<path> }}` placeholders found in the template, sorted and de-duplicated; `null` when the template has none. */
       data_fields: string[] | null;
-      /** @description Trigger name (file stem, without `.md`). */
       name: string;
     };
-    /**
-     * @description The trigger templates the formation ships (`triggers/*.md`), by name.
-     * @example {
-     *       "formation_id": "support-bot",
-     *       "triggers": [
-     *         "github-issue",
-     *         "stripe-payment"
-     *       ],
-     *       "count": 2
-     *     }
-     */
     TriggerList: {
-      /** @description Number of entries in `triggers`. */
       count: number;
-      /** @description Id of the formation that owns the triggers. */
       formation_id: string;
-      /** @description Trigger names (file stems of `triggers/*.md`), sorted alphabetically. */
       triggers: string[];
     };
-    /**
-     * @description The outcome of firing a trigger. Asynchronous runs report `processing` (the request id is the envelope's `request.id`); synchronous runs report `completed` with the answer text.
-     * @example {
-     *       "status": "processing"
-     *     }
-     */
     TriggerRun: {
-      /** @description The formation's answer (synchronous runs only). */
       content?: string;
-      /**
-       * @description `processing` for background runs, `completed` for synchronous runs.
-       * @enum {string}
-       */
+      /** @enum {string} */
       status: "processing" | "completed";
     };
-    /**
-     * @description The live `MUXI.md` (the formation's learned guidance).
-     * @example {
-     *       "content": "# Learnings\n- Confirm the order number before issuing refunds.",
-     *       "path": "/srv/formations/support-bot/MUXI.md"
-     *     }
-     */
     TuningFile: {
-      /** @description The file content; null when the file does not exist yet. */
       content: string | null;
-      /** @description Where the file lives on the formation's disk. */
       path: string;
     };
-    /**
-     * @description The pending `MUXI.md` revision (`PENDING-MUXI.md`) awaiting review when `tuning.auto_apply` is off. Known from the runtime CHANGELOG and docs only; the exact fields are not confirmed, so further keys are passed through.
-     * @example {
-     *       "content": null
-     *     }
-     */
     TuningPending: {
-      /** @description The pending revision; null when there is none. */
       content: string | null;
-      /** @description Where the pending file lives. */
       path?: string;
     } & {
       [key: string]: unknown;
     };
-    /** @description Outcome of applying or dismissing the pending revision, as reported by the runtime (not confirmed from code), passed through. */
     TuningPendingResult: {
       [key: string]: unknown;
     };
-    /** @description The result of one tuning pass as reported by the tuning service (digest, learnings, report), passed through. */
     TuningRunResult: {
       [key: string]: unknown;
     };
-    /**
-     * @description Where the file was written and how big it is.
-     * @example {
-     *       "path": "/srv/formations/support-bot/MUXI.md",
-     *       "bytes": 64
-     *     }
-     */
     TuningWriteResult: {
-      /** @description Size of the written content in bytes (UTF-8). */
       bytes: number;
       path: string;
     };
-    /**
-     * @description The content of a created memory.
-     * @example {
-     *       "type": "preference",
-     *       "detail": "User prefers TypeScript"
-     *     }
-     */
     TypedMemoryContent: {
       detail: string;
-      /** @description Memory kind (`general` unless one was given). */
       type: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description An interactive element attached to a reply. At most 8 per reply; oversized widgets are dropped
-     *     whole. Clients must ignore widget types they do not know.
-     * @example {
-     *       "type": "action_link",
-     *       "id": "ui_d4e5f6",
-     *       "label": "Connect your calendar",
-     *       "url": "https://example.com/oauth/start"
-     *     }
-     */
     UiWidget:
       | components["schemas"]["OptionsWidget"]
       | components["schemas"]["ActionLinkWidget"]
       | components["schemas"]["McpResourceWidget"];
-    /**
-     * @description Confirmation that an identifier was unlinked.
-     * @example {
-     *       "message": "Identifier 'U12345ABC' removed successfully",
-     *       "muxi_user_id": "usr_3f2a9c1b7d4e"
-     *     }
-     */
     UnlinkedUserIdentifier: {
       message: string;
-      /** @description The user the identifier belonged to. */
       muxi_user_id: string | null;
     };
-    /**
-     * @description Outbound A2A settings to change.
-     * @example {
-     *       "enabled": true,
-     *       "endpoints": {
-     *         "billing": {
-     *           "url": "https://billing.example.com/a2a"
-     *         }
-     *       }
-     *     }
-     */
     UpdateA2AOutboundRequest: {
       enabled?: boolean | null;
-      /** @description Remote endpoints by name; each value is passed through. */
       endpoints?: {
         [key: string]: {
           [key: string]: unknown;
@@ -5866,63 +2786,26 @@ export interface components {
       } | null;
       retry_policy?: components["schemas"]["A2ARetryPolicy"] | null;
     };
-    /**
-     * @description New global LLM settings.
-     * @example {
-     *       "settings": {
-     *         "temperature": 0.2
-     *       }
-     *     }
-     */
     UpdateLlmSettingsRequest: {
-      /** @description Settings to apply (e.g. `temperature`, `max_tokens`), passed through. */
       settings: {
         [key: string]: unknown;
       };
     };
-    /**
-     * @description Fields of a destination to change.
-     * @example {
-     *       "level": "DEBUG"
-     *     }
-     */
     UpdateLoggingDestinationRequest: {
       enabled?: boolean | null;
       format?: string | null;
       level?: string | null;
     };
-    /**
-     * @description New MCP defaults (every field has a default, so `{}` is valid).
-     * @example {
-     *       "timeout": 60000,
-     *       "max_retries": 2
-     *     }
-     */
     UpdateMcpDefaultsRequest: {
-      /**
-       * @description Environment variables given to every MCP server.
-       * @default {}
-       */
+      /** @default {} */
       environment: {
         [key: string]: string;
       };
-      /**
-       * @description Default retry count.
-       * @default 3
-       */
+      /** @default 3 */
       max_retries: number;
-      /**
-       * @description Default tool-call timeout in milliseconds.
-       * @default 30000
-       */
+      /** @default 30000 */
       timeout: number;
     };
-    /**
-     * @description Fields of an MCP server to change.
-     * @example {
-     *       "enabled": false
-     *     }
-     */
     UpdateMcpServerRequest: {
       args?: string[] | null;
       command?: string | null;
@@ -5931,288 +2814,103 @@ export interface components {
         [key: string]: string;
       } | null;
     };
-    /**
-     * @description Replacement content for the live `MUXI.md`.
-     * @example {
-     *       "content": "# Learnings\n- Confirm the order number before issuing refunds."
-     *     }
-     */
     UpdateTuningRequest: {
-      /** @description The new file content. Newer runtimes limit it to 32,768 bytes of UTF-8 (413 `TUNING_CONTENT_TOO_LARGE`), because it is added to every turn. */
       content: string;
     };
-    /**
-     * @description Channel preferences to change; omitted fields stay as they are.
-     * @example {
-     *       "preferred_channel": "telegram",
-     *       "channels": {
-     *         "telegram": {
-     *           "chat_id": "123456"
-     *         }
-     *       },
-     *       "timezone": "Europe/London"
-     *     }
-     */
     UpdateUserChannelsRequest: {
-      /** @description Addressing context per channel, merged into the stored state; an empty object for a channel removes that channel. */
       channels?: {
         [key: string]: {
           [key: string]: unknown;
         };
       } | null;
-      /** @description A declared `proactive.channels` name or `webhook`; an empty string clears it. */
       preferred_channel?: string | null;
-      /** @description IANA timezone name (e.g. `Europe/London`); an empty string clears it. */
       timezone?: string | null;
     };
-    /**
-     * @description What was removed from the buffer.
-     * @example {
-     *       "message": "Buffer cleared",
-     *       "user_id": "alice@example.com",
-     *       "messages_cleared": 12,
-     *       "sessions_cleared": 2
-     *     }
-     */
     UserBufferCleared: {
       message?: string;
       messages_cleared: number;
       sessions_cleared?: number;
-      /** @description The user whose messages were cleared (`null` for an admin call without the header). */
       user_id?: string | null;
     };
-    /**
-     * @description What the conversation buffer holds for one user.
-     * @example {
-     *       "user_id": "alice@example.com",
-     *       "total_messages": 12,
-     *       "sessions": [
-     *         "sess_V1StGXR8Z5jdHi6B"
-     *       ],
-     *       "buffer_size_kb": 3.42
-     *     }
-     */
     UserBufferStatus: {
       buffer_size_kb: number;
-      /** @description The user's buffered sessions (as reported by the buffer). */
       sessions: unknown[];
       total_messages: number;
       user_id: string;
     };
-    /**
-     * @description A user's notification channel state. Unknown users get an empty state. Further keys the runtime may add are passed through.
-     * @example {
-     *       "user_id": "alice@email.com",
-     *       "preferred_channel": "telegram",
-     *       "channels": {
-     *         "telegram": {
-     *           "chat_id": "123456"
-     *         }
-     *       },
-     *       "last_channel": "telegram",
-     *       "timezone": "Europe/London"
-     *     }
-     */
     UserChannels: {
-      /** @description Per-channel addressing context (e.g. `{telegram: {chat_id: "123"}}`), keyed by channel name. */
       channels?: {
         [key: string]: {
           [key: string]: unknown;
         };
       };
-      /** @description Channel the user last talked through. */
       last_channel?: string | null;
-      /** @description Channel notifications go to by default (a declared channel name or `webhook`). */
       preferred_channel?: string | null;
-      /** @description IANA timezone of the user. */
       timezone?: string | null;
-      /** @description The user id the state is stored under (normalised; `"0"` in single-user formations). */
       user_id: string;
     } & {
       [key: string]: unknown;
     };
-    /**
-     * @description An identifier to link: a bare string (kind unknown), a `[identifier, type]` pair, or an `{identifier, type}` object. Entries without an identifier are skipped.
-     * @example alice@email.com
-     */
     UserIdentifierInput:
       string | components["schemas"]["UserIdentifierPair"] | components["schemas"]["UserIdentifierObject"];
-    /**
-     * @description A MUXI user and every identifier linked to it in this formation.
-     * @example {
-     *       "muxi_user_id": "usr_3f2a9c1b7d4e",
-     *       "internal_user_id": 42,
-     *       "identifiers": [
-     *         {
-     *           "identifier": "alice@email.com",
-     *           "type": "email",
-     *           "created_at": "2026-01-15T09:30:00Z"
-     *         },
-     *         {
-     *           "identifier": "U12345ABC",
-     *           "type": "slack",
-     *           "created_at": "2026-01-16T11:02:13Z"
-     *         }
-     *       ],
-     *       "count": 2
-     *     }
-     */
     UserIdentifierList: {
       count: number;
       identifiers: components["schemas"]["UserIdentifierRecord"][];
-      /** @description The user's internal numeric id. */
       internal_user_id: number;
-      /** @description Public MUXI user id (`usr_...`). */
       muxi_user_id: string;
     };
-    /**
-     * @description An identifier given as an object.
-     * @example {
-     *       "identifier": "U12345ABC",
-     *       "type": "slack"
-     *     }
-     */
     UserIdentifierObject: {
-      /** @description The identifier. */
       identifier: string;
-      /** @description Its kind (`email`, `slack`, ...); stored as `unknown` when omitted. */
       type?: string;
     };
-    /**
-     * @description An identifier given as a two-item list `[identifier, type]`.
-     * @example [
-     *       "U12345ABC",
-     *       "slack"
-     *     ]
-     */
     UserIdentifierPair: [string, string];
-    /**
-     * @description One external identifier linked to a MUXI user.
-     * @example {
-     *       "identifier": "alice@email.com",
-     *       "type": "email",
-     *       "created_at": "2026-01-15T09:30:00Z"
-     *     }
-     */
     UserIdentifierRecord: {
-      /**
-       * Format: date-time
-       * @description When the link was made (ISO 8601, UTC).
-       */
+      /** Format: date-time */
       created_at: string | null;
-      /** @description The external identifier (email address, Slack id, phone number, ...). */
       identifier: string;
-      /**
-       * @description Identifier kind as given when it was linked (`email`, `slack`, ...); `unknown` when none was given.
-       * @default unknown
-       */
+      /** @default unknown */
       type: string;
     };
-    /**
-     * @description One piece of the answer.
-     * @example {
-     *       "type": "text",
-     *       "text": "Your refund has been issued."
-     *     }
-     */
     WebhookContentItem: {
       file?: components["schemas"]["WebhookFile"];
-      /** @description The text (for `text` items). */
       text?: string;
       /** @enum {string} */
       type: "text" | "file";
     };
-    /**
-     * @description Why the request failed.
-     * @example {
-     *       "code": "LLM_ERROR",
-     *       "message": "The model provider did not respond"
-     *     }
-     */
     WebhookError: {
       code: string;
       message: string;
       trace?: string | null;
     };
-    /**
-     * @description A file produced by the request.
-     * @example {
-     *       "type": "document",
-     *       "url": "https://example.com/files/receipt.pdf"
-     *     }
-     */
     WebhookFile: {
       /** @enum {string} */
       type: "image" | "audio" | "video" | "document";
-      /** @description Where to download it. */
       url: string;
     };
-    /**
-     * @description A request outcome delivered to a webhook. Verify `X-Muxi-Signature` against the raw body before trusting it (timestamps older than 5 minutes are rejected by default).
-     * @example {
-     *       "id": "req_7d9f1a2b3c",
-     *       "object": "response",
-     *       "status": "completed",
-     *       "timestamp": 1767000000000,
-     *       "formation_id": "support-bot",
-     *       "user_id": "alice@email.com",
-     *       "processing_time": 4.2,
-     *       "processing_mode": "async",
-     *       "webhook_url": "https://example.com/hooks/muxi",
-     *       "error": null,
-     *       "response": [
-     *         {
-     *           "type": "text",
-     *           "text": "Your refund has been issued."
-     *         },
-     *         {
-     *           "type": "file",
-     *           "file": {
-     *             "type": "document",
-     *             "url": "https://example.com/files/receipt.pdf"
-     *           }
-     *         }
-     *       ]
-     *     }
-     */
     WebhookPayload: {
-      /** @description The question to put to the user (status `awaiting_clarification`). */
       clarification_question?: string | null;
-      /** @description Request id to answer the clarification against. */
       clarification_request_id?: string | null;
-      /** @description Set when `status` is `failed`. */
       error?: components["schemas"]["WebhookError"] | null;
       formation_id?: string | null;
-      /** @description The request id (`req_...`). */
       id: string;
       /** @constant */
       object?: "response";
-      /** @description The user message that led to the clarification. */
       original_message?: string | null;
       /**
        * @default async
        * @enum {string}
        */
       processing_mode: "sync" | "async";
-      /** @description Processing time in seconds. */
       processing_time?: number | null;
-      /** @description The answer as content items. */
       response?: components["schemas"]["WebhookContentItem"][];
-      /**
-       * @description Where the request ended up.
-       * @enum {string}
-       */
+      /** @enum {string} */
       status: "processing" | "completed" | "failed" | "awaiting_clarification" | "timeout" | "cancelled";
-      /** @description Unix time in milliseconds. */
       timestamp: number;
-      /** @description The user the request ran for. */
       user_id?: string | null;
-      /** @description The URL the payload was sent to. */
       webhook_url?: string | null;
     };
   };
   responses: {
-    /** @description The request is invalid (`INVALID_REQUEST`, e.g. a missing `X-Muxi-User-ID`). */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -6221,7 +2919,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorEnvelope"];
       };
     };
-    /** @description The resource already exists or is in a conflicting state. */
     Conflict: {
       headers: {
         [name: string]: unknown;
@@ -6230,7 +2927,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorEnvelope"];
       };
     };
-    /** @description The caller may not do this (`FORBIDDEN`, raised by RBAC, middleware or for another user's resource). */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -6239,7 +2935,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorEnvelope"];
       };
     };
-    /** @description An unexpected server error (`INTERNAL_ERROR`). */
     InternalError: {
       headers: {
         [name: string]: unknown;
@@ -6248,7 +2943,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorEnvelope"];
       };
     };
-    /** @description The resource does not exist (`RESOURCE_NOT_FOUND`, `NOT_FOUND` or an area-specific code). */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -6257,7 +2951,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorEnvelope"];
       };
     };
-    /** @description Not implemented by this runtime (`METHOD_NOT_FOUND` / `NOT_IMPLEMENTED`). */
     NotImplemented: {
       headers: {
         [name: string]: unknown;
@@ -6266,7 +2959,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorEnvelope"];
       };
     };
-    /** @description A subsystem the route needs is not available (`SERVICE_UNAVAILABLE`, `SYSTEM_OVERLOAD`). */
     ServiceUnavailable: {
       headers: {
         [name: string]: unknown;
@@ -6275,7 +2967,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorEnvelope"];
       };
     };
-    /** @description Rate limited (`RATE_LIMITED`). */
     TooManyRequests: {
       headers: {
         "Retry-After"?: string;
@@ -6285,7 +2976,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorEnvelope"];
       };
     };
-    /** @description A valid API key is missing (`UNAUTHORIZED`); `WWW-Authenticate` names the expected header. */
     Unauthorized: {
       headers: {
         "WWW-Authenticate"?: string;
@@ -6295,7 +2985,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorEnvelope"];
       };
     };
-    /** @description Body or query validation failed (`INVALID_PARAMS`; details in `error.data.validation_errors`). */
     ValidationFailed: {
       headers: {
         [name: string]: unknown;
@@ -6306,9 +2995,7 @@ export interface components {
     };
   };
   parameters: {
-    /** @description The end user the request acts for (any external identifier). Optional here. */
     MuxiUserId: string;
-    /** @description The end user the request acts for (any external identifier). */
     MuxiUserIdRequired: string;
   };
   requestBodies: never;
@@ -6326,7 +3013,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The A2A configuration (envelope `object` `a2a`, `type` `a2a.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6354,7 +3040,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The outbound section (envelope `object` `a2a`, `type` `a2a.updated`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6375,14 +3060,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Name of the outbound endpoint to remove. */
         item: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Removed. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6406,7 +3089,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The agents (envelope `object` `agent_list`, `type` `agent.list`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6426,14 +3108,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Agent id. */
         agent_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The agent (envelope `object` `agent`, `type` `agent.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6454,7 +3134,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Agent id. */
         agent_id: string;
       };
       cookie?: never;
@@ -6465,7 +3144,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Synced (envelope `object` `agent`, `type` `agent.knowledge.synced`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6488,14 +3166,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Agent id. */
         agent_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The agent's skills. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6513,11 +3189,9 @@ export interface operations {
   listArtifacts: {
     parameters: {
       query?: {
-        /** @description Maximum number of artifacts. */
         limit?: number;
       };
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -6525,7 +3199,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The artifacts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6547,18 +3220,15 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path: {
-        /** @description Artifact (version) id. */
         artifact_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The artifact. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6579,31 +3249,23 @@ export interface operations {
   getArtifactContent: {
     parameters: {
       query?: {
-        /** @description Version number to download; the version identified by `artifact_id` when omitted. */
         version?: number;
       };
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path: {
-        /** @description Artifact id. */
         artifact_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The raw content. */
       200: {
         headers: {
-          /** @description `inline; filename="<ascii name>"; filename*=UTF-8''<percent-encoded name>`. */
           "Content-Disposition"?: string;
-          /** @description Size in bytes. */
           "Content-Length"?: number;
-          /** @description Id of the version served. */
           "X-Muxi-Artifact-Id"?: string;
-          /** @description Version number served. */
           "X-Muxi-Artifact-Version"?: number;
           [name: string]: unknown;
         };
@@ -6623,18 +3285,15 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path: {
-        /** @description Id of any version of the artifact. */
         artifact_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The versions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6661,7 +3320,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The async configuration. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6689,7 +3347,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The settings, echoed. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6714,7 +3371,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The jobs (currently always empty). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6734,14 +3390,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Job id. */
         job_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The job (not returned by current runtimes). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6762,14 +3416,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Job id. */
         job_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The job was cancelled (not returned by current runtimes). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6789,7 +3441,6 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path?: never;
@@ -6801,7 +3452,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The reply, as a JSON envelope (`stream` false) or a server-sent event stream. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6824,14 +3474,10 @@ export interface operations {
   getAuditLog: {
     parameters: {
       query?: {
-        /** @description Only entries with this action (e.g. `secret.created`). */
         action?: string;
-        /** @description Maximum number of entries. */
         limit?: number;
-        /** @description Only entries about this kind of resource. */
         resource_type?:
           "agent" | "secret" | "mcp_server" | "scheduler_job" | "logging_destination" | "async" | "memory";
-        /** @description Only entries at or after this time (ISO 8601; `Z` accepted). */
         since?: string;
       };
       header?: never;
@@ -6840,7 +3486,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entries (envelope `object` `audit_log`, `type` `audit.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6861,7 +3506,6 @@ export interface operations {
   clearAuditLog: {
     parameters: {
       query: {
-        /** @description Must be exactly `clear-audit-log`. */
         confirm: "clear-audit-log";
       };
       header?: never;
@@ -6870,7 +3514,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Cleared (envelope `object` `audit_log`, `type` `audit.cleared`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6891,7 +3534,6 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path?: never;
@@ -6903,11 +3545,6 @@ export interface operations {
       };
     };
     responses: {
-      /**
-       * @description The reply: a JSON envelope when `stream` is false, otherwise a server-sent event stream
-       *     (default frames `data: {"token": ...}`, then optionally `event: ui`, then `event: done`;
-       *     or `event: error`).
-       */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6936,7 +3573,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The configuration summary. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6955,7 +3591,6 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -6963,7 +3598,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The credentials (envelope `object` `credential_list`, `type` `credentials.listed`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6983,7 +3617,6 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -6995,7 +3628,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Stored (envelope `object` `credential`, `type` `credentials.created`). */
       201: {
         headers: {
           [name: string]: unknown;
@@ -7017,18 +3649,15 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path: {
-        /** @description Credential id. */
         credential_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The credential (envelope `object` `credential`, `type` `credentials.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7050,18 +3679,15 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path: {
-        /** @description Credential id. */
         credential_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted (envelope `type` `credentials.deleted`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7088,7 +3714,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The services (envelope `object` `credential_list`, `type` `credentials.listed`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7107,7 +3732,6 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path?: never;
@@ -7115,10 +3739,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The event stream (`data:` frames, see `x-muxi-stream.events`). */
       200: {
         headers: {
-          /** @description Always `no`, so proxies do not buffer the stream. */
           "X-Accel-Buffering"?: string;
           [name: string]: unknown;
         };
@@ -7136,21 +3758,17 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path: {
-        /** @description Session to follow. */
         session_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The event stream. */
       200: {
         headers: {
-          /** @description Always `no`. */
           "X-Accel-Buffering"?: string;
           [name: string]: unknown;
         };
@@ -7168,23 +3786,18 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path: {
-        /** @description The request to follow. */
         request_id: string;
-        /** @description Session of the request. */
         session_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The request's event stream. */
       200: {
         headers: {
-          /** @description Always `no`. */
           "X-Accel-Buffering"?: string;
           [name: string]: unknown;
         };
@@ -7207,7 +3820,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The formation definition. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7231,7 +3843,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The formation is healthy. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7243,7 +3854,6 @@ export interface operations {
         };
       };
       500: components["responses"]["InternalError"];
-      /** @description The formation is unhealthy; the body is the success envelope with `status` `unhealthy`. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7259,17 +3869,12 @@ export interface operations {
   getHistory: {
     parameters: {
       query?: {
-        /** @description Earliest date to include (ISO 8601 date). */
         date_from?: string;
-        /** @description Latest date to include (ISO 8601 date). */
         date_to?: string;
-        /** @description Include the source lineage of each entry. */
         include_sources?: boolean;
-        /** @description Maximum number of entries. */
         limit?: number;
       };
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -7277,7 +3882,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The log entries. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7307,7 +3911,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Rebuilt (envelope `object` `knowledge`; its `type` value is not in the inspected enum). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7334,7 +3937,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The LLM configuration (envelope `type` `llm.settings.retrieved`; older runtimes `llm.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7362,7 +3964,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The settings as received. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7383,14 +3984,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The setting to reset. */
         item: "temperature" | "max_tokens" | "timeout_seconds";
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Reset (envelope `type` `llm.reset`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7415,7 +4014,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The logging configuration (envelope `object` `logging`, `type` `logging.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7439,7 +4037,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The destinations (envelope `type` `logging.destinations.list`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7467,7 +4064,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The destination (envelope `type` `logging.destination.created`). */
       201: {
         headers: {
           [name: string]: unknown;
@@ -7489,14 +4085,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Destination id. */
         destination_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted (envelope `type` `logging.destination.deleted`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7517,7 +4111,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Destination id. */
         destination_id: string;
       };
       cookie?: never;
@@ -7528,7 +4121,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated destination (envelope `type` `logging.destination.updated`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7548,17 +4140,11 @@ export interface operations {
   streamLogs: {
     parameters: {
       query?: {
-        /** @description Only events of this agent. */
         agent_id?: string;
-        /** @description Only events of this type; `*` wildcards allowed (e.g. `chat.*`). */
         event_type?: string;
-        /** @description Only events of this level. */
         level?: components["schemas"]["LogLevel"];
-        /** @description Only events of this request. */
         request_id?: string;
-        /** @description Only events of this session. */
         session_id?: string;
-        /** @description Only events of this user. */
         user_id?: string;
       };
       header?: never;
@@ -7567,10 +4153,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The log stream (`event: log` and `event: error` frames). */
       200: {
         headers: {
-          /** @description Always `no`. */
           "X-Accel-Buffering"?: string;
           [name: string]: unknown;
         };
@@ -7594,7 +4178,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The MCP configuration. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7622,7 +4205,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The defaults as received. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7647,7 +4229,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The servers (envelope `object` `list`, `type` `mcp.server.list`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7675,7 +4256,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The server as it would be added (envelope `object` `mcp_server`, `type` `mcp.server.created`). */
       201: {
         headers: {
           [name: string]: unknown;
@@ -7697,14 +4277,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description MCP server id. */
         server_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The server (envelope `object` `mcp_server`, `type` `mcp.server.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7725,14 +4303,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description MCP server id. */
         server_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Confirmation (envelope `object` `mcp_server`, `type` `mcp.server.deleted`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7752,7 +4328,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description MCP server id. */
         server_id: string;
       };
       cookie?: never;
@@ -7763,7 +4338,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The changes as received (envelope `object` `mcp_server`, `type` `mcp.server.updated`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7788,7 +4362,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The tools (envelope `object` `list`, `type` `mcp_tool.list`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7807,7 +4380,6 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description User the client-level tools act for (this route ignores `X-Muxi-User-ID`). */
         "X-User-Id"?: string;
       };
       path?: never;
@@ -7819,7 +4391,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The tool result (envelope `object` `mcp_tool_result`, `type` `mcp_tool.executed`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7840,15 +4411,11 @@ export interface operations {
   getMemories: {
     parameters: {
       query?: {
-        /** @description Maximum number of memories. */
         limit?: number;
-        /** @description Number of memories to skip. */
         offset?: number;
-        /** @description Comma-separated scopes to include (`user`, `group`, `formation`); all readable scopes when omitted. */
         scopes?: string;
       };
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -7856,7 +4423,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The memories. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7877,7 +4443,6 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -7889,7 +4454,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The stored memory. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7912,18 +4476,15 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path: {
-        /** @description Memory id. */
         memory_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The memory was deleted. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7945,7 +4506,6 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -7957,7 +4517,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Per-item outcome. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7968,7 +4527,6 @@ export interface operations {
           };
         };
       };
-      /** @description Items were accepted and are processed in the background. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -7992,11 +4550,8 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The `distillery_id` returned at registration. */
         "X-Distillery-ID": string;
-        /** @description Base64 Ed25519 signature of the raw body, bound to the distillery id and timestamp. */
         "X-Distillery-Signature": string;
-        /** @description Signing time, Unix seconds. */
         "X-Distillery-Timestamp": string;
       };
       path?: never;
@@ -8008,7 +4563,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Nothing was accepted; see the rejections. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8019,7 +4573,6 @@ export interface operations {
           };
         };
       };
-      /** @description Events were accepted and are being projected in the background. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -8032,7 +4585,6 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
-      /** @description The distillery's registration was revoked (`GONE`). */
       410: {
         headers: {
           [name: string]: unknown;
@@ -8051,18 +4603,15 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The submitting distillery's id; required when using the client key. */
         "X-Distillery-ID"?: string;
       };
       path: {
-        /** @description The `processing_id` from the submission. */
         processing_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The job status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8084,18 +4633,15 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path: {
-        /** @description The `processing_id` returned when the items were submitted. */
         processing_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The job status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8115,13 +4661,10 @@ export interface operations {
   getMemoryProvenance: {
     parameters: {
       query?: {
-        /** @description Name of a knowledge-graph entity. */
         entity?: string;
-        /** @description Id of one memory event. */
         event_id?: string;
       };
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -8129,7 +4672,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The provenance. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8157,7 +4699,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The memory configuration. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8185,7 +4726,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The backfill report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8206,7 +4746,6 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -8214,7 +4753,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The buffer status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8235,7 +4773,6 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path?: never;
@@ -8243,7 +4780,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The buffer was cleared. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8264,18 +4800,15 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path: {
-        /** @description Session whose messages are removed. */
         session_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The session's buffer was cleared. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8301,7 +4834,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The buffers. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8326,7 +4858,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The buffers were cleared. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8351,7 +4882,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The distilleries. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8380,7 +4910,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The registration. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -8402,14 +4931,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Distillery id. */
         distillery_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The revoked registration. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8429,7 +4956,6 @@ export interface operations {
   forgetMemorySource: {
     parameters: {
       query?: {
-        /** @description Wait for the rebuild and return the report (same as `background: false`). */
         sync?: boolean;
       };
       header?: never;
@@ -8442,7 +4968,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The source was forgotten; the report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8453,7 +4978,6 @@ export interface operations {
           };
         };
       };
-      /** @description The events were soft-deleted and the rebuild started in the background. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -8475,14 +4999,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The `job_id` returned by `POST /memory/forget`. */
         job_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The job status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8512,7 +5034,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The lint report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8542,7 +5063,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The rebuild ran inline; its report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8553,7 +5073,6 @@ export interface operations {
           };
         };
       };
-      /** @description The rebuild was started in the background. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -8575,14 +5094,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The `job_id` returned by `POST /memory/rebuild`. */
         job_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The job status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8608,7 +5125,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The statistics. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8637,7 +5153,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Delivered on at least one channel (envelope `object` `notification`, `type` `notification.sent`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8652,7 +5167,6 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       422: components["responses"]["ValidationFailed"];
       500: components["responses"]["InternalError"];
-      /** @description Routed but no delivery succeeded. The body is the success envelope (`success: true`) with `delivered: false` and the per-channel failures. */
       502: {
         headers: {
           [name: string]: unknown;
@@ -8675,7 +5189,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The configuration (envelope `object` `overlord_config`, `type` `overlord.config.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8699,7 +5212,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The persona. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8723,7 +5235,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The soul (envelope `object` `soul`, `type` `soul.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8742,7 +5253,6 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path?: never;
@@ -8750,7 +5260,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The requests. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8771,18 +5280,15 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path: {
-        /** @description Request id. */
         request_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The request status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8805,18 +5311,15 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path: {
-        /** @description Request id. */
         request_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The request was cancelled (or marked for cancellation). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8844,7 +5347,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The scheduler configuration. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8863,7 +5365,6 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path?: never;
@@ -8871,7 +5372,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The jobs. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8892,7 +5392,6 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path?: never;
@@ -8904,7 +5403,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The created job. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -8927,14 +5425,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Job id (`job_...`). */
         job_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The job. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8956,7 +5452,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Job id. */
         job_id: string;
       };
       cookie?: never;
@@ -8967,7 +5462,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated job. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8990,14 +5484,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Job id. */
         job_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The job was deleted. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9019,14 +5511,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Job id. */
         job_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The paused job. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9048,14 +5538,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Job id. */
         job_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The resumed job. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9081,7 +5569,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The secrets (envelope `object` `secret_list`, `type` `secret.list`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9109,7 +5596,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created (envelope `object` `secret`, `type` `secret.created`). */
       201: {
         headers: {
           [name: string]: unknown;
@@ -9132,14 +5618,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Secret name. */
         key: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The secret (envelope `object` `secret`, `type` `secret.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9160,7 +5644,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Secret name. */
         key: string;
       };
       cookie?: never;
@@ -9171,7 +5654,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Updated (envelope `object` `secret`, `type` `secret.updated`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9194,14 +5676,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Secret name. */
         key: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted (envelope `object` `secret`, `type` `secret.deleted`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9228,7 +5708,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Reloaded (envelope `object` `secret`, `type` `secret.reloaded`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9247,13 +5726,10 @@ export interface operations {
   getSessions: {
     parameters: {
       query?: {
-        /** @description Only return active sessions. */
         active_only?: boolean;
-        /** @description Maximum number of sessions. */
         limit?: number;
       };
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path?: never;
@@ -9261,7 +5737,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The sessions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9283,18 +5758,15 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path: {
-        /** @description Session id (`sess_...`). */
         session_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The session. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9315,24 +5787,19 @@ export interface operations {
   getSessionMessages: {
     parameters: {
       query?: {
-        /** @description Only messages older than this ISO 8601 timestamp. */
         before?: string;
-        /** @description Maximum number of messages. */
         limit?: number;
       };
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path: {
-        /** @description Session id. */
         session_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The messages. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9354,11 +5821,9 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The end user the request acts for (any external identifier). */
         "X-Muxi-User-ID": components["parameters"]["MuxiUserIdRequired"];
       };
       path: {
-        /** @description Session to restore into. */
         session_id: string;
       };
       cookie?: never;
@@ -9369,7 +5834,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The session was restored. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9396,7 +5860,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The skills. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9416,14 +5879,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Skill name. */
         skill_name: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The skill. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9448,7 +5909,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The SOPs (envelope `object` `sop_list`, `type` `sops.list`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9468,14 +5928,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description SOP name (file stem). */
         sop_name: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The SOP (envelope `object` `sop`, `type` `sop.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9501,7 +5959,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The formation status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9525,7 +5982,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The trigger names (envelope `object` `list`, `type` `list.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9545,14 +6001,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Trigger name (file stem of `triggers/<name>.md`); letters, digits, `-` and `_` only. */
         trigger_name: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The trigger (envelope `object` `trigger`, `type` `trigger.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9573,11 +6027,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The end user the request acts for (any external identifier). Optional here. */
         "X-Muxi-User-ID"?: components["parameters"]["MuxiUserId"];
       };
       path: {
-        /** @description Trigger name (file stem of `triggers/<name>.md`); letters, digits, `-` and `_` only. */
         trigger_name: string;
       };
       cookie?: never;
@@ -9588,7 +6040,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Accepted (`type` `request.processing`) or completed (`type` `request.completed`); envelope `object` `request`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9617,7 +6068,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file (envelope `object` `tuning`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9646,7 +6096,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Written (envelope `object` `tuning`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9658,7 +6107,6 @@ export interface operations {
         };
       };
       401: components["responses"]["Unauthorized"];
-      /** @description The content is larger than 32,768 bytes (`TUNING_CONTENT_TOO_LARGE`). */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9681,7 +6129,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The pending revision. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9706,7 +6153,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Dismissed. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9732,7 +6178,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Applied. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9758,7 +6203,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The pass result (envelope `object` `tuning_run`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9779,14 +6223,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The external identifier (URL-encode it). */
         identifier: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The user (envelope `object` `user`, `type` `user.resolved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9809,14 +6251,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The user whose channel state to use (the external user id used in chat, e.g. an email). Single-user formations ignore it and use `"0"`. */
         user_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The channel state (envelope `object` `user_channels`, `type` `user.channels.retrieved`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9837,7 +6277,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The user whose channel state to use (the external user id used in chat, e.g. an email). Single-user formations ignore it and use `"0"`. */
         user_id: string;
       };
       cookie?: never;
@@ -9848,7 +6287,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated state (envelope `object` `user_channels`, `type` `user.channels.updated`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9879,7 +6317,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The linked identifiers (envelope `object` `user_identifier_list`, `type` `user.identifiers.associated`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9902,14 +6339,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Public MUXI user id (`usr_...`). */
         user_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The user's identifiers (envelope `object` `user_identifier_list`, `type` `user.identifiers.list`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9931,14 +6366,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The external identifier to unlink (email, Slack id, ...; URL-encode it). */
         user_id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Unlinked (envelope `object` `message`, `type` `user.identifier.deleted`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9968,7 +6401,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The user (envelope `object` `user`, `type` `user.resolved`). */
       200: {
         headers: {
           [name: string]: unknown;

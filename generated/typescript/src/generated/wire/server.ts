@@ -7,12 +7,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Check that the server is up
-     * @description Answers as long as the server process runs, with its version. Needs no signature. The body is flat
-     *     JSON (`success`, `status`, `version`), not wrapped in `data`. The SDK method is also called `health`
-     *     (operationIds are unique across both APIs, and the formation has its own `health`).
-     */
     get: operations["serverHealth"];
     put?: never;
     post?: never;
@@ -29,10 +23,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Ping the server
-     * @description The cheapest liveness probe. Needs no signature and answers the plain text `pong`.
-     */
     get: operations["ping"];
     put?: never;
     post?: never;
@@ -51,13 +41,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Run a draft formation
-     * @description Starts a formation in draft mode — from a local directory (`path`, as `muxi up` does) or from the
-     *     formation's server-side draft (`formation_id`, as the Console does) — on its own port, separate from
-     *     any live formation of the same id, without auto-restart, and waits for its health check. It is then
-     *     reached through `/draft/<formation_id>/v1`. The answer is flat JSON.
-     */
     post: operations["runDraft"];
     delete?: never;
     options?: never;
@@ -74,10 +57,6 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Stop a draft formation
-     * @description Stops a draft formation started with `runDraft` and releases its port. The answer is flat JSON.
-     */
     post: operations["stopDraft"];
     delete?: never;
     options?: never;
@@ -92,27 +71,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * List formations
-     * @description Every formation registered on the server, with status, port, process id, uptime and version data.
-     *     Running formations are health-probed live (2 s timeout); a failed probe shows as `status: unhealthy`.
-     *     There are no filters.
-     */
     get: operations["listFormations"];
     put?: never;
-    /**
-     * Deploy a new formation
-     * @description Uploads a formation bundle — a gzip-compressed tar archive whose entries sit under one top-level
-     *     directory holding `formation.afs` (or `formation.yaml`) — and starts it: the server extracts it,
-     *     checks the formation file (its `id` must equal `X-Formation-ID`, its `version` must equal
-     *     `X-Formation-Version`, secret references must resolve), allocates a port, resolves or downloads the
-     *     runtime, spawns the process and waits for its health check. Only new ids are accepted; use
-     *     `updateFormation` for an existing one.
-     *
-     *     With `Accept: text/event-stream` the progress is streamed (`progress`, then `complete` or `error`).
-     *     Problems found before the upload is read (content type, `X-Formation-ID`, an existing id) still come
-     *     back as plain JSON errors with their status code.
-     */
     post: operations["deployFormation"];
     delete?: never;
     options?: never;
@@ -125,38 +85,13 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
-    /**
-     * Get a formation
-     * @description One formation in detail: status, port, process id, restart count, uptime, deploy and start times,
-     *     health, and the hashes of its current and previous bundles. A running formation is health-probed live.
-     */
     get: operations["getFormation"];
-    /**
-     * Update a formation to a new bundle
-     * @description Replaces a running formation with a new bundle without downtime (blue-green): the new version is
-     *     extracted to staging, checked, started on a second port and health-checked; only then does traffic
-     *     switch and the old process stop. If anything fails the old version keeps serving. The formation's
-     *     `memory.db` is carried over when the bundle has none. An identical bundle is refused (409).
-     *
-     *     With `Accept: text/event-stream` the progress is streamed (`progress`, then `complete` or `error`).
-     *     "Not found" and "already being updated" are still plain JSON errors, since they are checked before
-     *     the stream opens.
-     */
     put: operations["updateFormation"];
     post?: never;
-    /**
-     * Delete a formation
-     * @description Stops the formation (a failure to stop is ignored), unregisters it, releases its port and removes its
-     *     files, including previous versions and its memory database. This cannot be undone.
-     */
     delete: operations["deleteFormation"];
     options?: never;
     head?: never;
@@ -168,21 +103,12 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     get?: never;
     put?: never;
-    /**
-     * Cancel an update in progress
-     * @description Abandons a running `updateFormation`: kills the staging process, releases its port and removes its
-     *     files. The current version keeps serving. The answer is flat JSON, not wrapped in `data`. Takes no body.
-     */
     post: operations["cancelUpdate"];
     delete?: never;
     options?: never;
@@ -195,20 +121,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
-    /**
-     * Download a formation's files
-     * @description A zip archive of the formation's current files (hidden files and directories are left out, except
-     *     `.env`; `memory.db` only with `db=true`). An error after the transfer has started leaves a truncated
-     *     archive. Sign the path without the query string.
-     */
     get: operations["downloadFormation"];
     put?: never;
     post?: never;
@@ -223,28 +139,12 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     get?: never;
     put?: never;
-    /**
-     * Create, edit, deploy or discard a formation's draft
-     * @description One action on the formation's draft (`formations/<id>/draft/` on the server), chosen by `action` in
-     *     the body: create it (`init`, empty or cloned from the live version), list, read, write or delete its
-     *     files, make it live (`deploy`), or throw it away (`discard`). The formation id must be a valid id
-     *     (see `deployFormation`); a live formation of that id need not exist.
-     *
-     *     Every answer except a successful `deploy` is a DraftFilesResponse, errors included (`success: false`
-     *     with an `error` type). `deploy` answers exactly like `deployFormation` (201, first deploy) or
-     *     `updateFormation` (200) — with their error bodies, and with progress events when the request has
-     *     `Accept: text/event-stream`.
-     */
     post: operations["manageDraftFiles"];
     delete?: never;
     options?: never;
@@ -257,21 +157,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
-    /**
-     * Read a formation's logs
-     * @description The newest lines of the formation's stdout and stderr logs. With `follow=true` (and
-     *     `Accept: text/event-stream`) the response is instead a stream of new lines as they are written: a
-     *     `connected` event, then one `log` event per line, until the client disconnects. Sign the path
-     *     without the query string.
-     */
     get: operations["getFormationLogs"];
     put?: never;
     post?: never;
@@ -286,23 +175,12 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     get?: never;
     put?: never;
-    /**
-     * Restart a formation
-     * @description Stops the formation, starts it again on the same port and waits for its health check. Takes no body.
-     *
-     *     With `Accept: text/event-stream` the progress is streamed; the stream opens before anything is
-     *     checked, so every failure arrives as an `error` event on a 200 response.
-     */
     post: operations["restartFormation"];
     delete?: never;
     options?: never;
@@ -315,25 +193,12 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     get?: never;
     put?: never;
-    /**
-     * Roll a formation back to its previous version
-     * @description Brings the previous bundle back without downtime (blue-green): it is started on a second port and
-     *     health-checked, then traffic switches and the current version stops. If the previous version fails
-     *     its health check the current one keeps running. The memory database is carried over. Takes no body.
-     *
-     *     With `Accept: text/event-stream` the progress is streamed; the stream opens before anything is
-     *     checked, so every failure arrives as an `error` event on a 200 response.
-     */
     post: operations["rollbackFormation"];
     delete?: never;
     options?: never;
@@ -346,24 +211,12 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     get?: never;
     put?: never;
-    /**
-     * Start a stopped formation
-     * @description Starts a stopped (or crashed) formation on its port and waits for its health check. Takes no body.
-     *
-     *     With `Accept: text/event-stream` the progress is streamed. The stream opens before anything is
-     *     checked, so "not found" and "already running" then arrive as an `error` event (types `NotFound`,
-     *     `AlreadyRunning`) on a 200 response.
-     */
     post: operations["startFormation"];
     delete?: never;
     options?: never;
@@ -376,20 +229,12 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     get?: never;
     put?: never;
-    /**
-     * Stop a formation
-     * @description Stops the formation's process. It stays registered (and keeps its port) and can be started again. Takes no body.
-     */
     post: operations["stopFormation"];
     delete?: never;
     options?: never;
@@ -404,12 +249,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Read the server's audit log
-     * @description The newest lines of the server's audit log file (`logging.audit_log`, default `logs/audit.log`) as
-     *     plain text, one line per `\n`. An empty body means the file does not exist. What the file holds
-     *     depends on the server's logging setup.
-     */
     get: operations["getServerLogs"];
     put?: never;
     post?: never;
@@ -426,11 +265,6 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Get the server status
-     * @description The server's id, version and uptime, how many formations it runs, how much of the port pool is used,
-     *     and Go runtime figures.
-     */
     get: operations["status"];
     put?: never;
     post?: never;
@@ -444,171 +278,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /**
-     * @description An update in progress abandoned: the staging process is killed, its port released and its files
-     *     removed; the current version keeps serving. Returned flat (not wrapped in `data`).
-     * @example {
-     *       "message": "Update cancelled successfully",
-     *       "formation_id": "my-formation",
-     *       "staging_port": 8004,
-     *       "status": "running",
-     *       "current_port": 8001
-     *     }
-     */
     CancelUpdateResult: {
-      /** @description The port the current version serves on. */
       current_port: number;
       formation_id: string;
-      /** @example Update cancelled successfully */
       message: string;
-      /** @description The port the abandoned staging process had. */
       staging_port: number;
       status: components["schemas"]["FormationStatus"];
     };
-    /**
-     * @description A formation stopped, unregistered and removed from disk.
-     * @example {
-     *       "id": "my-formation",
-     *       "message": "Formation deleted successfully"
-     *     }
-     */
     DeleteResult: {
       id: string;
-      /** @example Formation deleted successfully */
       message: string;
     };
-    /**
-     * @description `event: complete` — the action succeeded; the stream then ends. Update and rollback send the deploy
-     *     counters as strings here (`previous_version`, `new_version`), unlike their JSON results.
-     * @example {
-     *       "formation_id": "my-formation",
-     *       "port": 8001,
-     *       "status": "running",
-     *       "url": "http://localhost:7890/api/my-formation",
-     *       "health_url": "http://localhost:8001/v1/health",
-     *       "pid": 48213
-     *     }
-     */
     DeployCompleteEvent: {
       formation_id: string;
-      /**
-       * Format: uri
-       * @description The formation's own health endpoint (deploy).
-       */
+      /** Format: uri */
       health_url?: string;
-      /** @description Deploy counter now live (update, rollback). */
       new_version?: string;
       pid?: number;
       port: number;
-      /** @description Deploy counter that was live before (update, rollback). */
       previous_version?: string;
-      /** @description Restarts so far (restart). */
       restart_count?: number;
-      /** @description The formation's status (normally `running`). */
       status: string;
-      /**
-       * Format: uri
-       * @description Base URL through the server proxy (deploy, update, rollback).
-       */
+      /** Format: uri */
       url?: string;
     };
-    /**
-     * @description `event: error` — the action failed; the stream then ends. For start, restart and rollback this is also
-     *     how "not found" and "already running" arrive, because those routes open the stream before checking.
-     * @example {
-     *       "error": "HealthCheckFailed",
-     *       "message": "health check timed out after 300s",
-     *       "stage": "health_check"
-     *     }
-     */
     DeployErrorEvent: {
-      /** @description Extra data about the failure, when the server has any. */
       details?: {
         [key: string]: unknown;
       };
-      /** @description An error type such as `ExtractError`, `VersionMismatch`, `SecretsError`, `HealthCheckFailed`, `NotFound`, `AlreadyRunning`, `PortAllocationError`, `SpawnError`. */
       error: string;
       message: string;
       stage: components["schemas"]["DeployStage"];
     };
-    /**
-     * @description `event: progress` — a step started or moved on. The optional fields belong to particular steps.
-     * @example {
-     *       "stage": "health_check",
-     *       "message": "Health check attempt 3/300...",
-     *       "attempt": 3,
-     *       "max_attempts": 300
-     *     }
-     */
     DeployProgressEvent: {
-      /** @description Health check attempt number (`health_check`). */
       attempt?: number;
-      /** @description Health check attempts allowed (`health_check`). */
       max_attempts?: number;
-      /** @description A human-readable line about the step. */
       message: string;
-      /** @description Download percentage (`downloading_sif`). */
       progress?: number;
       stage: components["schemas"]["DeployStage"];
-      /** @description Port of the new version being brought up (`spawning_staging`, updates only). */
       staging_port?: number;
-      /** @description What is being downloaded (`downloading_sif`). */
       url?: string;
-      /** @description The runtime version resolved (`resolving_runtime`). */
       version?: string;
     };
-    /**
-     * @description A newly deployed formation, running and healthy.
-     * @example {
-     *       "formation_id": "my-formation",
-     *       "port": 8001,
-     *       "status": "running",
-     *       "url": "http://localhost:7890/api/my-formation",
-     *       "health_url": "http://localhost:8001/v1/health",
-     *       "pid": 48213
-     *     }
-     */
     DeployResult: {
-      /** @description The id it was deployed under (`X-Formation-ID`). */
       formation_id: string;
-      /**
-       * Format: uri
-       * @description Its own health endpoint: `http://localhost:<formation port>/v1/health`.
-       */
+      /** Format: uri */
       health_url: string;
-      /** @description Process id. */
       pid: number;
-      /** @description The local port it was given. */
       port: number;
       /** @constant */
       status: "running";
-      /**
-       * Format: uri
-       * @description Its base URL through the server proxy: `http://localhost:<server port>/api/<id>` (add `/v1` for the Formation API).
-       */
+      /** Format: uri */
       url: string;
     };
-    /**
-     * @description The step a deploy, update, start, restart or rollback is at. Values in use: `extracting`, `validating`,
-     *     `resolving_runtime`, `downloading_sif`, `pulling_runner`, `spawning`, `health_check`; for updates also
-     *     `spawning_staging`, `swapping`, `stopping_old`; for restarts `stopping`; for rollbacks
-     *     `spawning_previous`, `stopping_current`. Treat it as an open set.
-     * @example extracting
-     * @example health_check
-     * @example spawning_staging
-     */
     DeployStage: string;
-    /**
-     * @description The error body of both draft-run routes: `success: false` with the message in `error`. `port` is 0 and
-     *     `status` empty; `formation_id` is empty when it was not known yet.
-     * @example {
-     *       "success": false,
-     *       "formation_id": "my-formation",
-     *       "port": 0,
-     *       "status": "",
-     *       "error": "Draft formation my-formation is already running on port 8005. Run 'muxi down' first."
-     *     }
-     */
     DevError: {
       error: string;
       formation_id: string;
@@ -617,28 +340,10 @@ export interface components {
       /** @constant */
       success: false;
     };
-    /**
-     * @description What to run as a draft formation: either a local directory (`path`, used by `muxi up`) or the
-     *     server-side draft of a formation (`formation_id`, used by the Console). `path` wins when both are given.
-     * @example {
-     *       "formation_id": "my-formation"
-     *     }
-     */
     DevRunRequest: {
-      /** @description Run `formations/<formation_id>/draft/`. */
       formation_id?: string;
-      /** @description Absolute path of a formation directory on the server's machine. */
       path?: string;
     };
-    /**
-     * @description A draft formation running on its own port, reachable at `/draft/<formation_id>/v1`. Returned flat.
-     * @example {
-     *       "success": true,
-     *       "formation_id": "my-formation",
-     *       "port": 8005,
-     *       "status": "running"
-     *     }
-     */
     DevRunResult: {
       formation_id: string;
       port: number;
@@ -647,23 +352,9 @@ export interface components {
       /** @constant */
       success: true;
     };
-    /**
-     * @description Which draft formation to stop.
-     * @example {
-     *       "formation_id": "my-formation"
-     *     }
-     */
     DevStopRequest: {
       formation_id: string;
     };
-    /**
-     * @description A draft formation stopped and unregistered. Returned flat.
-     * @example {
-     *       "success": true,
-     *       "formation_id": "my-formation",
-     *       "status": "stopped"
-     *     }
-     */
     DevStopResult: {
       formation_id: string;
       /** @constant */
@@ -671,105 +362,34 @@ export interface components {
       /** @constant */
       success: true;
     };
-    /**
-     * @description Result of `delete` (directories are removed with their contents).
-     * @example {
-     *       "path": "agents/old.afs",
-     *       "deleted": true
-     *     }
-     */
     DraftDeleteData: {
       /** @constant */
       deleted: true;
       path: string;
     };
-    /**
-     * @description Result of `discard`.
-     * @example {
-     *       "discarded": true
-     *     }
-     */
     DraftDiscardData: {
       /** @constant */
       discarded: true;
     };
-    /**
-     * @description One entry of a draft directory listing.
-     * @example {
-     *       "name": "formation.afs",
-     *       "type": "file",
-     *       "size": 412
-     *     }
-     */
     DraftFileEntry: {
-      /** @description The entry name; directory names end in `/`. */
       name: string;
-      /** @description Size in bytes (files only). */
       size?: number;
       /** @enum {string} */
       type: "file" | "dir";
     };
-    /**
-     * @description One action on a formation's draft copy (`formations/<id>/draft/`). Which fields apply depends on
-     *     `action`: `init` takes `mode`; `list` takes an optional `path` (a directory, default the draft root);
-     *     `read` takes `path` and optional `encoding`; `write` takes `path`, `content` and optional `encoding`;
-     *     `delete` takes `path`; `deploy` and `discard` take nothing else. Paths are relative to the draft root
-     *     and may not leave it.
-     * @example {
-     *       "action": "write",
-     *       "path": "agents/assistant.afs",
-     *       "content": "id: assistant\nname: Assistant\n",
-     *       "encoding": "utf-8"
-     *     }
-     */
     DraftFilesRequest: {
-      /**
-       * @description `init` creates the draft (`mode: new` writes a minimal `formation.afs`, `mode: clone` copies the live
-       *     version); `list`, `read`, `write`, `delete` work on its files; `deploy` makes it live (a first
-       *     deploy or a blue-green update, exactly as `POST /rpc/formations` / `PUT /rpc/formations/{id}`);
-       *     `discard` deletes it.
-       * @enum {string}
-       */
+      /** @enum {string} */
       action: "init" | "list" | "read" | "write" | "delete" | "deploy" | "discard";
-      /** @description The file content to write (`write`), as text or base64 according to `encoding`. */
       content?: string;
       /**
-       * @description How `content` is encoded (`read`, `write`).
        * @default utf-8
        * @enum {string}
        */
       encoding: "utf-8" | "base64";
-      /**
-       * @description For `init`.
-       * @enum {string}
-       */
+      /** @enum {string} */
       mode?: "new" | "clone";
-      /** @description File or directory path inside the draft (`list`, `read`, `write`, `delete`). */
       path?: string;
     };
-    /**
-     * @description The answer to every draft action except a successful `deploy`, successful or not. `data` is present on
-     *     success (its shape depends on the action); `error` (a type such as `DraftNotFound`) and `message` on
-     *     failure. `draft` and `live` always describe the state after the action. Returned flat, not in the
-     *     server's `data` wrapper.
-     * @example {
-     *       "success": true,
-     *       "data": {
-     *         "path": "agents/assistant.afs",
-     *         "size": 30,
-     *         "written": true
-     *       },
-     *       "draft": {
-     *         "exists": true,
-     *         "base_version": "1.2.0",
-     *         "created_at": "2026-01-27T10:00:00Z"
-     *       },
-     *       "live": {
-     *         "version": "1.2.0",
-     *         "status": "running"
-     *       }
-     *     }
-     */
     DraftFilesResponse: {
       data?:
         | components["schemas"]["DraftInitData"]
@@ -779,163 +399,57 @@ export interface components {
         | components["schemas"]["DraftDeleteData"]
         | components["schemas"]["DraftDiscardData"];
       draft: components["schemas"]["DraftState"];
-      /**
-       * @description The error type: `InvalidFormationID`, `InvalidJSON`, `InvalidAction`, `InvalidMode`, `InvalidPath`,
-       *     `DecodeError`, `ParseError` (400); `DraftNotFound`, `FileNotFound`, `LiveNotFound` (404);
-       *     `DraftAlreadyExists`, `DeployConflict` (409); `CreateError`, `WriteError`, `CopyError`,
-       *     `ReadError`, `DeleteError` (500).
-       */
       error?: string;
       live: components["schemas"]["DraftLiveState"];
       message?: string;
       success: boolean;
     };
-    /**
-     * @description Result of `init`.
-     * @example {
-     *       "action": "init",
-     *       "mode": "clone"
-     *     }
-     */
     DraftInitData: {
       /** @constant */
       action: "init";
       /** @enum {string} */
       mode: "new" | "clone";
     };
-    /**
-     * @description Result of `list`.
-     * @example {
-     *       "path": ".",
-     *       "entries": [
-     *         {
-     *           "name": "agents/",
-     *           "type": "dir"
-     *         },
-     *         {
-     *           "name": "formation.afs",
-     *           "type": "file",
-     *           "size": 412
-     *         }
-     *       ]
-     *     }
-     */
     DraftListData: {
-      /** @description The directory's entries (`null` when it is empty). */
       entries: components["schemas"]["DraftFileEntry"][] | null;
-      /** @description The directory listed, cleaned (`.` for the draft root). */
       path: string;
     };
-    /**
-     * @description The live formation of the same id, if one is registered (otherwise an empty object).
-     * @example {
-     *       "version": "1.2.0",
-     *       "status": "running"
-     *     }
-     */
     DraftLiveState: {
       status?: components["schemas"]["FormationStatus"];
-      /** @description Its formation-file version. */
       version?: string;
     };
-    /**
-     * @description Result of `read`.
-     * @example {
-     *       "path": "formation.afs",
-     *       "content": "id: my-formation\nversion: 1.0.0\nname: my-formation\n",
-     *       "encoding": "utf-8"
-     *     }
-     */
     DraftReadData: {
-      /** @description The file content, as text or base64 according to `encoding`. */
       content: string;
       /** @enum {string} */
       encoding: "utf-8" | "base64";
       path: string;
     };
-    /**
-     * @description Whether the formation has a draft, and what it was cloned from.
-     * @example {
-     *       "exists": true,
-     *       "base_version": "1.2.0",
-     *       "created_at": "2026-01-27T10:00:00Z"
-     *     }
-     */
     DraftState: {
-      /** @description The live formation-file version the draft was cloned from (left out for `mode: new`). */
       base_version?: string;
-      /**
-       * Format: date-time
-       * @description When the draft was created.
-       */
+      /** Format: date-time */
       created_at?: string;
       exists: boolean;
     };
-    /**
-     * @description Result of `write` (parent directories are created as needed).
-     * @example {
-     *       "path": "agents/assistant.afs",
-     *       "size": 30,
-     *       "written": true
-     *     }
-     */
     DraftWriteData: {
       path: string;
-      /** @description Bytes written. */
       size: number;
       /** @constant */
       written: true;
     };
-    /**
-     * @description How many formations are registered, and how many of them are running, stopped or crashed (formations
-     *     in any other state count only towards `total`).
-     * @example {
-     *       "total": 3,
-     *       "running": 2,
-     *       "stopped": 1,
-     *       "crashed": 0
-     *     }
-     */
     FormationCounts: {
       crashed: number;
       running: number;
       stopped: number;
       total: number;
     };
-    /**
-     * @description One formation in detail (`GET /rpc/formations/{id}`). `created_at` and `deployed_at` are both the
-     *     deploy time; `updated_at` is the last start time (the zero time `0001-01-01T00:00:00Z` when it never
-     *     started).
-     * @example {
-     *       "id": "my-formation",
-     *       "name": "My Formation",
-     *       "status": "running",
-     *       "port": 8001,
-     *       "pid": 48213,
-     *       "restart_count": 0,
-     *       "uptime": 3600,
-     *       "created_at": "2026-01-20T09:15:00Z",
-     *       "deployed_at": "2026-01-20T09:15:00Z",
-     *       "updated_at": "2026-01-27T08:00:00Z",
-     *       "healthy": true,
-     *       "version": {
-     *         "current": "9f2c1e7a4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a"
-     *       },
-     *       "last_health_check": "2026-01-27T09:00:00Z"
-     *     }
-     */
     FormationDetail: {
       /** Format: date-time */
       created_at: string;
       /** Format: date-time */
       deployed_at: string;
-      /** @description Result of the last health check; `null` while the formation is starting. */
       healthy: boolean | null;
       id: string;
-      /**
-       * Format: date-time
-       * @description When the formation's health was last checked (left out if never).
-       */
+      /** Format: date-time */
       last_health_check?: string;
       name: string;
       pid: number;
@@ -944,524 +458,173 @@ export interface components {
       status: components["schemas"]["FormationStatus"];
       /** Format: date-time */
       updated_at: string;
-      /** @description Seconds since the last start; 0 unless running or unhealthy. */
       uptime: number;
       version?: components["schemas"]["FormationVersionInfo"];
     };
-    /**
-     * @description Every formation registered on the server (live formations; draft runs are not listed).
-     * @example {
-     *       "formations": [
-     *         {
-     *           "id": "my-formation",
-     *           "name": "My Formation",
-     *           "port": 8001,
-     *           "status": "running",
-     *           "pid": 48213,
-     *           "uptime": 3600,
-     *           "restart_count": 0,
-     *           "healthy": true,
-     *           "version": {
-     *             "semantic": "1.2.0"
-     *           }
-     *         },
-     *         {
-     *           "id": "support-bot",
-     *           "name": "Support Bot",
-     *           "port": 8002,
-     *           "status": "starting",
-     *           "pid": 48377,
-     *           "uptime": 0,
-     *           "restart_count": 1,
-     *           "healthy": null
-     *         }
-     *       ],
-     *       "total": 2
-     *     }
-     */
     FormationList: {
       formations: components["schemas"]["FormationSummary"][];
-      /** @description Number of items in `formations`. */
       total: number;
     };
-    /**
-     * @description Lines per log stream, oldest first. A key is present only for the streams asked for (`stream=all` gives
-     *     both); its value is `null` when that log file does not exist or is empty.
-     * @example {
-     *       "stdout": [
-     *         "INFO:     Uvicorn running on http://127.0.0.1:8001"
-     *       ]
-     *     }
-     */
     FormationLogLines: {
       stderr?: string[] | null;
       stdout?: string[] | null;
     };
-    /**
-     * @description The last lines of a formation's stdout and/or stderr log files (`<id>-out.log`, `<id>-err.log`), as
-     *     chosen by the `stream` query parameter.
-     * @example {
-     *       "formation_id": "my-formation",
-     *       "logs": {
-     *         "stdout": [
-     *           "INFO:     Started server process [48213]",
-     *           "INFO:     Uvicorn running on http://127.0.0.1:8001"
-     *         ],
-     *         "stderr": null
-     *       },
-     *       "total_lines": {
-     *         "stdout": 2,
-     *         "stderr": 0
-     *       }
-     *     }
-     */
     FormationLogs: {
       formation_id: string;
       logs: components["schemas"]["FormationLogLines"];
       total_lines: components["schemas"]["FormationLogTotals"];
     };
-    /**
-     * @description Total lines in each log file (0 when it does not exist or was not asked for).
-     * @example {
-     *       "stdout": 1250,
-     *       "stderr": 3
-     *     }
-     */
     FormationLogTotals: {
       stderr: number;
       stdout: number;
     };
-    /**
-     * @description Where a formation's process is in its lifecycle. `unhealthy` is set by the live health probe that
-     *     list and get run against running formations (2 s timeout on `/v1/health`).
-     * @example running
-     * @enum {string}
-     */
+    /** @enum {string} */
     FormationStatus: "starting" | "running" | "stopping" | "stopped" | "crashed" | "restarting" | "unhealthy";
-    /**
-     * @description One formation in the list of `GET /rpc/formations`.
-     * @example {
-     *       "id": "my-formation",
-     *       "name": "My Formation",
-     *       "port": 8001,
-     *       "status": "running",
-     *       "pid": 48213,
-     *       "uptime": 3600,
-     *       "restart_count": 0,
-     *       "healthy": true,
-     *       "version": {
-     *         "semantic": "1.2.0",
-     *         "current": "9f2c1e7a4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a"
-     *       }
-     *     }
-     */
     FormationSummary: {
-      /** @description Result of the last health check; `null` while the formation is starting. */
       healthy: boolean | null;
-      /** @description The formation id. */
       id: string;
-      /** @description The display name from the formation file. */
       name: string;
-      /** @description Process id (0 when not running). */
       pid: number;
-      /** @description The local port the formation listens on (0 when it has none). */
       port: number;
-      /** @description How many times the server has restarted it. */
       restart_count: number;
       status: components["schemas"]["FormationStatus"];
-      /** @description Seconds since the last start; 0 unless the formation is running or unhealthy. */
       uptime: number;
       version?: components["schemas"]["FormationVersionInfo"];
     };
-    /**
-     * @description Version data of a formation. `semantic` is the `version` of its formation file; `current` and
-     *     `previous` are SHA-256 hashes of the current and previous bundles (`previous` is what a rollback
-     *     returns to). Each field is left out when empty.
-     * @example {
-     *       "semantic": "1.2.0",
-     *       "current": "9f2c1e7a4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a",
-     *       "previous": "1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9f2c1e7a4b6d8f0a1c3e5b7d9f"
-     *     }
-     */
     FormationVersionInfo: {
-      /** @description SHA-256 (hex) of the bundle that is live now. */
       current?: string;
-      /** @description SHA-256 (hex) of the bundle before it, if any. */
       previous?: string;
-      /** @description The formation file's `version` (list only; not sent by get). */
       semantic?: string;
     };
-    /**
-     * @description `event: connected` — the first frame of a log follow stream.
-     * @example {
-     *       "formation_id": "my-formation"
-     *     }
-     */
     LogConnectedEvent: {
       formation_id: string;
     };
-    /**
-     * @description `event: log` — one new line written to the followed log file.
-     * @example {
-     *       "line": "INFO:     127.0.0.1:51234 - \"POST /v1/chat HTTP/1.1\" 200 OK",
-     *       "formation_id": "my-formation"
-     *     }
-     */
     LogLineEvent: {
       formation_id: string;
-      /** @description The log line, without its line ending. */
       line: string;
     };
-    /**
-     * @description Usage of the port pool formations are given ports from (default 8000–9000).
-     * @example {
-     *       "total": 1001,
-     *       "available": 998,
-     *       "allocated": 3
-     *     }
-     */
     PortPoolStatus: {
-      /** @description Ports in use (live, staging and draft formations). */
       allocated: number;
-      /** @description Ports free to allocate. */
       available: number;
-      /** @description Ports in the pool. */
       total: number;
     };
-    /**
-     * @description A formation stopped and started again.
-     * @example {
-     *       "id": "my-formation",
-     *       "status": "running",
-     *       "message": "Formation restarted",
-     *       "restart_count": 1,
-     *       "port": 8001
-     *     }
-     */
     RestartResult: {
       id: string;
-      /** @example Formation restarted */
       message: string;
       port: number;
       restart_count: number;
       /** @constant */
       status: "running";
     };
-    /**
-     * @description A formation switched back to its previous bundle (blue-green). `version` and `previous_version` are
-     *     deploy counters, as in UpdateResult.
-     * @example {
-     *       "id": "my-formation",
-     *       "status": "running",
-     *       "version": 4,
-     *       "previous_version": 3,
-     *       "pid": 49230,
-     *       "message": "Rolled back to previous version"
-     *     }
-     */
     RollbackResult: {
       id: string;
-      /** @example Rolled back to previous version */
       message: string;
       pid: number;
-      /** @description The deploy counter that was live before the rollback. */
       previous_version: number;
       /** @constant */
       status: "running";
-      /** @description The deploy counter now live. */
       version: number;
     };
-    /**
-     * @description Every error the MUXI Server itself answers with (handlers, the HMAC middleware and the 404 handler).
-     *     There is no `success: false` field, and `error` is the HTTP status text (`Bad Request`, `Not Found`,
-     *     `Unauthorized`...), not a machine code; `code` repeats the HTTP status as a number. Through the
-     *     formation proxies `error` is a fixed phrase instead (`Formation not found`, `Formation unavailable`,
-     *     `Bad gateway`).
-     * @example {
-     *       "error": "Not Found",
-     *       "message": "Formation not found",
-     *       "code": 404
-     *     }
-     */
     ServerError: {
-      /** @description The HTTP status code, repeated. */
       code: number;
-      /** @description HTTP status text (or the proxy's phrase). */
       error: string;
-      /** @description What went wrong, in words. */
       message: string;
     };
-    /**
-     * @description The liveness answer of `GET /health`. It is flat JSON, not wrapped in `data` (older documents that show
-     *     `status: healthy`, formation counts or the port pool describe an earlier server).
-     * @example {
-     *       "success": true,
-     *       "status": "ok",
-     *       "version": "0.20260127.0"
-     *     }
-     */
     ServerHealth: {
-      /**
-       * @description Always `ok` while the server answers.
-       * @example ok
-       */
       status: string;
       /** @constant */
       success: true;
-      /** @description The server's build version (`1.0.0-dev` for a development build). */
       version: string;
     };
-    /**
-     * @description Who the server is and how long it has been up.
-     * @example {
-     *       "id": "srv_7f3a9c",
-     *       "version": "0.20260127.0",
-     *       "uptime": 86400
-     *     }
-     */
     ServerInfo: {
-      /** @description The server id from its configuration (`server_id`). */
       id: string;
-      /** @description Seconds since the server process started. */
       uptime: number;
-      /** @description The server's build version. */
       version: string;
     };
-    /**
-     * @description Go runtime figures of the server process.
-     * @example {
-     *       "goroutines": 42,
-     *       "go_version": "go1.23.4"
-     *     }
-     */
     ServerRuntime: {
-      /** @description The Go version the server was built with. */
       go_version: string;
-      /** @description Goroutines alive now. */
       goroutines: number;
     };
-    /**
-     * @description The server's identity, uptime, formation counts, port pool usage and Go runtime figures.
-     * @example {
-     *       "server": {
-     *         "id": "srv_7f3a9c",
-     *         "version": "0.20260127.0",
-     *         "uptime": 86400
-     *       },
-     *       "formations": {
-     *         "total": 3,
-     *         "running": 2,
-     *         "stopped": 1,
-     *         "crashed": 0
-     *       },
-     *       "port_pool": {
-     *         "total": 1001,
-     *         "available": 998,
-     *         "allocated": 3
-     *       },
-     *       "runtime": {
-     *         "goroutines": 42,
-     *         "go_version": "go1.23.4"
-     *       }
-     *     }
-     */
     ServerStatus: {
       formations: components["schemas"]["FormationCounts"];
       port_pool: components["schemas"]["PortPoolStatus"];
       runtime: components["schemas"]["ServerRuntime"];
       server: components["schemas"]["ServerInfo"];
     };
-    /**
-     * @description The wrapper of most successful `/rpc` JSON responses (`RespondSuccess` / `RespondCreated`). The payload
-     *     is in `data`; unlike the formation envelope there is no request id or timestamp. Each operation
-     *     narrows `data` to its own schema.
-     * @example {
-     *       "success": true,
-     *       "data": {}
-     *     }
-     */
     ServerSuccess: {
-      /** @description The payload (replaced per operation). */
       data: Record<string, never>;
-      /** @description Declared by the server's response type but not filled by any handler today. */
       message?: string;
       /** @constant */
       success: true;
     };
-    /**
-     * @description A stopped formation started again.
-     * @example {
-     *       "id": "my-formation",
-     *       "status": "running",
-     *       "message": "Formation started",
-     *       "port": 8001
-     *     }
-     */
     StartResult: {
       id: string;
-      /** @example Formation started */
       message: string;
       port: number;
       /** @constant */
       status: "running";
     };
-    /**
-     * @description A formation stopped (it stays registered and can be started again).
-     * @example {
-     *       "id": "my-formation",
-     *       "status": "stopped",
-     *       "message": "Formation stopped successfully"
-     *     }
-     */
     StopResult: {
       id: string;
-      /** @example Formation stopped successfully */
       message: string;
       /** @constant */
       status: "stopped";
     };
-    /**
-     * @description A formation replaced by a new bundle with a blue-green switch. `version` and `previous_version` are the
-     *     server's deploy counters (1 for the first deploy, +1 per update or rollback), not the semantic version.
-     * @example {
-     *       "id": "my-formation",
-     *       "status": "running",
-     *       "version": 3,
-     *       "previous_version": 2,
-     *       "port": 8003,
-     *       "pid": 49102,
-     *       "message": "Formation updated with zero downtime",
-     *       "deployment_type": "blue-green"
-     *     }
-     */
     UpdateResult: {
       /** @constant */
       deployment_type: "blue-green";
       id: string;
-      /** @example Formation updated with zero downtime */
       message: string;
       pid: number;
-      /** @description The port the new version serves on. */
       port: number;
-      /** @description The deploy counter that was live before. */
       previous_version: number;
       /** @constant */
       status: "running";
-      /** @description The deploy counter now live. */
       version: number;
     };
   };
   responses: {
-    /** @description No free port left in the pool for a staging process (`PortAllocationError`). */
     InsufficientStorage: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        /**
-         * @example {
-         *       "error": "Insufficient Storage",
-         *       "message": "No available ports for staging deployment",
-         *       "code": 507
-         *     }
-         */
         "application/json": components["schemas"]["ServerError"];
       };
     };
-    /** @description The server failed (files, process spawn, runtime download, registry, health check of a restart). */
     InternalError: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        /**
-         * @example {
-         *       "error": "Internal Server Error",
-         *       "message": "Failed to stop formation",
-         *       "code": 500
-         *     }
-         */
         "application/json": components["schemas"]["ServerError"];
       };
     };
-    /** @description No formation with this id is registered (or its files are missing). */
     NotFound: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        /**
-         * @example {
-         *       "error": "Not Found",
-         *       "message": "Formation not found",
-         *       "code": 404
-         *     }
-         */
         "application/json": components["schemas"]["ServerError"];
       };
     };
-    /**
-     * @description MUXI-HMAC authentication failed (only when the server has `auth.enabled`). `message` is one of
-     *     `Missing authorization header`, `Invalid authorization header format`, `Invalid key`,
-     *     `Request expired (timestamp too old or in future)`, `Invalid signature`.
-     */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        /**
-         * @example {
-         *       "error": "Unauthorized",
-         *       "message": "Invalid signature",
-         *       "code": 401
-         *     }
-         */
         "application/json": components["schemas"]["ServerError"];
       };
     };
   };
   parameters: {
-    /**
-     * @description The formation id.
-     * @example my-formation
-     */
     FormationId: string;
-    /**
-     * @description The id to deploy the formation under; it must equal the `id` in the bundle's formation file. 3–50
-     *     characters, lower-case letters, digits and hyphens, starting and ending with a letter or digit; the
-     *     names `health`, `ping`, `rpc`, `server`, `admin`, `metrics` and `api` are reserved.
-     * @example my-formation
-     */
     FormationIdHeader: string;
-    /**
-     * @description `true` (or `1`) turns the response into a `text/event-stream` of new lines, like `tail -f`: no backlog,
-     *     it starts at the current end of the file and runs until the client disconnects.
-     */
     FormationLogFollow: boolean;
-    /**
-     * @description How many of the newest lines to return per stream (larger values are capped at 10000; zero, negative or non-numeric values mean the default).
-     * @example 50
-     */
     FormationLogLines: number;
-    /**
-     * @description Which log to read: `stdout`, `stderr` or both (`all`). When following, `stderr` follows the error log
-     *     and anything else follows stdout.
-     */
     FormationLogStream: "stdout" | "stderr" | "all";
-    /**
-     * @description The formation's version. The server checks it against the `version` in the bundle's formation file
-     *     (which itself defaults to `1.0.0`) and refuses a mismatch (400 `VersionMismatch`), so send the bundle's
-     *     version.
-     * @example 1.2.0
-     */
     FormationVersionHeader: string;
-    /** @description `true` includes the formation's `memory.db` in the archive (left out by default). */
     IncludeDatabase: boolean;
-    /**
-     * @description How many of the newest audit log lines to return (larger values are capped at 10000).
-     * @example 200
-     */
     ServerLogLines: number;
   };
   requestBodies: never;
@@ -1479,7 +642,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The server is up. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1499,7 +661,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The text `pong`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1523,7 +684,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The draft formation runs. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1532,7 +692,6 @@ export interface operations {
           "application/json": components["schemas"]["DevRunResult"];
         };
       };
-      /** @description Invalid body, neither `path` nor `formation_id`, a relative or missing path, or a missing or invalid formation file. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1542,7 +701,6 @@ export interface operations {
         };
       };
       401: components["responses"]["Unauthorized"];
-      /** @description The formation has no server-side draft. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1551,7 +709,6 @@ export interface operations {
           "application/json": components["schemas"]["DevError"];
         };
       };
-      /** @description A draft of this formation is already running. */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1560,7 +717,6 @@ export interface operations {
           "application/json": components["schemas"]["DevError"];
         };
       };
-      /** @description Port allocation, runtime download, process start or health check failed. */
       500: {
         headers: {
           [name: string]: unknown;
@@ -1584,7 +740,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The draft formation is stopped. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1593,7 +748,6 @@ export interface operations {
           "application/json": components["schemas"]["DevStopResult"];
         };
       };
-      /** @description Invalid body or missing `formation_id`. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1603,7 +757,6 @@ export interface operations {
         };
       };
       401: components["responses"]["Unauthorized"];
-      /** @description No draft of this formation is running. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1623,7 +776,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The formations. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1641,103 +793,45 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /**
-         * @description The id to deploy the formation under; it must equal the `id` in the bundle's formation file. 3–50
-         *     characters, lower-case letters, digits and hyphens, starting and ending with a letter or digit; the
-         *     names `health`, `ping`, `rpc`, `server`, `admin`, `metrics` and `api` are reserved.
-         * @example my-formation
-         */
         "X-Formation-ID": components["parameters"]["FormationIdHeader"];
-        /**
-         * @description The formation's version. The server checks it against the `version` in the bundle's formation file
-         *     (which itself defaults to `1.0.0`) and refuses a mismatch (400 `VersionMismatch`), so send the bundle's
-         *     version.
-         * @example 1.2.0
-         */
         "X-Formation-Version"?: components["parameters"]["FormationVersionHeader"];
       };
       path?: never;
       cookie?: never;
     };
-    /**
-     * @description The raw bundle bytes (not multipart, not JSON). The server also accepts the content types
-     *     `application/x-gzip` and `application/octet-stream`.
-     */
     requestBody: {
       content: {
         "application/gzip": string;
       };
     };
     responses: {
-      /**
-       * @description Only with `Accept: text/event-stream`: the deploy's progress as server-sent events — `progress`
-       *     frames, then one `complete` or `error` frame, after which the stream ends. The HTTP status stays
-       *     200 even when the deploy fails.
-       */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example event: progress
-           *     data: {"stage":"extracting","message":"Extracting bundle..."}
-           *
-           *     event: progress
-           *     data: {"stage":"health_check","message":"Health check attempt 3/300...","attempt":3,"max_attempts":300}
-           *
-           *     event: complete
-           *     data: {"formation_id":"my-formation","port":8001,"status":"running","url":"http://localhost:7890/api/my-formation","health_url":"http://localhost:8001/v1/health","pid":48213}
-           */
           "text/event-stream": string;
         };
       };
-      /** @description The formation is deployed, running and healthy. */
       201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "success": true,
-           *       "data": {
-           *         "formation_id": "my-formation",
-           *         "port": 8001,
-           *         "status": "running",
-           *         "url": "http://localhost:7890/api/my-formation",
-           *         "health_url": "http://localhost:8001/v1/health",
-           *         "pid": 48213
-           *       }
-           *     }
-           */
           "application/json": components["schemas"]["ServerSuccess"] & {
             data?: components["schemas"]["DeployResult"];
           };
         };
       };
-      /**
-       * @description Wrong content type, missing or invalid `X-Formation-ID`, a bundle that cannot be extracted or
-       *     parsed, an id or version that does not match the formation file, unresolved secrets, a runtime
-       *     that cannot be resolved, or a failed health check.
-       */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "error": "Bad Request",
-           *       "message": "Formation version mismatch: expected '1.0.0' but config contains '1.2.0'",
-           *       "code": 400
-           *     }
-           */
           "application/json": components["schemas"]["ServerError"];
         };
       };
       401: components["responses"]["Unauthorized"];
-      /** @description A formation with this id already exists (use `updateFormation`). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1754,17 +848,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The formation. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1783,34 +872,19 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /**
-         * @description The formation's version. The server checks it against the `version` in the bundle's formation file
-         *     (which itself defaults to `1.0.0`) and refuses a mismatch (400 `VersionMismatch`), so send the bundle's
-         *     version.
-         * @example 1.2.0
-         */
         "X-Formation-Version"?: components["parameters"]["FormationVersionHeader"];
       };
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
-    /** @description The raw bundle bytes, laid out as for `deployFormation` (the server does not check the content type). */
     requestBody: {
       content: {
         "application/gzip": string;
       };
     };
     responses: {
-      /**
-       * @description The new version is live. With `Accept: text/event-stream`, the progress as server-sent events
-       *     instead (`progress` frames, then `complete` or `error`), always with status 200.
-       */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1819,21 +893,9 @@ export interface operations {
           "application/json": components["schemas"]["ServerSuccess"] & {
             data?: components["schemas"]["UpdateResult"];
           };
-          /**
-           * @example event: progress
-           *     data: {"stage":"spawning_staging","message":"Starting staging version on port 8003","staging_port":8003}
-           *
-           *     event: complete
-           *     data: {"formation_id":"my-formation","port":8003,"status":"running","url":"http://localhost:7890/api/my-formation","previous_version":"2","new_version":"3"}
-           */
           "text/event-stream": string;
         };
       };
-      /**
-       * @description The bundle cannot be extracted or parsed, secrets do not resolve, the version does not match
-       *     `X-Formation-Version`, the runtime cannot be resolved, or the new version failed its health check
-       *     (the old one keeps running).
-       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1844,19 +906,11 @@ export interface operations {
       };
       401: components["responses"]["Unauthorized"];
       404: components["responses"]["NotFound"];
-      /** @description Another update of this formation is in progress, or the bundle is identical to the current one. */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "error": "Conflict",
-           *       "message": "Source is identical to current version - nothing to update",
-           *       "code": 409
-           *     }
-           */
           "application/json": components["schemas"]["ServerError"];
         };
       };
@@ -1869,17 +923,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The formation is gone. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1900,17 +949,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The update is cancelled. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1919,19 +963,11 @@ export interface operations {
           "application/json": components["schemas"]["CancelUpdateResult"];
         };
       };
-      /** @description No update of this formation is in progress. */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "error": "Bad Request",
-           *       "message": "No update in progress for this formation",
-           *       "code": 400
-           *     }
-           */
           "application/json": components["schemas"]["ServerError"];
         };
       };
@@ -1942,25 +978,18 @@ export interface operations {
   downloadFormation: {
     parameters: {
       query?: {
-        /** @description `true` includes the formation's `memory.db` in the archive (left out by default). */
         db?: components["parameters"]["IncludeDatabase"];
       };
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The zip archive. */
       200: {
         headers: {
-          /** @description `attachment; filename="<id>.zip"` */
           "Content-Disposition"?: string;
           [name: string]: unknown;
         };
@@ -1977,10 +1006,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
@@ -1991,10 +1016,6 @@ export interface operations {
       };
     };
     responses: {
-      /**
-       * @description The action's result. For `deploy` of a formation that is already live, the update result (or,
-       *     with `Accept: text/event-stream`, the update's progress events).
-       */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2008,7 +1029,6 @@ export interface operations {
           "text/event-stream": string;
         };
       };
-      /** @description `deploy` of a formation that was not live yet: the deploy result. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2019,54 +1039,25 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid formation id, body, action, mode, path or base64 content, or (for `deploy`) an invalid formation. */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "success": false,
-           *       "error": "InvalidPath",
-           *       "message": "Path traversal not allowed",
-           *       "draft": {
-           *         "exists": true,
-           *         "created_at": "2026-01-27T10:00:00Z"
-           *       },
-           *       "live": {}
-           *     }
-           */
           "application/json":
             components["schemas"]["DraftFilesResponse"] | components["schemas"]["ServerError"];
         };
       };
       401: components["responses"]["Unauthorized"];
-      /** @description No draft exists, the file or directory does not exist, or (`init` with `mode: clone`) there is no live version. */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "success": false,
-           *       "error": "DraftNotFound",
-           *       "message": "No draft exists for this formation. Use 'init' to create one.",
-           *       "draft": {
-           *         "exists": false
-           *       },
-           *       "live": {
-           *         "version": "1.2.0",
-           *         "status": "running"
-           *       }
-           *     }
-           */
           "application/json":
             components["schemas"]["DraftFilesResponse"] | components["schemas"]["ServerError"];
         };
       };
-      /** @description A draft already exists (`init`), or the formation is being updated (`deploy`). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2076,7 +1067,6 @@ export interface operations {
             components["schemas"]["DraftFilesResponse"] | components["schemas"]["ServerError"];
         };
       };
-      /** @description The server could not create, copy, read, write or delete files, or (`deploy`) start the formation. */
       500: {
         headers: {
           [name: string]: unknown;
@@ -2092,69 +1082,26 @@ export interface operations {
   getFormationLogs: {
     parameters: {
       query?: {
-        /**
-         * @description `true` (or `1`) turns the response into a `text/event-stream` of new lines, like `tail -f`: no backlog,
-         *     it starts at the current end of the file and runs until the client disconnects.
-         */
         follow?: components["parameters"]["FormationLogFollow"];
-        /**
-         * @description How many of the newest lines to return per stream (larger values are capped at 10000; zero, negative or non-numeric values mean the default).
-         * @example 50
-         */
         lines?: components["parameters"]["FormationLogLines"];
-        /**
-         * @description Which log to read: `stdout`, `stderr` or both (`all`). When following, `stderr` follows the error log
-         *     and anything else follows stdout.
-         */
         stream?: components["parameters"]["FormationLogStream"];
       };
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The log lines, or (with `follow=true`) a stream of new lines. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "success": true,
-           *       "data": {
-           *         "formation_id": "my-formation",
-           *         "logs": {
-           *           "stdout": [
-           *             "INFO:     Started server process [48213]",
-           *             "INFO:     Uvicorn running on http://127.0.0.1:8001"
-           *           ],
-           *           "stderr": null
-           *         },
-           *         "total_lines": {
-           *           "stdout": 2,
-           *           "stderr": 0
-           *         }
-           *       }
-           *     }
-           */
           "application/json": components["schemas"]["ServerSuccess"] & {
             data?: components["schemas"]["FormationLogs"];
           };
-          /**
-           * @example event: connected
-           *     data: {"formation_id":"my-formation"}
-           *
-           *     event: log
-           *     data: {"line":"INFO:     127.0.0.1:51234 - \"POST /v1/chat HTTP/1.1\" 200 OK","formation_id":"my-formation"}
-           */
           "text/event-stream": string;
         };
       };
@@ -2167,17 +1114,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The formation runs again. With `Accept: text/event-stream`, the progress as server-sent events instead. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2186,13 +1128,6 @@ export interface operations {
           "application/json": components["schemas"]["ServerSuccess"] & {
             data?: components["schemas"]["RestartResult"];
           };
-          /**
-           * @example event: progress
-           *     data: {"stage":"stopping","message":"Stopping formation..."}
-           *
-           *     event: complete
-           *     data: {"formation_id":"my-formation","port":8001,"status":"running","restart_count":1}
-           */
           "text/event-stream": string;
         };
       };
@@ -2206,17 +1141,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The previous version is live. With `Accept: text/event-stream`, the progress as server-sent events instead. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2225,17 +1155,9 @@ export interface operations {
           "application/json": components["schemas"]["ServerSuccess"] & {
             data?: components["schemas"]["RollbackResult"];
           };
-          /**
-           * @example event: progress
-           *     data: {"stage":"swapping","message":"Switching to previous version..."}
-           *
-           *     event: complete
-           *     data: {"formation_id":"my-formation","port":8004,"status":"running","url":"http://localhost:7890/api/my-formation","previous_version":"3","new_version":"4"}
-           */
           "text/event-stream": string;
         };
       };
-      /** @description There is no previous version to roll back to (`NoPreviousVersion`). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2255,17 +1177,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The formation runs. With `Accept: text/event-stream`, the progress as server-sent events instead. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2274,17 +1191,9 @@ export interface operations {
           "application/json": components["schemas"]["ServerSuccess"] & {
             data?: components["schemas"]["StartResult"];
           };
-          /**
-           * @example event: progress
-           *     data: {"stage":"spawning","message":"Starting formation..."}
-           *
-           *     event: complete
-           *     data: {"formation_id":"my-formation","port":8001,"status":"running"}
-           */
           "text/event-stream": string;
         };
       };
-      /** @description The formation file names a runtime version that cannot be parsed (`InvalidRuntime`). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2295,19 +1204,11 @@ export interface operations {
       };
       401: components["responses"]["Unauthorized"];
       404: components["responses"]["NotFound"];
-      /** @description The formation is already running or starting. */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "error": "Conflict",
-           *       "message": "Formation is already running",
-           *       "code": 409
-           *     }
-           */
           "application/json": components["schemas"]["ServerError"];
         };
       };
@@ -2319,17 +1220,12 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description The formation id.
-         * @example my-formation
-         */
         id: components["parameters"]["FormationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The formation is stopped. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2342,19 +1238,11 @@ export interface operations {
       };
       401: components["responses"]["Unauthorized"];
       404: components["responses"]["NotFound"];
-      /** @description The formation is already stopped. */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "error": "Conflict",
-           *       "message": "Formation is already stopped",
-           *       "code": 409
-           *     }
-           */
           "application/json": components["schemas"]["ServerError"];
         };
       };
@@ -2364,10 +1252,6 @@ export interface operations {
   getServerLogs: {
     parameters: {
       query?: {
-        /**
-         * @description How many of the newest audit log lines to return (larger values are capped at 10000).
-         * @example 200
-         */
         lines?: components["parameters"]["ServerLogLines"];
       };
       header?: never;
@@ -2376,7 +1260,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The log lines as text (possibly empty). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2398,7 +1281,6 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The status report. */
       200: {
         headers: {
           [name: string]: unknown;
