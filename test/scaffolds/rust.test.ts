@@ -6,8 +6,11 @@
 // `cargo fmt --check` is part of the build check.
 //
 // Speed: every crate shares one CARGO_TARGET_DIR under os.tmpdir(), so ureq/serde are compiled
-// once per machine; files are rewritten only when their text changed, so cargo's fingerprints stay
-// valid and an unchanged scaffold is not recompiled. First run ≈ 2–3 min on 2 cores, later ≈ 20 s.
+// once per machine; files are rewritten only when their text changed, so an unchanged scaffold is
+// not recompiled. Each crate (all are named `muxi` 0.1.0) sits in its own one-member workspace
+// under a directory named after it: cargo hashes a path package by its path relative to the
+// workspace root, so without that the crates would share one fingerprint and a stale build of one
+// could pass for another. First run ≈ 2–3 min on 2 cores, later ≈ 20 s.
 import { execFile } from "node:child_process";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -65,10 +68,10 @@ async function listFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Makes `dir` hold exactly `files` (plus Cargo.lock), writing only what changed so cargo does not rebuild. */
+/** Makes `dir` hold exactly `files`, writing only what changed so cargo does not rebuild. */
 async function syncTree(dir: string, files: Map<string, string>): Promise<void> {
   for (const path of await listFiles(dir)) {
-    if (!files.has(path) && path !== "Cargo.lock") await rm(join(dir, path));
+    if (!files.has(path)) await rm(join(dir, path));
   }
   for (const [path, text] of files) {
     const full = join(dir, path);
@@ -107,10 +110,15 @@ function needToolchain(): void {
   if (toolchainProblem) throw new Error(toolchainProblem);
 }
 
-/** Renders the scaffold for `ir` into the crate directory CACHE/<name> (plus extra files). */
+/** Renders the scaffold for `ir` into the crate CACHE/<name>/<name> (plus extra files), the one member of workspace CACHE/<name>. */
 async function scaffold(name: string, ir: IR, extra: Record<string, string> = {}): Promise<{ dir: string; files: Map<string, string> }> {
   const files = await renderTarget("rust", ir, defaultPaths(ROOT));
-  const dir = join(CACHE, name);
+  const workspace = join(CACHE, name);
+  await mkdir(workspace, { recursive: true });
+  for (const e of await readdir(workspace)) if (!["Cargo.toml", "Cargo.lock", name].includes(e)) await rm(join(workspace, e), { recursive: true, force: true });
+  const manifest = `[workspace]\nmembers = [${JSON.stringify(name)}]\nresolver = "2"\n`;
+  if ((await readFile(join(workspace, "Cargo.toml"), "utf8").catch(() => "")) !== manifest) await writeFile(join(workspace, "Cargo.toml"), manifest);
+  const dir = join(workspace, name);
   await syncTree(dir, new Map([...files, ...Object.entries(extra)]));
   return { dir, files };
 }

@@ -282,7 +282,7 @@ function modelInfo(c: Ctx, irName: string) {
               : `std::collections::BTreeMap<String, ${rustType(m.additional, c.typeCtx(false))}>`,
         }
       : undefined;
-  return { fields, extra };
+  return { fields, extra, empty: fields.length === 0 && !extra };
 }
 
 function variantBase(t: TypeRef, c: Ctx): string {

@@ -4,3 +4,11 @@ export interface ResolvedUser {
   muxiUserId: string;
   internalUserId?: number;
 }
+
+export type UserIdentifierInput = string | [string, string] | { identifier: string; type?: string };
+
+export interface LinkedUserIdentifiers {
+  muxiUserId: string;
+  identifiers: Array<{ identifier: string; type: string }>;
+  count: number;
+}
