@@ -25,7 +25,7 @@ export async function emitTypeScript(input: EmitInput): Promise<Map<string, stri
     skipAddingFilesFromTsConfig: true,
     manipulationSettings: { quoteKind: QuoteKind.Double, indentationText: IndentationText.TwoSpaces },
   });
-  // Started first: openapi-typescript runs on worker threads while models and clients are emitted here.
+  // Started first: for large specs openapi-typescript runs on worker threads while models and clients are emitted here.
   const wireTypes = ir.services.map((service) => emitWireTypes(service.document));
   for (const w of wireTypes) w.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const planner = new ConversionPlanner(new Map(ir.models.map((m) => [m.name, m] as const)));

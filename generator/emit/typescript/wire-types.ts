@@ -1,10 +1,18 @@
 // Raw wire types (`paths`, `components`) of one service, produced by openapi-typescript from the
-// service's bundled document on a worker thread (it gets its own copy of the document).
+// service's bundled document. A large document goes to a worker thread, so its wire types are
+// produced while the main thread emits models and clients; a small one is not worth a worker.
 import { Worker } from "node:worker_threads";
+import openapiTS, { astToString } from "openapi-typescript";
 
-export function emitWireTypes(document: Record<string, unknown>): Promise<string> {
+const WORKER_THRESHOLD = 1_000_000; // characters of JSON
+
+export async function emitWireTypes(document: Record<string, unknown>): Promise<string> {
+  const shape = shapeOnly(document) as Record<string, unknown>;
+  if (JSON.stringify(shape).length < WORKER_THRESHOLD) {
+    return astToString(await openapiTS(shape as unknown as Parameters<typeof openapiTS>[0], { silent: true, alphabetize: true }));
+  }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./wire-worker.mjs", import.meta.url), { workerData: { document: shapeOnly(document) } });
+    const worker = new Worker(new URL("./wire-worker.mjs", import.meta.url), { workerData: { document: shape } });
     worker.once("message", (text: string) => resolve(text));
     worker.once("error", reject);
     worker.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`openapi-typescript worker exited with code ${code}`))));
@@ -13,16 +21,18 @@ export function emitWireTypes(document: Record<string, unknown>): Promise<string
 
 /**
  * The wire types are internal (the public models carry the docs), so prose and examples are left
- * out: a third of the size, and of the time openapi-typescript and prettier spend on it.
+ * out: half the size, and of the time openapi-typescript and prettier spend on it. The result is a
+ * fresh copy, which matters because openapi-typescript annotates the document it is given.
  */
 const PROSE = new Set(["description", "summary", "example", "examples", "externalDocs"]);
+const NAME_MAPS = new Set(["properties", "schemas", "responses", "parameters", "paths"]);
 
 function shapeOnly(value: unknown, parentKey = ""): unknown {
   if (Array.isArray(value)) return value.map((v) => shapeOnly(v));
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   // Under `properties` (and similar maps) the keys are names, not keywords: keep them all.
-  const isNameMap = parentKey === "properties" || parentKey === "schemas" || parentKey === "responses" || parentKey === "parameters" || parentKey === "paths";
-  for (const [k, v] of Object.entries(value)) if (isNameMap || !PROSE.has(k)) out[k] = shapeOnly(v, k);
+  const names = NAME_MAPS.has(parentKey);
+  for (const [k, v] of Object.entries(value)) if (names || !PROSE.has(k)) out[k] = shapeOnly(v, k);
   return out;
 }
