@@ -1,8 +1,7 @@
 // JSON Schema → IR types. Named schemas become models; inline objects with
 // properties become models named after where they sit (Parent + Property).
 import { SpecError } from "../diagnostics/diagnostic.js";
-import { splitPointer } from "../load/pointer.js";
-import { isRef, joinPlace, type Place, type SpecSet } from "../load/spec-set.js";
+import { joinPlace, namedSchemaAt, type Place, type SpecSet } from "../load/spec-set.js";
 import { camelCase, typeName, unique } from "./names.js";
 import type { Model, ObjectModel, Property, TypeRef } from "./types.js";
 
@@ -17,10 +16,7 @@ export class SchemaConverter {
 
   /** The model name a place defines, if it is a named-schema location. */
   namedAt(place: Place): string | undefined {
-    const segs = splitPointer(place.pointer);
-    if (segs.length === 3 && segs[0] === "components" && segs[1] === "schemas") return segs[2];
-    if (segs.length === 1 && !segs[0].startsWith("/") && !this.spec.entries.includes(place.file)) return segs[0];
-    return undefined;
+    return namedSchemaAt(this.spec, place);
   }
 
   /** The IR type of the schema at `place`; `hint` names inline object models. */

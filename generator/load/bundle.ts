@@ -1,8 +1,7 @@
 // One self-contained document per entry file: every named schema (wherever it is
 // defined) under components/schemas, every other external $ref inlined. This is what
 // openapi-typescript reads, so it neither re-resolves files nor inlines named schemas.
-import { splitPointer } from "./pointer.js";
-import { isRef, joinPlace, type Place, type SpecSet } from "./spec-set.js";
+import { isRef, joinPlace, namedSchemaAt, type Place, type SpecSet } from "./spec-set.js";
 
 type Json = unknown;
 
@@ -12,12 +11,7 @@ export function bundle(spec: SpecSet, entry: string): Record<string, unknown> {
   const queue: Place[] = [];
   const key = (p: Place): string => `${p.file}#${p.pointer}`;
 
-  const namedAt = (place: Place): string | undefined => {
-    const segs = splitPointer(place.pointer);
-    if (segs.length === 3 && segs[0] === "components" && segs[1] === "schemas") return segs[2];
-    if (segs.length === 1 && !segs[0].startsWith("/") && !spec.entries.includes(place.file)) return segs[0];
-    return undefined;
-  };
+  const namedAt = (place: Place): string | undefined => namedSchemaAt(spec, place);
   const componentName = (place: Place, raw: string): string => {
     const k = key(place);
     let name = names.get(k);

@@ -65,6 +65,17 @@ export class SpecSet {
   }
 }
 
+/**
+ * The schema name a place defines, if it is a named-schema location: `components/schemas/<Name>`
+ * of any file, or a top-level key of a schemas file (not an entry; path keys start with "/").
+ */
+export function namedSchemaAt(spec: SpecSet, place: Place): string | undefined {
+  const segs = splitPointer(place.pointer);
+  if (segs.length === 3 && segs[0] === "components" && segs[1] === "schemas") return segs[2];
+  if (segs.length === 1 && !segs[0].startsWith("/") && !spec.entries.includes(place.file)) return segs[0];
+  return undefined;
+}
+
 export function joinPlace(place: Place, ...segments: (string | number)[]): Place {
   return { file: place.file, pointer: joinPointer(place.pointer, ...segments) };
 }

@@ -78,7 +78,7 @@ export function buildView(ir: IR, profile: LanguageProfile, sdk: Record<string, 
     doc: profile.doc(p.description),
   });
 
-  const method = (op: Operation, m: SdkMethod) => ({
+  const method = (m: SdkMethod) => ({
     name: name(m.name, "method"),
     irName: m.name,
     isStream: m.kind === "stream",
@@ -146,7 +146,7 @@ export function buildView(ir: IR, profile: LanguageProfile, sdk: Record<string, 
             events: op.stream.events.map((e) => ({ name: e.name, nameLiteral: profile.string(e.name), type: type(e.type, "output"), typeRef: e.type })),
           }
         : undefined,
-      methods: op.methods.map((m) => method(op, m)),
+      methods: op.methods.map(method),
       plainMethod: op.methods.find((m) => m.kind === "plain" && !m.alias) ? name(op.name, "method") : undefined,
     };
   };
