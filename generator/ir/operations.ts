@@ -113,6 +113,7 @@ export class OperationBuilder {
         in: p.in as Param["in"],
         required,
         type,
+        kind: kindOf(type, this.schemas.models),
         description: str(p.description) ?? "",
         ...(schema.default !== undefined ? { default: schema.default } : {}),
         ...(fixed !== undefined && required ? { fixed } : {}),
@@ -140,12 +141,12 @@ export class OperationBuilder {
     const wholeName = unique(str(rb["x-muxi-name"]) ?? "body", taken);
     if (kind !== "json") {
       const type: TypeRef = kind === "binary" ? { kind: "binary" } : { kind: "primitive", type: "string" };
-      return { body: { kind, contentType, required }, params: [wholeParam(wholeName, type, required, str(rb.description))] };
+      return { body: { kind, contentType, required }, params: [wholeParam(wholeName, type, "unknown", required, str(rb.description))] };
     }
     const type = this.schemas.typeAt(schemaPlace, `${typeName(opName)}Request`);
     const model = type.kind === "model" ? this.schemas.models.get(type.name) : undefined;
     if (!model || model.kind !== "object" || type.nullable) {
-      return { body: { kind, contentType, required }, params: [wholeParam(wholeName, type, required, str(rb.description))] };
+      return { body: { kind, contentType, required }, params: [wholeParam(wholeName, type, kindOf(type, this.schemas.models), required, str(rb.description))] };
     }
     const fields: Param[] = model.properties
       .filter((prop) => !prop.readOnly)
@@ -157,6 +158,7 @@ export class OperationBuilder {
           in: "body" as const,
           required: prop.required && required,
           type: prop.type,
+          kind: kindOf(prop.type, this.schemas.models),
           description: prop.description,
           ...(prop.default !== undefined ? { default: prop.default } : {}),
           ...(fixed !== undefined ? { fixed } : {}),
@@ -243,13 +245,13 @@ export class OperationBuilder {
   /** The plain/stream/alias methods of an operation with their calling forms. */
   private methods(op: Operation, legacy: LegacyEntry[]): SdkMethod[] {
     const out: SdkMethod[] = [];
-    const slot = (name: string, type: TypeRef, optional: boolean): Slot => ({ param: name, kind: kindOf(type, this.schemas.models), optional });
+    const slot = (p: Param, optional: boolean): Slot => ({ param: p.name, kind: p.kind, optional });
     const exposed = op.params.filter((p) => p.fixed === undefined);
     const pathParams = exposed.filter((p) => p.in === "path");
     const others = exposed.filter((p) => p.in !== "path");
     const options: Slot = { param: "options", kind: "object", optional: true };
     const defaultForm: Slot[] = [
-      ...pathParams.map((p) => slot(p.name, p.type, false)),
+      ...pathParams.map((p) => slot(p, false)),
       ...(others.length > 0 ? [{ param: "params", kind: "object" as const, optional: !others.some((p) => p.required) }] : []),
       options,
     ];
@@ -259,7 +261,7 @@ export class OperationBuilder {
         if (a === "userId") return { param: "userId", kind: "string" as const, optional: op.userId !== "required" };
         if (a === "params") return { param: "params", kind: "object" as const, optional: !others.some((p) => p.required) };
         const p = exposed.find((q) => q.name === a);
-        return p ? slot(p.name, p.type, !p.required) : { param: a, kind: "unknown" as const, optional: true };
+        return p ? slot(p, !p.required) : { param: a, kind: "unknown" as const, optional: true };
       }),
       options,
     ];
@@ -322,8 +324,8 @@ function dedupe(forms: Slot[][]): Slot[][] {
   });
 }
 
-function wholeParam(name: string, type: TypeRef, required: boolean, description: string | undefined): Param {
-  return { name, wire: "", in: "body", required, type, description: description ?? "", whole: true, deprecated: false };
+function wholeParam(name: string, type: TypeRef, kind: Param["kind"], required: boolean, description: string | undefined): Param {
+  return { name, wire: "", in: "body", required, type, kind, description: description ?? "", whole: true, deprecated: false };
 }
 
 function fixedValue(schema: Obj): unknown {

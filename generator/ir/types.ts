@@ -78,6 +78,8 @@ export interface Param {
   in: "path" | "query" | "header" | "body";
   required: boolean;
   type: TypeRef;
+  /** The JS kind of its values (picks between calling forms). */
+  kind: Slot["kind"];
   description: string;
   default?: unknown;
   /** Set when the spec fixes the only allowed value; the SDK sends it itself and does not expose the param. */

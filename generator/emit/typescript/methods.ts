@@ -1,6 +1,6 @@
 // The MethodSpec table of a service: every SDK method as data the runtime interprets.
 import { StructureKind, VariableDeclarationKind, type SourceFile } from "ts-morph";
-import type { Operation, Param, SdkMethod, Service, TypeRef } from "../../ir/types.js";
+import type { Operation, Param, SdkMethod, Service } from "../../ir/types.js";
 import { tsMethodName } from "./naming.js";
 import type { ConversionPlanner } from "./type-expr.js";
 
@@ -46,7 +46,7 @@ function paramLiteral(p: Param, planner: ConversionPlanner): string {
     `wire: ${JSON.stringify(p.wire)}`,
     `in: ${JSON.stringify(p.in)}`,
     `required: ${p.required}`,
-    `kind: ${JSON.stringify(valueKind(p.type))}`,
+    `kind: ${JSON.stringify(p.kind)}`,
   ];
   if (encode) parts.push(`encode: /* @__PURE__ */ K.encoder(${encode})`);
   if (p.whole) parts.push("whole: true");
@@ -66,24 +66,22 @@ function methodLiteral(op: Operation, m: SdkMethod, planner: ConversionPlanner):
     if (decoders.length) stream.push(`decode: { ${decoders.join(", ")} }`);
     parts.push(`stream: { ${stream.join(", ")} }`);
   }
-  parts.push(`forms: ${JSON.stringify(m.forms)}`);
+  // Only forms the runtime cannot derive from the params (the old positional signatures).
+  const derived = derivedForms(op).map((f) => JSON.stringify(f));
+  const legacy = m.forms.filter((f) => !derived.includes(JSON.stringify(f)));
+  if (legacy.length > 0) parts.push(`legacy: ${JSON.stringify(legacy)}`);
   return `{ ${parts.join(", ")} }`;
 }
 
-function valueKind(t: TypeRef): string {
-  switch (t.kind) {
-    case "primitive":
-      return t.type === "integer" || t.type === "number" ? "number" : t.type === "string" || t.type === "boolean" ? t.type : "unknown";
-    case "array":
-    case "tuple":
-      return "array";
-    case "map":
-      return "object";
-    case "literal":
-      return typeof t.value === "string" || typeof t.value === "number" || typeof t.value === "boolean" ? typeof t.value : "unknown";
-    case "enum":
-      return t.values.every((v) => typeof v === "string") ? "string" : "unknown";
-    default:
-      return "unknown";
-  }
+/** The default and object forms, as the runtime derives them (runtime/forms.ts). */
+function derivedForms(op: Operation): SdkMethod["forms"] {
+  const exposed = op.params.filter((p) => p.fixed === undefined);
+  const path = exposed.filter((p) => p.in === "path");
+  const others = exposed.filter((p) => p.in !== "path");
+  const options = { param: "options", kind: "object" as const, optional: true };
+  const params = (optional: boolean) => ({ param: "params", kind: "object" as const, optional });
+  return [
+    [...path.map((p) => ({ param: p.name, kind: p.kind, optional: false })), ...(others.length ? [params(!others.some((p) => p.required))] : []), options],
+    ...(path.length ? [[params(false), options]] : []),
+  ];
 }

@@ -96,10 +96,11 @@ export interface MethodSpec {
   /** Present on streaming methods. */
   readonly stream?: StreamSpec;
   /**
-   * Calling forms, tried in order; the first whose slots match the arguments'
-   * kinds wins. Always includes the default form
-   * `(...pathParams, params?, options?)` and the object form `(params, options?)`
-   * where path params and userId are fields of `params`.
+   * Extra calling forms (old positional signatures, `x-muxi-legacy`), tried first. The default
+   * form `(...pathParams, params?, options?)` and the object form `(params, options?)` are derived
+   * from `op.params` by the runtime (forms.ts), by the same rule the generator uses.
    */
-  readonly forms: readonly ArgForm[];
+  readonly legacy?: readonly ArgForm[];
+  /** All calling forms, when a hand-written spec wants exactly these (nothing is derived then). */
+  readonly forms?: readonly ArgForm[];
 }

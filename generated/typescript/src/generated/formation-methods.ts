@@ -66,7 +66,7 @@ const op_chat: OperationSpec = {
     { name: "webhookUrl", wire: "webhook_url", in: "body", required: false, kind: "string" },
     { name: "thresholdSeconds", wire: "threshold_seconds", in: "body", required: false, kind: "number" },
     { name: "sourceChannel", wire: "source_channel", in: "body", required: false, kind: "string" },
-    { name: "uiResponse", wire: "ui_response", in: "body", required: false, kind: "unknown" },
+    { name: "uiResponse", wire: "ui_response", in: "body", required: false, kind: "object" },
   ],
   body: { kind: "json", contentType: "application/json", required: true },
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.ChatResponse) },
@@ -230,7 +230,7 @@ const op_streamLogs: OperationSpec = {
     { name: "sessionId", wire: "session_id", in: "query", required: false, kind: "string" },
     { name: "requestId", wire: "request_id", in: "query", required: false, kind: "string" },
     { name: "agentId", wire: "agent_id", in: "query", required: false, kind: "string" },
-    { name: "level", wire: "level", in: "query", required: false, kind: "unknown" },
+    { name: "level", wire: "level", in: "query", required: false, kind: "string" },
     { name: "eventType", wire: "event_type", in: "query", required: false, kind: "string" },
   ],
   response: { kind: "empty", envelope: false },
@@ -261,7 +261,7 @@ const op_addMemory: OperationSpec = {
     { name: "type", wire: "type", in: "body", required: false, kind: "string" },
     { name: "detail", wire: "detail", in: "body", required: false, kind: "string" },
     { name: "metadata", wire: "metadata", in: "body", required: false, kind: "object" },
-    { name: "scope", wire: "scope", in: "body", required: false, kind: "unknown" },
+    { name: "scope", wire: "scope", in: "body", required: false, kind: "string" },
     { name: "scopeId", wire: "scope_id", in: "body", required: false, kind: "string" },
     { name: "source", wire: "source", in: "body", required: false, kind: "string" },
     { name: "sourceId", wire: "source_id", in: "body", required: false, kind: "string" },
@@ -534,7 +534,7 @@ const op_registerDistillery: OperationSpec = {
       wire: "scope",
       in: "body",
       required: false,
-      kind: "unknown",
+      kind: "object",
       encode: /* @__PURE__ */ K.encoder(C.DistilleryScope),
     },
     { name: "trustLevel", wire: "trust_level", in: "body", required: false, kind: "string" },
@@ -643,7 +643,7 @@ const op_createSchedulerJob: OperationSpec = {
   method: "POST",
   path: "/scheduler/jobs",
   params: [
-    { name: "type", wire: "type", in: "body", required: true, kind: "unknown" },
+    { name: "type", wire: "type", in: "body", required: true, kind: "string" },
     { name: "schedule", wire: "schedule", in: "body", required: true, kind: "string" },
     { name: "message", wire: "message", in: "body", required: true, kind: "string" },
   ],
@@ -1382,7 +1382,7 @@ const op_updateA2AOutbound: OperationSpec = {
       wire: "retry_policy",
       in: "body",
       required: false,
-      kind: "unknown",
+      kind: "object",
       encode: /* @__PURE__ */ K.encoder(C.A2ARetryPolicy),
     },
   ],
@@ -1498,33 +1498,17 @@ const op_dismissTuningPending: OperationSpec = {
   idempotent: false,
 };
 export const methods = {
-  health: { name: "health", op: op_health, forms: [[{ param: "options", kind: "object", optional: true }]] },
-  getStatus: {
-    name: "getStatus",
-    op: op_getStatus,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getConfig: {
-    name: "getConfig",
-    op: op_getConfig,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getFormationInfo: {
-    name: "getFormationInfo",
-    op: op_getFormationInfo,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
+  health: { name: "health", op: op_health },
+  getStatus: { name: "getStatus", op: op_getStatus },
+  getConfig: { name: "getConfig", op: op_getConfig },
+  getFormationInfo: { name: "getFormationInfo", op: op_getFormationInfo },
   chat: {
     name: "chat",
     op: op_chat,
-    forms: [
+    legacy: [
       [
         { param: "params", kind: "object", optional: false },
         { param: "userId", kind: "string", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1540,14 +1524,10 @@ export const methods = {
         ui: /* @__PURE__ */ K.decoder(C.ChatUiFrame),
       },
     },
-    forms: [
+    legacy: [
       [
         { param: "params", kind: "object", optional: false },
         { param: "userId", kind: "string", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1555,14 +1535,10 @@ export const methods = {
   audioChat: {
     name: "audioChat",
     op: op_audioChat,
-    forms: [
+    legacy: [
       [
         { param: "params", kind: "object", optional: false },
         { param: "userId", kind: "string", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1578,14 +1554,10 @@ export const methods = {
         ui: /* @__PURE__ */ K.decoder(C.ChatUiFrame),
       },
     },
-    forms: [
+    legacy: [
       [
         { param: "params", kind: "object", optional: false },
         { param: "userId", kind: "string", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1593,14 +1565,10 @@ export const methods = {
   getSessions: {
     name: "getSessions",
     op: op_getSessions,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: false },
         { param: "limit", kind: "number", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1608,18 +1576,10 @@ export const methods = {
   getSession: {
     name: "getSession",
     op: op_getSession,
-    forms: [
+    legacy: [
       [
         { param: "sessionId", kind: "string", optional: false },
         { param: "userId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "sessionId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1627,19 +1587,10 @@ export const methods = {
   getSessionMessages: {
     name: "getSessionMessages",
     op: op_getSessionMessages,
-    forms: [
+    legacy: [
       [
         { param: "sessionId", kind: "string", optional: false },
         { param: "userId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "sessionId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1647,20 +1598,11 @@ export const methods = {
   restoreSession: {
     name: "restoreSession",
     op: op_restoreSession,
-    forms: [
+    legacy: [
       [
         { param: "sessionId", kind: "string", optional: false },
         { param: "userId", kind: "string", optional: false },
         { param: "messages", kind: "array", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "sessionId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1668,29 +1610,20 @@ export const methods = {
   getRequests: {
     name: "getRequests",
     op: op_getRequests,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
-      [{ param: "options", kind: "object", optional: true }],
     ],
   },
   getRequestStatus: {
     name: "getRequestStatus",
     op: op_getRequestStatus,
-    forms: [
+    legacy: [
       [
         { param: "requestId", kind: "string", optional: false },
         { param: "userId", kind: "string", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "requestId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1698,18 +1631,10 @@ export const methods = {
   cancelRequest: {
     name: "cancelRequest",
     op: op_cancelRequest,
-    forms: [
+    legacy: [
       [
         { param: "requestId", kind: "string", optional: false },
         { param: "userId", kind: "string", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "requestId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1718,47 +1643,27 @@ export const methods = {
     name: "streamEvents",
     op: op_streamEvents,
     stream: { format: "data", decode: { message: /* @__PURE__ */ K.decoder(C.EventStreamFrame) } },
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
-      [{ param: "options", kind: "object", optional: true }],
     ],
   },
   streamSessionEvents: {
     name: "streamSessionEvents",
     op: op_streamSessionEvents,
     stream: { format: "data", decode: { message: /* @__PURE__ */ K.decoder(C.EventStreamFrame) } },
-    forms: [
-      [
-        { param: "sessionId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
   streamRequest: {
     name: "streamRequest",
     op: op_streamRequest,
     stream: { format: "data", decode: { message: /* @__PURE__ */ K.decoder(C.RequestStreamFrame) } },
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: true },
         { param: "sessionId", kind: "string", optional: false },
         { param: "requestId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "sessionId", kind: "string", optional: false },
-        { param: "requestId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1773,24 +1678,14 @@ export const methods = {
         error: /* @__PURE__ */ K.decoder(C.LogStreamError),
       },
     },
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
   getMemories: {
     name: "getMemories",
     op: op_getMemories,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: false },
         { param: "limit", kind: "number", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1798,15 +1693,11 @@ export const methods = {
   addMemory: {
     name: "addMemory",
     op: op_addMemory,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: false },
         { param: "type", kind: "string", optional: true },
         { param: "detail", kind: "string", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -1814,327 +1705,84 @@ export const methods = {
   deleteMemory: {
     name: "deleteMemory",
     op: op_deleteMemory,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: false },
         { param: "memoryId", kind: "string", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
-      [
-        { param: "memoryId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
     ],
   },
-  addMemoriesBatch: {
-    name: "addMemoriesBatch",
-    op: op_addMemoriesBatch,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMemoryIngestionStatus: {
-    name: "getMemoryIngestionStatus",
-    op: op_getMemoryIngestionStatus,
-    forms: [
-      [
-        { param: "processingId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMemoryProvenance: {
-    name: "getMemoryProvenance",
-    op: op_getMemoryProvenance,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getHistory: {
-    name: "getHistory",
-    op: op_getHistory,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  addMemoriesBatch: { name: "addMemoriesBatch", op: op_addMemoriesBatch },
+  getMemoryIngestionStatus: { name: "getMemoryIngestionStatus", op: op_getMemoryIngestionStatus },
+  getMemoryProvenance: { name: "getMemoryProvenance", op: op_getMemoryProvenance },
+  getHistory: { name: "getHistory", op: op_getHistory },
   getUserBuffer: {
     name: "getUserBuffer",
     op: op_getUserBuffer,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
-      [{ param: "options", kind: "object", optional: true }],
     ],
   },
   clearUserBuffer: {
     name: "clearUserBuffer",
     op: op_clearUserBuffer,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
-      [{ param: "options", kind: "object", optional: true }],
     ],
   },
-  clearAllBuffers: {
-    name: "clearAllBuffers",
-    op: op_clearUserBuffer,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
+  clearAllBuffers: { name: "clearAllBuffers", op: op_clearUserBuffer },
   clearSessionBuffer: {
     name: "clearSessionBuffer",
     op: op_clearSessionBuffer,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: true },
         { param: "sessionId", kind: "string", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
-      [
-        { param: "sessionId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
     ],
   },
-  ingestDistilledMemories: {
-    name: "ingestDistilledMemories",
-    op: op_ingestDistilledMemories,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getDistilledStatus: {
-    name: "getDistilledStatus",
-    op: op_getDistilledStatus,
-    forms: [
-      [
-        { param: "processingId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMemoryConfig: {
-    name: "getMemoryConfig",
-    op: op_getMemoryConfig,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getBufferStats: {
-    name: "getBufferStats",
-    op: op_getBufferStats,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  rebuildMemory: {
-    name: "rebuildMemory",
-    op: op_rebuildMemory,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMemoryRebuildJob: {
-    name: "getMemoryRebuildJob",
-    op: op_getMemoryRebuildJob,
-    forms: [
-      [
-        { param: "jobId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  backfillMemory: {
-    name: "backfillMemory",
-    op: op_backfillMemory,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  forgetMemorySource: {
-    name: "forgetMemorySource",
-    op: op_forgetMemorySource,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMemoryForgetJob: {
-    name: "getMemoryForgetJob",
-    op: op_getMemoryForgetJob,
-    forms: [
-      [
-        { param: "jobId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  lintMemory: {
-    name: "lintMemory",
-    op: op_lintMemory,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  listDistilleries: {
-    name: "listDistilleries",
-    op: op_listDistilleries,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  registerDistillery: {
-    name: "registerDistillery",
-    op: op_registerDistillery,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  revokeDistillery: {
-    name: "revokeDistillery",
-    op: op_revokeDistillery,
-    forms: [
-      [
-        { param: "distilleryId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMemoryBuffers: {
-    name: "getMemoryBuffers",
-    op: op_getMemoryBuffers,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  clearMemoryBuffers: {
-    name: "clearMemoryBuffers",
-    op: op_clearMemoryBuffers,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  listArtifacts: {
-    name: "listArtifacts",
-    op: op_listArtifacts,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getArtifact: {
-    name: "getArtifact",
-    op: op_getArtifact,
-    forms: [
-      [
-        { param: "artifactId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getArtifactContent: {
-    name: "getArtifactContent",
-    op: op_getArtifactContent,
-    forms: [
-      [
-        { param: "artifactId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  listArtifactVersions: {
-    name: "listArtifactVersions",
-    op: op_listArtifactVersions,
-    forms: [
-      [
-        { param: "artifactId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getSchedulerConfig: {
-    name: "getSchedulerConfig",
-    op: op_getSchedulerConfig,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
+  ingestDistilledMemories: { name: "ingestDistilledMemories", op: op_ingestDistilledMemories },
+  getDistilledStatus: { name: "getDistilledStatus", op: op_getDistilledStatus },
+  getMemoryConfig: { name: "getMemoryConfig", op: op_getMemoryConfig },
+  getBufferStats: { name: "getBufferStats", op: op_getBufferStats },
+  rebuildMemory: { name: "rebuildMemory", op: op_rebuildMemory },
+  getMemoryRebuildJob: { name: "getMemoryRebuildJob", op: op_getMemoryRebuildJob },
+  backfillMemory: { name: "backfillMemory", op: op_backfillMemory },
+  forgetMemorySource: { name: "forgetMemorySource", op: op_forgetMemorySource },
+  getMemoryForgetJob: { name: "getMemoryForgetJob", op: op_getMemoryForgetJob },
+  lintMemory: { name: "lintMemory", op: op_lintMemory },
+  listDistilleries: { name: "listDistilleries", op: op_listDistilleries },
+  registerDistillery: { name: "registerDistillery", op: op_registerDistillery },
+  revokeDistillery: { name: "revokeDistillery", op: op_revokeDistillery },
+  getMemoryBuffers: { name: "getMemoryBuffers", op: op_getMemoryBuffers },
+  clearMemoryBuffers: { name: "clearMemoryBuffers", op: op_clearMemoryBuffers },
+  listArtifacts: { name: "listArtifacts", op: op_listArtifacts },
+  getArtifact: { name: "getArtifact", op: op_getArtifact },
+  getArtifactContent: { name: "getArtifactContent", op: op_getArtifactContent },
+  listArtifactVersions: { name: "listArtifactVersions", op: op_listArtifactVersions },
+  getSchedulerConfig: { name: "getSchedulerConfig", op: op_getSchedulerConfig },
   getSchedulerJobs: {
     name: "getSchedulerJobs",
     op: op_getSchedulerJobs,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
-      [{ param: "options", kind: "object", optional: true }],
     ],
   },
   createSchedulerJob: {
     name: "createSchedulerJob",
     op: op_createSchedulerJob,
-    forms: [
+    legacy: [
       [
         { param: "type", kind: "string", optional: false },
         { param: "schedule", kind: "string", optional: false },
@@ -2142,154 +1790,24 @@ export const methods = {
         { param: "userId", kind: "string", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
     ],
   },
-  getSchedulerJob: {
-    name: "getSchedulerJob",
-    op: op_getSchedulerJob,
-    forms: [
-      [
-        { param: "jobId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  updateSchedulerJob: {
-    name: "updateSchedulerJob",
-    op: op_updateSchedulerJob,
-    forms: [
-      [
-        { param: "jobId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  deleteSchedulerJob: {
-    name: "deleteSchedulerJob",
-    op: op_deleteSchedulerJob,
-    forms: [
-      [
-        { param: "jobId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  pauseSchedulerJob: {
-    name: "pauseSchedulerJob",
-    op: op_pauseSchedulerJob,
-    forms: [
-      [
-        { param: "jobId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  resumeSchedulerJob: {
-    name: "resumeSchedulerJob",
-    op: op_resumeSchedulerJob,
-    forms: [
-      [
-        { param: "jobId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getAsyncConfig: {
-    name: "getAsyncConfig",
-    op: op_getAsyncConfig,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  updateAsyncConfig: {
-    name: "updateAsyncConfig",
-    op: op_updateAsyncConfig,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getAsyncJobs: {
-    name: "getAsyncJobs",
-    op: op_getAsyncJobs,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getAsyncJob: {
-    name: "getAsyncJob",
-    op: op_getAsyncJob,
-    forms: [
-      [
-        { param: "jobId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  cancelAsyncJob: {
-    name: "cancelAsyncJob",
-    op: op_cancelAsyncJob,
-    forms: [
-      [
-        { param: "jobId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getTriggers: {
-    name: "getTriggers",
-    op: op_getTriggers,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getTrigger: {
-    name: "getTrigger",
-    op: op_getTrigger,
-    forms: [
-      [
-        { param: "triggerName", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  getSchedulerJob: { name: "getSchedulerJob", op: op_getSchedulerJob },
+  updateSchedulerJob: { name: "updateSchedulerJob", op: op_updateSchedulerJob },
+  deleteSchedulerJob: { name: "deleteSchedulerJob", op: op_deleteSchedulerJob },
+  pauseSchedulerJob: { name: "pauseSchedulerJob", op: op_pauseSchedulerJob },
+  resumeSchedulerJob: { name: "resumeSchedulerJob", op: op_resumeSchedulerJob },
+  getAsyncConfig: { name: "getAsyncConfig", op: op_getAsyncConfig },
+  updateAsyncConfig: { name: "updateAsyncConfig", op: op_updateAsyncConfig },
+  getAsyncJobs: { name: "getAsyncJobs", op: op_getAsyncJobs },
+  getAsyncJob: { name: "getAsyncJob", op: op_getAsyncJob },
+  cancelAsyncJob: { name: "cancelAsyncJob", op: op_cancelAsyncJob },
+  getTriggers: { name: "getTriggers", op: op_getTriggers },
+  getTrigger: { name: "getTrigger", op: op_getTrigger },
   fireTrigger: {
     name: "fireTrigger",
     op: op_fireTrigger,
-    forms: [
+    legacy: [
       [
         { param: "triggerName", kind: "string", optional: false },
         { param: "data", kind: "object", optional: false },
@@ -2297,205 +1815,57 @@ export const methods = {
         { param: "userId", kind: "string", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
-      [
-        { param: "triggerName", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
     ],
   },
-  getSops: {
-    name: "getSops",
-    op: op_getSops,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getSop: {
-    name: "getSop",
-    op: op_getSop,
-    forms: [
-      [
-        { param: "sopName", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getSkills: {
-    name: "getSkills",
-    op: op_getSkills,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getSkill: {
-    name: "getSkill",
-    op: op_getSkill,
-    forms: [
-      [
-        { param: "skillName", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getAgentSkills: {
-    name: "getAgentSkills",
-    op: op_getAgentSkills,
-    forms: [
-      [
-        { param: "agentId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  getSops: { name: "getSops", op: op_getSops },
+  getSop: { name: "getSop", op: op_getSop },
+  getSkills: { name: "getSkills", op: op_getSkills },
+  getSkill: { name: "getSkill", op: op_getSkill },
+  getAgentSkills: { name: "getAgentSkills", op: op_getAgentSkills },
   linkUserIdentifier: {
     name: "linkUserIdentifier",
     op: op_linkUserIdentifier,
-    forms: [
+    legacy: [
       [
         { param: "muxiUserId", kind: "string", optional: true },
         { param: "identifiers", kind: "array", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
     ],
   },
-  getUserIdentifiersForUser: {
-    name: "getUserIdentifiersForUser",
-    op: op_getUserIdentifiersForUser,
-    forms: [
-      [
-        { param: "muxiUserId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  unlinkUserIdentifier: {
-    name: "unlinkUserIdentifier",
-    op: op_unlinkUserIdentifier,
-    forms: [
-      [
-        { param: "identifier", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  getUserIdentifiersForUser: { name: "getUserIdentifiersForUser", op: op_getUserIdentifiersForUser },
+  unlinkUserIdentifier: { name: "unlinkUserIdentifier", op: op_unlinkUserIdentifier },
   resolveUser: {
     name: "resolveUser",
     op: op_resolveUser,
-    forms: [
+    legacy: [
       [
         { param: "identifier", kind: "string", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
     ],
   },
-  getUser: {
-    name: "getUser",
-    op: op_getUser,
-    forms: [
-      [
-        { param: "identifier", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getUserChannels: {
-    name: "getUserChannels",
-    op: op_getUserChannels,
-    forms: [
-      [
-        { param: "channelUserId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  updateUserChannels: {
-    name: "updateUserChannels",
-    op: op_updateUserChannels,
-    forms: [
-      [
-        { param: "channelUserId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  sendNotification: {
-    name: "sendNotification",
-    op: op_sendNotification,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  listCredentialServices: {
-    name: "listCredentialServices",
-    op: op_listCredentialServices,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
+  getUser: { name: "getUser", op: op_getUser },
+  getUserChannels: { name: "getUserChannels", op: op_getUserChannels },
+  updateUserChannels: { name: "updateUserChannels", op: op_updateUserChannels },
+  sendNotification: { name: "sendNotification", op: op_sendNotification },
+  listCredentialServices: { name: "listCredentialServices", op: op_listCredentialServices },
   listCredentials: {
     name: "listCredentials",
     op: op_listCredentials,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
-      [{ param: "options", kind: "object", optional: true }],
     ],
   },
   createCredential: {
     name: "createCredential",
     op: op_createCredential,
-    forms: [
+    legacy: [
       [
         { param: "userId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
         { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
@@ -2504,18 +1874,10 @@ export const methods = {
   getCredential: {
     name: "getCredential",
     op: op_getCredential,
-    forms: [
+    legacy: [
       [
         { param: "credentialId", kind: "string", optional: false },
         { param: "userId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "credentialId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -2523,392 +1885,63 @@ export const methods = {
   deleteCredential: {
     name: "deleteCredential",
     op: op_deleteCredential,
-    forms: [
+    legacy: [
       [
         { param: "credentialId", kind: "string", optional: false },
         { param: "userId", kind: "string", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
-      [
-        { param: "credentialId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
     ],
   },
-  getSecrets: {
-    name: "getSecrets",
-    op: op_getSecrets,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  createSecret: {
-    name: "createSecret",
-    op: op_createSecret,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  reloadSecrets: {
-    name: "reloadSecrets",
-    op: op_reloadSecrets,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getSecret: {
-    name: "getSecret",
-    op: op_getSecret,
-    forms: [
-      [
-        { param: "key", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  getSecrets: { name: "getSecrets", op: op_getSecrets },
+  createSecret: { name: "createSecret", op: op_createSecret },
+  reloadSecrets: { name: "reloadSecrets", op: op_reloadSecrets },
+  getSecret: { name: "getSecret", op: op_getSecret },
   setSecret: {
     name: "setSecret",
     op: op_setSecret,
-    forms: [
+    legacy: [
       [
         { param: "key", kind: "string", optional: false },
         { param: "value", kind: "string", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
-      [
-        { param: "key", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
     ],
   },
-  deleteSecret: {
-    name: "deleteSecret",
-    op: op_deleteSecret,
-    forms: [
-      [
-        { param: "key", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getAgents: {
-    name: "getAgents",
-    op: op_getAgents,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getAgent: {
-    name: "getAgent",
-    op: op_getAgent,
-    forms: [
-      [
-        { param: "agentId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  syncAgentKnowledge: {
-    name: "syncAgentKnowledge",
-    op: op_syncAgentKnowledge,
-    forms: [
-      [
-        { param: "agentId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  rebuildKnowledge: {
-    name: "rebuildKnowledge",
-    op: op_rebuildKnowledge,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMcpConfig: {
-    name: "getMcpConfig",
-    op: op_getMcpConfig,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  updateMcpDefaults: {
-    name: "updateMcpDefaults",
-    op: op_updateMcpDefaults,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMcpServers: {
-    name: "getMcpServers",
-    op: op_getMcpServers,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  createMcpServer: {
-    name: "createMcpServer",
-    op: op_createMcpServer,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMcpServer: {
-    name: "getMcpServer",
-    op: op_getMcpServer,
-    forms: [
-      [
-        { param: "serverId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  updateMcpServer: {
-    name: "updateMcpServer",
-    op: op_updateMcpServer,
-    forms: [
-      [
-        { param: "serverId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  deleteMcpServer: {
-    name: "deleteMcpServer",
-    op: op_deleteMcpServer,
-    forms: [
-      [
-        { param: "serverId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getMcpTools: {
-    name: "getMcpTools",
-    op: op_getMcpTools,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  callMcpTool: {
-    name: "callMcpTool",
-    op: op_callMcpTool,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getOverlordConfig: {
-    name: "getOverlordConfig",
-    op: op_getOverlordConfig,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getOverlordPersona: {
-    name: "getOverlordPersona",
-    op: op_getOverlordPersona,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getOverlordSoul: {
-    name: "getOverlordSoul",
-    op: op_getOverlordSoul,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getLlmSettings: {
-    name: "getLlmSettings",
-    op: op_getLlmSettings,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  updateLlmSettings: {
-    name: "updateLlmSettings",
-    op: op_updateLlmSettings,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  resetLlmSetting: {
-    name: "resetLlmSetting",
-    op: op_resetLlmSetting,
-    forms: [
-      [
-        { param: "item", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getLoggingConfig: {
-    name: "getLoggingConfig",
-    op: op_getLoggingConfig,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getLoggingDestinations: {
-    name: "getLoggingDestinations",
-    op: op_getLoggingDestinations,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  createLoggingDestination: {
-    name: "createLoggingDestination",
-    op: op_createLoggingDestination,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  updateLoggingDestination: {
-    name: "updateLoggingDestination",
-    op: op_updateLoggingDestination,
-    forms: [
-      [
-        { param: "destinationId", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  deleteLoggingDestination: {
-    name: "deleteLoggingDestination",
-    op: op_deleteLoggingDestination,
-    forms: [
-      [
-        { param: "destinationId", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getA2AConfig: {
-    name: "getA2AConfig",
-    op: op_getA2AConfig,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  updateA2AOutbound: {
-    name: "updateA2AOutbound",
-    op: op_updateA2AOutbound,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  deleteA2AOutboundEndpoint: {
-    name: "deleteA2AOutboundEndpoint",
-    op: op_deleteA2AOutboundEndpoint,
-    forms: [
-      [
-        { param: "item", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  getAuditLog: {
-    name: "getAuditLog",
-    op: op_getAuditLog,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  clearAuditLog: {
-    name: "clearAuditLog",
-    op: op_clearAuditLog,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getTuning: {
-    name: "getTuning",
-    op: op_getTuning,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  updateTuning: {
-    name: "updateTuning",
-    op: op_updateTuning,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  runTuning: {
-    name: "runTuning",
-    op: op_runTuning,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  getTuningPending: {
-    name: "getTuningPending",
-    op: op_getTuningPending,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  applyTuningPending: {
-    name: "applyTuningPending",
-    op: op_applyTuningPending,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  dismissTuningPending: {
-    name: "dismissTuningPending",
-    op: op_dismissTuningPending,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
+  deleteSecret: { name: "deleteSecret", op: op_deleteSecret },
+  getAgents: { name: "getAgents", op: op_getAgents },
+  getAgent: { name: "getAgent", op: op_getAgent },
+  syncAgentKnowledge: { name: "syncAgentKnowledge", op: op_syncAgentKnowledge },
+  rebuildKnowledge: { name: "rebuildKnowledge", op: op_rebuildKnowledge },
+  getMcpConfig: { name: "getMcpConfig", op: op_getMcpConfig },
+  updateMcpDefaults: { name: "updateMcpDefaults", op: op_updateMcpDefaults },
+  getMcpServers: { name: "getMcpServers", op: op_getMcpServers },
+  createMcpServer: { name: "createMcpServer", op: op_createMcpServer },
+  getMcpServer: { name: "getMcpServer", op: op_getMcpServer },
+  updateMcpServer: { name: "updateMcpServer", op: op_updateMcpServer },
+  deleteMcpServer: { name: "deleteMcpServer", op: op_deleteMcpServer },
+  getMcpTools: { name: "getMcpTools", op: op_getMcpTools },
+  callMcpTool: { name: "callMcpTool", op: op_callMcpTool },
+  getOverlordConfig: { name: "getOverlordConfig", op: op_getOverlordConfig },
+  getOverlordPersona: { name: "getOverlordPersona", op: op_getOverlordPersona },
+  getOverlordSoul: { name: "getOverlordSoul", op: op_getOverlordSoul },
+  getLlmSettings: { name: "getLlmSettings", op: op_getLlmSettings },
+  updateLlmSettings: { name: "updateLlmSettings", op: op_updateLlmSettings },
+  resetLlmSetting: { name: "resetLlmSetting", op: op_resetLlmSetting },
+  getLoggingConfig: { name: "getLoggingConfig", op: op_getLoggingConfig },
+  getLoggingDestinations: { name: "getLoggingDestinations", op: op_getLoggingDestinations },
+  createLoggingDestination: { name: "createLoggingDestination", op: op_createLoggingDestination },
+  updateLoggingDestination: { name: "updateLoggingDestination", op: op_updateLoggingDestination },
+  deleteLoggingDestination: { name: "deleteLoggingDestination", op: op_deleteLoggingDestination },
+  getA2AConfig: { name: "getA2AConfig", op: op_getA2AConfig },
+  updateA2AOutbound: { name: "updateA2AOutbound", op: op_updateA2AOutbound },
+  deleteA2AOutboundEndpoint: { name: "deleteA2AOutboundEndpoint", op: op_deleteA2AOutboundEndpoint },
+  getAuditLog: { name: "getAuditLog", op: op_getAuditLog },
+  clearAuditLog: { name: "clearAuditLog", op: op_clearAuditLog },
+  getTuning: { name: "getTuning", op: op_getTuning },
+  updateTuning: { name: "updateTuning", op: op_updateTuning },
+  runTuning: { name: "runTuning", op: op_runTuning },
+  getTuningPending: { name: "getTuningPending", op: op_getTuningPending },
+  applyTuningPending: { name: "applyTuningPending", op: op_applyTuningPending },
+  dismissTuningPending: { name: "dismissTuningPending", op: op_dismissTuningPending },
 } satisfies Record<string, MethodSpec>;

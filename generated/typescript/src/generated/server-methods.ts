@@ -230,47 +230,22 @@ const op_stopDraft: OperationSpec = {
   idempotent: false,
 };
 export const methods = {
-  serverHealth: {
-    name: "serverHealth",
-    op: op_serverHealth,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  health: {
-    name: "health",
-    op: op_serverHealth,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  ping: { name: "ping", op: op_ping, forms: [[{ param: "options", kind: "object", optional: true }]] },
-  status: { name: "status", op: op_status, forms: [[{ param: "options", kind: "object", optional: true }]] },
+  serverHealth: { name: "serverHealth", op: op_serverHealth },
+  health: { name: "health", op: op_serverHealth },
+  ping: { name: "ping", op: op_ping },
+  status: { name: "status", op: op_status },
   getServerLogs: {
     name: "getServerLogs",
     op: op_getServerLogs,
-    forms: [
+    legacy: [
       [
         { param: "lines", kind: "number", optional: true },
         { param: "options", kind: "object", optional: true },
       ],
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
     ],
   },
-  listFormations: {
-    name: "listFormations",
-    op: op_listFormations,
-    forms: [[{ param: "options", kind: "object", optional: true }]],
-  },
-  deployFormation: {
-    name: "deployFormation",
-    op: op_deployFormation,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  listFormations: { name: "listFormations", op: op_listFormations },
+  deployFormation: { name: "deployFormation", op: op_deployFormation },
   deployFormationStreaming: {
     name: "deployFormationStreaming",
     op: op_deployFormation,
@@ -281,12 +256,6 @@ export const methods = {
         complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
       },
     },
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
   deployFormationStream: {
     name: "deployFormationStream",
@@ -298,42 +267,9 @@ export const methods = {
         complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
       },
     },
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
-  getFormation: {
-    name: "getFormation",
-    op: op_getFormation,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  updateFormation: {
-    name: "updateFormation",
-    op: op_updateFormation,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  getFormation: { name: "getFormation", op: op_getFormation },
+  updateFormation: { name: "updateFormation", op: op_updateFormation },
   updateFormationStreaming: {
     name: "updateFormationStreaming",
     op: op_updateFormation,
@@ -344,17 +280,6 @@ export const methods = {
         complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
       },
     },
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
   updateFormationStream: {
     name: "updateFormationStream",
@@ -366,46 +291,9 @@ export const methods = {
         complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
       },
     },
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
-  deleteFormation: {
-    name: "deleteFormation",
-    op: op_deleteFormation,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  startFormation: {
-    name: "startFormation",
-    op: op_startFormation,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  deleteFormation: { name: "deleteFormation", op: op_deleteFormation },
+  startFormation: { name: "startFormation", op: op_startFormation },
   startFormationStream: {
     name: "startFormationStream",
     op: op_startFormation,
@@ -416,45 +304,9 @@ export const methods = {
         complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
       },
     },
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
-  stopFormation: {
-    name: "stopFormation",
-    op: op_stopFormation,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  restartFormation: {
-    name: "restartFormation",
-    op: op_restartFormation,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  stopFormation: { name: "stopFormation", op: op_stopFormation },
+  restartFormation: { name: "restartFormation", op: op_restartFormation },
   restartFormationStream: {
     name: "restartFormationStream",
     op: op_restartFormation,
@@ -465,31 +317,8 @@ export const methods = {
         complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
       },
     },
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
-  rollbackFormation: {
-    name: "rollbackFormation",
-    op: op_rollbackFormation,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  rollbackFormation: { name: "rollbackFormation", op: op_rollbackFormation },
   rollbackFormationStream: {
     name: "rollbackFormationStream",
     op: op_rollbackFormation,
@@ -500,47 +329,15 @@ export const methods = {
         complete: /* @__PURE__ */ K.decoder(C.DeployCompleteEvent),
       },
     },
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
-  cancelUpdate: {
-    name: "cancelUpdate",
-    op: op_cancelUpdate,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  cancelUpdate: { name: "cancelUpdate", op: op_cancelUpdate },
   getFormationLogs: {
     name: "getFormationLogs",
     op: op_getFormationLogs,
-    forms: [
+    legacy: [
       [
         { param: "id", kind: "string", optional: false },
         { param: "lines", kind: "number", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
         { param: "options", kind: "object", optional: true },
       ],
     ],
@@ -556,66 +353,9 @@ export const methods = {
         log: /* @__PURE__ */ K.decoder(C.LogLineEvent),
       },
     },
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
   },
-  downloadFormation: {
-    name: "downloadFormation",
-    op: op_downloadFormation,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  manageDraftFiles: {
-    name: "manageDraftFiles",
-    op: op_manageDraftFiles,
-    forms: [
-      [
-        { param: "id", kind: "string", optional: false },
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  runDraft: {
-    name: "runDraft",
-    op: op_runDraft,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: true },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
-  stopDraft: {
-    name: "stopDraft",
-    op: op_stopDraft,
-    forms: [
-      [
-        { param: "params", kind: "object", optional: false },
-        { param: "options", kind: "object", optional: true },
-      ],
-    ],
-  },
+  downloadFormation: { name: "downloadFormation", op: op_downloadFormation },
+  manageDraftFiles: { name: "manageDraftFiles", op: op_manageDraftFiles },
+  runDraft: { name: "runDraft", op: op_runDraft },
+  stopDraft: { name: "stopDraft", op: op_stopDraft },
 } satisfies Record<string, MethodSpec>;

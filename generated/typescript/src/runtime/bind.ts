@@ -1,5 +1,5 @@
-// Turns a method's JS arguments into wire pieces, using the MethodSpec's
-// calling forms (operation.ts). Decisions:
+// Turns a method's JS arguments into wire pieces, using the method's calling
+// forms (forms.ts). Decisions:
 // - Trailing `undefined` arguments are dropped before matching, so `f(a, undefined)`
 //   behaves like `f(a)`.
 // - The first form whose slots all match wins; if none matches strictly, the first
@@ -10,6 +10,7 @@
 //   a `fixed` value is filled in by the runtime and never taken from the caller.
 
 import { ValidationError } from "./errors.js";
+import { formsOf } from "./forms.js";
 import type { MethodSpec, ParamSpec, Slot, ValueKind } from "./operation.js";
 import type { RequestOptions } from "./options.js";
 
@@ -66,11 +67,10 @@ function describe(v: unknown): string {
 }
 
 function pickForm(m: MethodSpec, args: readonly unknown[]): readonly Slot[] {
-  for (const f of m.forms) if (formMatches(f, args, false)) return f;
-  for (const f of m.forms) if (formMatches(f, args, true)) return f;
-  const forms = m.forms.map(
-    (f) => `${m.name}(${f.map((s) => s.param + (s.optional ? "?" : "")).join(", ")})`,
-  );
+  const all = formsOf(m);
+  for (const f of all) if (formMatches(f, args, false)) return f;
+  for (const f of all) if (formMatches(f, args, true)) return f;
+  const forms = all.map((f) => `${m.name}(${f.map((s) => s.param + (s.optional ? "?" : "")).join(", ")})`);
   throw new ValidationError(
     `${m.name}: arguments (${args.map(describe).join(", ")}) match none of: ${forms.join(" | ")}`,
   );
