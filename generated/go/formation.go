@@ -86,8 +86,8 @@ func (c *FormationClient) GetFormationInfo(ctx context.Context, opts ...RequestO
 type ChatParams struct {
 	// Message The user's message.
 	Message string
-	// UserID2 Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-	UserID2 *string
+	// BodyUserID Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+	BodyUserID *string
 	// AgentID Route the message to this agent instead of letting the overlord choose.
 	AgentID *string
 	// SessionID Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
@@ -121,7 +121,7 @@ func (c *FormationClient) Chat(ctx context.Context, params *ChatParams, opts ...
 	}
 	call := c.t.newCall(operation{name: "chat", method: "POST", path: "/chat", auth: []string{"ClientKey"}, userID: "optional", retryable: true, response: "json", envelope: true, contentType: "application/json"}, opts)
 	call.field("message", params.Message, true)
-	call.field("user_id", params.UserID2, false)
+	call.field("user_id", params.BodyUserID, false)
 	call.field("agent_id", params.AgentID, false)
 	call.field("session_id", params.SessionID, false)
 	call.field("group_id", params.GroupID, false)
@@ -151,7 +151,7 @@ func (c *FormationClient) ChatStream(ctx context.Context, params *ChatParams, op
 	}
 	call := c.t.newCall(operation{name: "chat", method: "POST", path: "/chat", auth: []string{"ClientKey"}, userID: "optional", retryable: true, response: "json", envelope: true, contentType: "application/json"}, opts)
 	call.field("message", params.Message, true)
-	call.field("user_id", params.UserID2, false)
+	call.field("user_id", params.BodyUserID, false)
 	call.field("agent_id", params.AgentID, false)
 	call.field("session_id", params.SessionID, false)
 	call.field("group_id", params.GroupID, false)
@@ -174,8 +174,8 @@ func (c *FormationClient) ChatStream(ctx context.Context, params *ChatParams, op
 type AudioChatParams struct {
 	// Files Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
 	Files []ChatFile
-	// UserID2 Deprecated; send the `X-Muxi-User-ID` header instead.
-	UserID2 *string
+	// BodyUserID Deprecated; send the `X-Muxi-User-ID` header instead.
+	BodyUserID *string
 	// AgentID Route the message to this agent.
 	AgentID *string
 	// SessionID Conversation to continue.
@@ -195,7 +195,7 @@ func (c *FormationClient) AudioChat(ctx context.Context, params *AudioChatParams
 	}
 	call := c.t.newCall(operation{name: "audioChat", method: "POST", path: "/audiochat", auth: []string{"ClientKey"}, userID: "optional", retryable: false, response: "json", envelope: true, contentType: "application/json"}, opts)
 	call.field("files", params.Files, true)
-	call.field("user_id", params.UserID2, false)
+	call.field("user_id", params.BodyUserID, false)
 	call.field("agent_id", params.AgentID, false)
 	call.field("session_id", params.SessionID, false)
 	call.field("request_id", params.RequestID, false)
@@ -218,7 +218,7 @@ func (c *FormationClient) AudioChatStream(ctx context.Context, params *AudioChat
 	}
 	call := c.t.newCall(operation{name: "audioChat", method: "POST", path: "/audiochat", auth: []string{"ClientKey"}, userID: "optional", retryable: false, response: "json", envelope: true, contentType: "application/json"}, opts)
 	call.field("files", params.Files, true)
-	call.field("user_id", params.UserID2, false)
+	call.field("user_id", params.BodyUserID, false)
 	call.field("agent_id", params.AgentID, false)
 	call.field("session_id", params.SessionID, false)
 	call.field("request_id", params.RequestID, false)
@@ -420,8 +420,8 @@ func (c *FormationClient) StreamRequest(ctx context.Context, sessionID string, r
 
 // StreamLogsParams are the query, header and body parameters of StreamLogs.
 type StreamLogsParams struct {
-	// UserID2 Only events of this user.
-	UserID2 *string
+	// FilterUserID Only events of this user.
+	FilterUserID *string
 	// SessionID Only events of this session.
 	SessionID *string
 	// RequestID Only events of this request.
@@ -444,7 +444,7 @@ func (c *FormationClient) StreamLogs(ctx context.Context, params *StreamLogsPara
 		params = &StreamLogsParams{}
 	}
 	call := c.t.newCall(operation{name: "streamLogs", method: "GET", path: "/logs", auth: []string{"AdminKey"}, userID: "none", retryable: true, response: "empty", envelope: false, contentType: ""}, opts)
-	call.addQuery("user_id", params.UserID2)
+	call.addQuery("user_id", params.FilterUserID)
 	call.addQuery("session_id", params.SessionID)
 	call.addQuery("request_id", params.RequestID)
 	call.addQuery("agent_id", params.AgentID)
@@ -809,8 +809,8 @@ func (c *FormationClient) GetBufferStats(ctx context.Context, opts ...RequestOpt
 
 // RebuildMemoryParams are the query, header and body parameters of RebuildMemory.
 type RebuildMemoryParams struct {
-	// UserID2 The user whose projections are rebuilt.
-	UserID2 string
+	// TargetUserID The user whose projections are rebuilt.
+	TargetUserID string
 	// Projection One registered projection; omit to rebuild all of them.
 	Projection *string
 	// DryRun Report how many events would be replayed without changing anything (always runs inline).
@@ -831,7 +831,7 @@ func (c *FormationClient) RebuildMemory(ctx context.Context, params *RebuildMemo
 		params = &RebuildMemoryParams{}
 	}
 	call := c.t.newCall(operation{name: "rebuildMemory", method: "POST", path: "/memory/rebuild", auth: []string{"AdminKey"}, userID: "none", retryable: false, response: "json", envelope: true, contentType: "application/json"}, opts)
-	call.field("user_id", params.UserID2, true)
+	call.field("user_id", params.TargetUserID, true)
 	call.field("projection", params.Projection, false)
 	call.field("dry_run", params.DryRun, false)
 	call.field("background", params.Background, false)
@@ -860,8 +860,8 @@ func (c *FormationClient) GetMemoryRebuildJob(ctx context.Context, jobID string,
 
 // BackfillMemoryParams are the query, header and body parameters of BackfillMemory.
 type BackfillMemoryParams struct {
-	// UserID2 is the body parameter "user_id".
-	UserID2 string
+	// TargetUserID is the body parameter "user_id".
+	TargetUserID string
 }
 
 // BackfillMemory Backfill legacy memory events
@@ -874,7 +874,7 @@ func (c *FormationClient) BackfillMemory(ctx context.Context, params *BackfillMe
 		params = &BackfillMemoryParams{}
 	}
 	call := c.t.newCall(operation{name: "backfillMemory", method: "POST", path: "/memory/backfill", auth: []string{"AdminKey"}, userID: "none", retryable: false, response: "json", envelope: true, contentType: "application/json"}, opts)
-	call.field("user_id", params.UserID2, true)
+	call.field("user_id", params.TargetUserID, true)
 	var out MemoryBackfillReport
 	if err := c.t.do(ctx, call, &out); err != nil {
 		return nil, err
@@ -886,8 +886,8 @@ func (c *FormationClient) BackfillMemory(ctx context.Context, params *BackfillMe
 type ForgetMemorySourceParams struct {
 	// Sync Wait for the rebuild and return the report (same as `background: false`).
 	Sync *bool
-	// UserID2 is the body parameter "user_id".
-	UserID2 string
+	// TargetUserID is the body parameter "user_id".
+	TargetUserID string
 	// Source The source to forget (as given when the content was ingested).
 	Source string
 	// Reason Recorded in the `user.deletion` audit event.
@@ -909,7 +909,7 @@ func (c *FormationClient) ForgetMemorySource(ctx context.Context, params *Forget
 	}
 	call := c.t.newCall(operation{name: "forgetMemorySource", method: "POST", path: "/memory/forget", auth: []string{"AdminKey"}, userID: "none", retryable: false, response: "json", envelope: true, contentType: "application/json"}, opts)
 	call.addQuery("sync", params.Sync)
-	call.field("user_id", params.UserID2, true)
+	call.field("user_id", params.TargetUserID, true)
 	call.field("source", params.Source, true)
 	call.field("reason", params.Reason, false)
 	call.field("rebuild", params.Rebuild, false)
@@ -938,8 +938,8 @@ func (c *FormationClient) GetMemoryForgetJob(ctx context.Context, jobID string, 
 
 // LintMemoryParams are the query, header and body parameters of LintMemory.
 type LintMemoryParams struct {
-	// UserID2 is the body parameter "user_id".
-	UserID2 *string
+	// TargetUserID is the body parameter "user_id".
+	TargetUserID *string
 }
 
 // LintMemory Run the memory lint audit
@@ -952,7 +952,7 @@ func (c *FormationClient) LintMemory(ctx context.Context, params *LintMemoryPara
 		params = &LintMemoryParams{}
 	}
 	call := c.t.newCall(operation{name: "lintMemory", method: "POST", path: "/memory/lint", auth: []string{"AdminKey"}, userID: "none", retryable: false, response: "json", envelope: true, contentType: "application/json"}, opts)
-	call.field("user_id", params.UserID2, false)
+	call.field("user_id", params.TargetUserID, false)
 	var out MemoryLintReport
 	if err := c.t.do(ctx, call, &out); err != nil {
 		return nil, err

@@ -222,8 +222,8 @@ type AsyncJobList = []AsyncJob
 type AudioChatRequest struct {
 	// Files Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
 	Files []ChatFile `json:"files"`
-	// UserID Deprecated; send the `X-Muxi-User-ID` header instead.
-	UserID *string `json:"user_id,omitempty"`
+	// BodyUserID Deprecated; send the `X-Muxi-User-ID` header instead.
+	BodyUserID *string `json:"user_id,omitempty"`
 	// AgentID Route the message to this agent.
 	AgentID *string `json:"agent_id,omitempty"`
 	// SessionID Conversation to continue.
@@ -371,8 +371,8 @@ type ChatMessage struct {
 type ChatRequest struct {
 	// Message The user's message.
 	Message string `json:"message"`
-	// UserID Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-	UserID *string `json:"user_id,omitempty"`
+	// BodyUserID Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+	BodyUserID *string `json:"user_id,omitempty"`
 	// AgentID Route the message to this agent instead of letting the overlord choose.
 	AgentID *string `json:"agent_id,omitempty"`
 	// SessionID Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
@@ -1530,8 +1530,8 @@ type MemoryBackfillReport struct {
 
 // MemoryBackfillRequest The user whose pre-event-log rows get synthesized events.
 type MemoryBackfillRequest struct {
-	// UserID is "user_id" on the wire.
-	UserID string `json:"user_id"`
+	// TargetUserID is "user_id" on the wire.
+	TargetUserID string `json:"user_id"`
 }
 
 // MemoryBatchItemResult What happened to one item of a batch.
@@ -1647,8 +1647,8 @@ type MemoryForgetReport struct {
 
 // MemoryForgetRequest Forget everything a user's memory derived from one source.
 type MemoryForgetRequest struct {
-	// UserID is "user_id" on the wire.
-	UserID string `json:"user_id"`
+	// TargetUserID is "user_id" on the wire.
+	TargetUserID string `json:"user_id"`
 	// Source The source to forget (as given when the content was ingested).
 	Source string `json:"source"`
 	// Reason Recorded in the `user.deletion` audit event.
@@ -1720,8 +1720,8 @@ type MemoryLintReport struct {
 
 // MemoryLintRequest Which user to audit; omit `user_id` to audit every user.
 type MemoryLintRequest struct {
-	// UserID is "user_id" on the wire.
-	UserID *string `json:"user_id,omitempty"`
+	// TargetUserID is "user_id" on the wire.
+	TargetUserID *string `json:"user_id,omitempty"`
 }
 
 // MemoryList A page of the memories the user can read.
@@ -1756,8 +1756,8 @@ type MemoryRebuildReport struct {
 
 // MemoryRebuildRequest Which projections to rebuild from the memory event log, for which user.
 type MemoryRebuildRequest struct {
-	// UserID The user whose projections are rebuilt.
-	UserID string `json:"user_id"`
+	// TargetUserID The user whose projections are rebuilt.
+	TargetUserID string `json:"user_id"`
 	// Projection One registered projection; omit to rebuild all of them.
 	Projection *string `json:"projection,omitempty"`
 	// DryRun Report how many events would be replayed without changing anything (always runs inline).

@@ -79,7 +79,7 @@ ChatResponse FormationClient::chat(const ChatParams& params, const RequestOption
   call_
       .empty_json_body()
       .body("message", params.message)
-      .body("user_id", params.user_id2)
+      .body("user_id", params.body_user_id)
       .body("agent_id", params.agent_id)
       .body("session_id", params.session_id)
       .body("group_id", params.group_id)
@@ -105,7 +105,7 @@ Stream<ChatEvent> FormationClient::chat_stream(const ChatParams& params, const R
   call_
       .empty_json_body()
       .body("message", params.message)
-      .body("user_id", params.user_id2)
+      .body("user_id", params.body_user_id)
       .body("agent_id", params.agent_id)
       .body("session_id", params.session_id)
       .body("group_id", params.group_id)
@@ -129,7 +129,7 @@ ChatResponse FormationClient::audio_chat(const AudioChatParams& params, const Re
   call_
       .empty_json_body()
       .body("files", params.files)
-      .body("user_id", params.user_id2)
+      .body("user_id", params.body_user_id)
       .body("agent_id", params.agent_id)
       .body("session_id", params.session_id)
       .body("request_id", params.request_id)
@@ -148,7 +148,7 @@ Stream<ChatEvent> FormationClient::audio_chat_stream(const AudioChatParams& para
   call_
       .empty_json_body()
       .body("files", params.files)
-      .body("user_id", params.user_id2)
+      .body("user_id", params.body_user_id)
       .body("agent_id", params.agent_id)
       .body("session_id", params.session_id)
       .body("request_id", params.request_id)
@@ -303,7 +303,7 @@ Stream<StreamEvent> FormationClient::stream_logs(const RequestOptions& options) 
 Stream<StreamEvent> FormationClient::stream_logs(const StreamLogsParams& params, const RequestOptions& options) {
   Call call_("GET", "/logs", options);
   call_
-      .query("user_id", params.user_id2)
+      .query("user_id", params.filter_user_id)
       .query("session_id", params.session_id)
       .query("request_id", params.request_id)
       .query("agent_id", params.agent_id)
@@ -545,7 +545,7 @@ MemoryRebuildReport FormationClient::rebuild_memory(const RebuildMemoryParams& p
   Call call_("POST", "/memory/rebuild", options);
   call_
       .empty_json_body()
-      .body("user_id", params.user_id2)
+      .body("user_id", params.target_user_id)
       .body("projection", params.projection)
       .body("dry_run", params.dry_run)
       .body("background", params.background)
@@ -576,7 +576,7 @@ MemoryBackfillReport FormationClient::backfill_memory(const BackfillMemoryParams
   Call call_("POST", "/memory/backfill", options);
   call_
       .empty_json_body()
-      .body("user_id", params.user_id2)
+      .body("user_id", params.target_user_id)
       .auth({"AdminKey"})
       .user_id("none")
       .retryable(false)
@@ -591,7 +591,7 @@ MemoryForgetReport FormationClient::forget_memory_source(const ForgetMemorySourc
   call_
       .empty_json_body()
       .query("sync", params.sync)
-      .body("user_id", params.user_id2)
+      .body("user_id", params.target_user_id)
       .body("source", params.source)
       .body("reason", params.reason)
       .body("rebuild", params.rebuild)
@@ -626,7 +626,7 @@ MemoryLintReport FormationClient::lint_memory(const LintMemoryParams& params, co
   Call call_("POST", "/memory/lint", options);
   call_
       .empty_json_body()
-      .body("user_id", params.user_id2)
+      .body("user_id", params.target_user_id)
       .auth({"AdminKey"})
       .user_id("none")
       .retryable(false)

@@ -373,7 +373,7 @@ void from_json(const Json& j, AsyncJobCancellation& out) {
 Json to_json(const AudioChatRequest& v) {
   Json o = Json::object();
   write_field(o, "files", v.files);
-  write_field(o, "user_id", v.user_id);
+  write_field(o, "user_id", v.body_user_id);
   write_field(o, "agent_id", v.agent_id);
   write_field(o, "session_id", v.session_id);
   write_field(o, "request_id", v.request_id);
@@ -384,7 +384,7 @@ Json to_json(const AudioChatRequest& v) {
 void from_json(const Json& j, AudioChatRequest& out) {
   if (!j.is_object()) json_type_error("object", j);
   read_field(j, "files", out.files);
-  read_field(j, "user_id", out.user_id);
+  read_field(j, "user_id", out.body_user_id);
   read_field(j, "agent_id", out.agent_id);
   read_field(j, "session_id", out.session_id);
   read_field(j, "request_id", out.request_id);
@@ -609,7 +609,7 @@ void from_json(const Json& j, ChatMessage& out) {
 Json to_json(const ChatRequest& v) {
   Json o = Json::object();
   write_field(o, "message", v.message);
-  write_field(o, "user_id", v.user_id);
+  write_field(o, "user_id", v.body_user_id);
   write_field(o, "agent_id", v.agent_id);
   write_field(o, "session_id", v.session_id);
   write_field(o, "group_id", v.group_id);
@@ -627,7 +627,7 @@ Json to_json(const ChatRequest& v) {
 void from_json(const Json& j, ChatRequest& out) {
   if (!j.is_object()) json_type_error("object", j);
   read_field(j, "message", out.message);
-  read_field(j, "user_id", out.user_id);
+  read_field(j, "user_id", out.body_user_id);
   read_field(j, "agent_id", out.agent_id);
   read_field(j, "session_id", out.session_id);
   read_field(j, "group_id", out.group_id);
@@ -2269,13 +2269,13 @@ void from_json(const Json& j, MemoryBackfillReport& out) {
 
 Json to_json(const MemoryBackfillRequest& v) {
   Json o = Json::object();
-  write_field(o, "user_id", v.user_id);
+  write_field(o, "user_id", v.target_user_id);
   return o;
 }
 
 void from_json(const Json& j, MemoryBackfillRequest& out) {
   if (!j.is_object()) json_type_error("object", j);
-  read_field(j, "user_id", out.user_id);
+  read_field(j, "user_id", out.target_user_id);
 }
 
 Json to_json(const MemoryBatchItemResult& v) {
@@ -2463,7 +2463,7 @@ void from_json(const Json& j, MemoryForgetReport& out) {
 
 Json to_json(const MemoryForgetRequest& v) {
   Json o = Json::object();
-  write_field(o, "user_id", v.user_id);
+  write_field(o, "user_id", v.target_user_id);
   write_field(o, "source", v.source);
   write_field(o, "reason", v.reason);
   write_field(o, "rebuild", v.rebuild);
@@ -2473,7 +2473,7 @@ Json to_json(const MemoryForgetRequest& v) {
 
 void from_json(const Json& j, MemoryForgetRequest& out) {
   if (!j.is_object()) json_type_error("object", j);
-  read_field(j, "user_id", out.user_id);
+  read_field(j, "user_id", out.target_user_id);
   read_field(j, "source", out.source);
   read_field(j, "reason", out.reason);
   read_field(j, "rebuild", out.rebuild);
@@ -2583,13 +2583,13 @@ void from_json(const Json& j, MemoryLintReport& out) {
 
 Json to_json(const MemoryLintRequest& v) {
   Json o = Json::object();
-  write_field(o, "user_id", v.user_id);
+  write_field(o, "user_id", v.target_user_id);
   return o;
 }
 
 void from_json(const Json& j, MemoryLintRequest& out) {
   if (!j.is_object()) json_type_error("object", j);
-  read_field(j, "user_id", out.user_id);
+  read_field(j, "user_id", out.target_user_id);
 }
 
 Json to_json(const MemoryList& v) {
@@ -2659,7 +2659,7 @@ void from_json(const Json& j, MemoryRebuildReport& out) {
 
 Json to_json(const MemoryRebuildRequest& v) {
   Json o = Json::object();
-  write_field(o, "user_id", v.user_id);
+  write_field(o, "user_id", v.target_user_id);
   write_field(o, "projection", v.projection);
   write_field(o, "dry_run", v.dry_run);
   write_field(o, "background", v.background);
@@ -2669,7 +2669,7 @@ Json to_json(const MemoryRebuildRequest& v) {
 
 void from_json(const Json& j, MemoryRebuildRequest& out) {
   if (!j.is_object()) json_type_error("object", j);
-  read_field(j, "user_id", out.user_id);
+  read_field(j, "user_id", out.target_user_id);
   read_field(j, "projection", out.projection);
   read_field(j, "dry_run", out.dry_run);
   read_field(j, "background", out.background);

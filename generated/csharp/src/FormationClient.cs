@@ -163,13 +163,13 @@ namespace Muxi
         /// `X-Muxi-Idempotency-Key` is honoured for the JSON form: a retry with the same key within 24
         /// hours replays the first response.
         /// </remarks>
-        public async Task<ChatResponse> ChatAsync(string message, string userId2 = null, string agentId = null, string sessionId = null, string groupId = null, string requestId = null, string mode = null, List<ChatFile> files = null, string webhookUrl = null, double? thresholdSeconds = null, string sourceChannel = null, ChatUiResponse uiResponse = null, RequestOptions options = null)
+        public async Task<ChatResponse> ChatAsync(string message, string bodyUserId = null, string agentId = null, string sessionId = null, string groupId = null, string requestId = null, string mode = null, List<ChatFile> files = null, string webhookUrl = null, double? thresholdSeconds = null, string sourceChannel = null, ChatUiResponse uiResponse = null, RequestOptions options = null)
         {
             var r__ = await this.rt.JsonAsync(
                 new Call("POST", "/chat", options)
                 .EmptyJsonBody()
                 .Body("message", message)
-                .Body("user_id", userId2)
+                .Body("user_id", bodyUserId)
                 .Body("agent_id", agentId)
                 .Body("session_id", sessionId)
                 .Body("group_id", groupId)
@@ -213,12 +213,12 @@ namespace Muxi
         /// `X-Muxi-Idempotency-Key` is honoured for the JSON form: a retry with the same key within 24
         /// hours replays the first response.
         /// </remarks>
-        public IEnumerable<ChatEvent> ChatStream(string message, string userId2 = null, string agentId = null, string sessionId = null, string groupId = null, string requestId = null, string mode = null, List<ChatFile> files = null, string webhookUrl = null, double? thresholdSeconds = null, string sourceChannel = null, ChatUiResponse uiResponse = null, RequestOptions options = null) =>
+        public IEnumerable<ChatEvent> ChatStream(string message, string bodyUserId = null, string agentId = null, string sessionId = null, string groupId = null, string requestId = null, string mode = null, List<ChatFile> files = null, string webhookUrl = null, double? thresholdSeconds = null, string sourceChannel = null, ChatUiResponse uiResponse = null, RequestOptions options = null) =>
             this.rt.Chat(
                 new Call("POST", "/chat", options)
                 .EmptyJsonBody()
                 .Body("message", message)
-                .Body("user_id", userId2)
+                .Body("user_id", bodyUserId)
                 .Body("agent_id", agentId)
                 .Body("session_id", sessionId)
                 .Body("group_id", groupId)
@@ -248,13 +248,13 @@ namespace Muxi
         /// `false`. Client key only; the user comes from `X-Muxi-User-ID`, then the deprecated body
         /// `user_id`, then `0`.
         /// </remarks>
-        public async Task<ChatResponse> AudioChatAsync(List<ChatFile> files, string userId2 = null, string agentId = null, string sessionId = null, string requestId = null, RequestOptions options = null)
+        public async Task<ChatResponse> AudioChatAsync(List<ChatFile> files, string bodyUserId = null, string agentId = null, string sessionId = null, string requestId = null, RequestOptions options = null)
         {
             var r__ = await this.rt.JsonAsync(
                 new Call("POST", "/audiochat", options)
                 .EmptyJsonBody()
                 .Body("files", files)
-                .Body("user_id", userId2)
+                .Body("user_id", bodyUserId)
                 .Body("agent_id", agentId)
                 .Body("session_id", sessionId)
                 .Body("request_id", requestId)
@@ -279,12 +279,12 @@ namespace Muxi
         /// `false`. Client key only; the user comes from `X-Muxi-User-ID`, then the deprecated body
         /// `user_id`, then `0`.
         /// </remarks>
-        public IEnumerable<ChatEvent> AudioChatStream(List<ChatFile> files, string userId2 = null, string agentId = null, string sessionId = null, string requestId = null, RequestOptions options = null) =>
+        public IEnumerable<ChatEvent> AudioChatStream(List<ChatFile> files, string bodyUserId = null, string agentId = null, string sessionId = null, string requestId = null, RequestOptions options = null) =>
             this.rt.Chat(
                 new Call("POST", "/audiochat", options)
                 .EmptyJsonBody()
                 .Body("files", files)
-                .Body("user_id", userId2)
+                .Body("user_id", bodyUserId)
                 .Body("agent_id", agentId)
                 .Body("session_id", sessionId)
                 .Body("request_id", requestId)
@@ -534,10 +534,10 @@ namespace Muxi
         /// filter is required (400 otherwise). Each event is an `event: log` frame; failures are sent as
         /// `event: error` frames. No keepalives and no end frame. Admin key only.
         /// </remarks>
-        public IEnumerable<StreamEvent> StreamLogs(string userId2 = null, string sessionId = null, string requestId = null, string agentId = null, LogLevel level = null, string eventType = null, RequestOptions options = null) =>
+        public IEnumerable<StreamEvent> StreamLogs(string filterUserId = null, string sessionId = null, string requestId = null, string agentId = null, LogLevel level = null, string eventType = null, RequestOptions options = null) =>
             this.rt.Named(
                 new Call("GET", "/logs", options)
-                .Query("user_id", userId2)
+                .Query("user_id", filterUserId)
                 .Query("session_id", sessionId)
                 .Query("request_id", requestId)
                 .Query("agent_id", agentId)
@@ -912,12 +912,12 @@ namespace Muxi
         /// `backfill: true` first synthesizes events for rows older than the event log. An unknown
         /// projection is 422; 503 when the memory event log is not available. Admin key only.
         /// </remarks>
-        public async Task<MemoryRebuildReport> RebuildMemoryAsync(string userId2, string projection = null, bool? dryRun = null, bool? background = null, bool? backfill = null, RequestOptions options = null)
+        public async Task<MemoryRebuildReport> RebuildMemoryAsync(string targetUserId, string projection = null, bool? dryRun = null, bool? background = null, bool? backfill = null, RequestOptions options = null)
         {
             var r__ = await this.rt.JsonAsync(
                 new Call("POST", "/memory/rebuild", options)
                 .EmptyJsonBody()
-                .Body("user_id", userId2)
+                .Body("user_id", targetUserId)
                 .Body("projection", projection)
                 .Body("dry_run", dryRun)
                 .Body("background", background)
@@ -960,12 +960,12 @@ namespace Muxi
         /// rebuild reproduces them. Idempotent. Each pass is bounded: when a projection reports
         /// `complete: false`, call again. Admin key only.
         /// </remarks>
-        public async Task<MemoryBackfillReport> BackfillMemoryAsync(string userId2, RequestOptions options = null)
+        public async Task<MemoryBackfillReport> BackfillMemoryAsync(string targetUserId, RequestOptions options = null)
         {
             var r__ = await this.rt.JsonAsync(
                 new Call("POST", "/memory/backfill", options)
                 .EmptyJsonBody()
-                .Body("user_id", userId2)
+                .Body("user_id", targetUserId)
                 .Auth("AdminKey")
                 .UserId("none")
                 .Retryable(false)
@@ -986,13 +986,13 @@ namespace Muxi
         /// `GET /memory/forget/{job_id}`); `background: false` in the body or `?sync=true` waits and
         /// answers 200 with the report. Admin key only.
         /// </remarks>
-        public async Task<MemoryForgetReport> ForgetMemorySourceAsync(string userId2, string source, bool? sync = null, string reason = null, bool? rebuild = null, bool? background = null, RequestOptions options = null)
+        public async Task<MemoryForgetReport> ForgetMemorySourceAsync(string targetUserId, string source, bool? sync = null, string reason = null, bool? rebuild = null, bool? background = null, RequestOptions options = null)
         {
             var r__ = await this.rt.JsonAsync(
                 new Call("POST", "/memory/forget", options)
                 .EmptyJsonBody()
                 .Query("sync", sync)
-                .Body("user_id", userId2)
+                .Body("user_id", targetUserId)
                 .Body("source", source)
                 .Body("reason", reason)
                 .Body("rebuild", rebuild)
@@ -1036,12 +1036,12 @@ namespace Muxi
         /// relationships, flags stale artifacts and refreshes the knowledge index. Send `{}` to audit
         /// every user. 503 unless the formation declares a `memory.lint` block. Admin key only.
         /// </remarks>
-        public async Task<MemoryLintReport> LintMemoryAsync(string userId2 = null, RequestOptions options = null)
+        public async Task<MemoryLintReport> LintMemoryAsync(string targetUserId = null, RequestOptions options = null)
         {
             var r__ = await this.rt.JsonAsync(
                 new Call("POST", "/memory/lint", options)
                 .EmptyJsonBody()
-                .Body("user_id", userId2)
+                .Body("user_id", targetUserId)
                 .Auth("AdminKey")
                 .UserId("none")
                 .Retryable(false)

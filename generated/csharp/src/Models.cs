@@ -640,7 +640,7 @@ namespace Muxi
         /// <summary>Audio files; each `content_type` (or `mime_type`) must start with `audio/`.</summary>
         public List<ChatFile> Files { get; set; }
         /// <summary>Deprecated; send the `X-Muxi-User-ID` header instead.</summary>
-        public string UserId { get; set; }
+        public string BodyUserId { get; set; }
         /// <summary>Route the message to this agent.</summary>
         public string AgentId { get; set; }
         /// <summary>Conversation to continue.</summary>
@@ -654,7 +654,7 @@ namespace Muxi
         {
             var o__ = new Dictionary<string, object>();
             Json.Put(o__, "files", this.Files);
-            Json.Put(o__, "user_id", this.UserId);
+            Json.Put(o__, "user_id", this.BodyUserId);
             Json.Put(o__, "agent_id", this.AgentId);
             Json.Put(o__, "session_id", this.SessionId);
             Json.Put(o__, "request_id", this.RequestId);
@@ -667,7 +667,7 @@ namespace Muxi
             var o__ = Json.Obj(value);
             var r__ = new AudioChatRequest();
             r__.Files = Json.List(Json.Get(o__, "files"), x1 => global::Muxi.ChatFile.FromJson(x1));
-            r__.UserId = Json.Ref(Json.Get(o__, "user_id"), y0 => Json.String(y0));
+            r__.BodyUserId = Json.Ref(Json.Get(o__, "user_id"), y0 => Json.String(y0));
             r__.AgentId = Json.Ref(Json.Get(o__, "agent_id"), y0 => Json.String(y0));
             r__.SessionId = Json.Ref(Json.Get(o__, "session_id"), y0 => Json.String(y0));
             r__.RequestId = Json.Ref(Json.Get(o__, "request_id"), y0 => Json.String(y0));
@@ -1082,7 +1082,7 @@ namespace Muxi
         /// <summary>The user's message.</summary>
         public string Message { get; set; }
         /// <summary>Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).</summary>
-        public string UserId { get; set; }
+        public string BodyUserId { get; set; }
         /// <summary>Route the message to this agent instead of letting the overlord choose.</summary>
         public string AgentId { get; set; }
         /// <summary>Conversation to continue. When omitted the runtime starts a new session (`sess_...`).</summary>
@@ -1113,7 +1113,7 @@ namespace Muxi
         {
             var o__ = new Dictionary<string, object>();
             Json.Put(o__, "message", this.Message);
-            Json.Put(o__, "user_id", this.UserId);
+            Json.Put(o__, "user_id", this.BodyUserId);
             Json.Put(o__, "agent_id", this.AgentId);
             Json.Put(o__, "session_id", this.SessionId);
             Json.Put(o__, "group_id", this.GroupId);
@@ -1133,7 +1133,7 @@ namespace Muxi
             var o__ = Json.Obj(value);
             var r__ = new ChatRequest();
             r__.Message = Json.String(Json.Get(o__, "message"));
-            r__.UserId = Json.Ref(Json.Get(o__, "user_id"), y0 => Json.String(y0));
+            r__.BodyUserId = Json.Ref(Json.Get(o__, "user_id"), y0 => Json.String(y0));
             r__.AgentId = Json.Ref(Json.Get(o__, "agent_id"), y0 => Json.String(y0));
             r__.SessionId = Json.Ref(Json.Get(o__, "session_id"), y0 => Json.String(y0));
             r__.GroupId = Json.Ref(Json.Get(o__, "group_id"), y0 => Json.String(y0));
@@ -4428,12 +4428,12 @@ namespace Muxi
     /// </summary>
     public sealed class MemoryBackfillRequest : IJsonModel
     {
-        public string UserId { get; set; }
+        public string TargetUserId { get; set; }
 
         public Dictionary<string, object> ToJson()
         {
             var o__ = new Dictionary<string, object>();
-            Json.Put(o__, "user_id", this.UserId);
+            Json.Put(o__, "user_id", this.TargetUserId);
             return o__;
         }
 
@@ -4441,7 +4441,7 @@ namespace Muxi
         {
             var o__ = Json.Obj(value);
             var r__ = new MemoryBackfillRequest();
-            r__.UserId = Json.String(Json.Get(o__, "user_id"));
+            r__.TargetUserId = Json.String(Json.Get(o__, "user_id"));
             return r__;
         }
     }
@@ -4785,7 +4785,7 @@ namespace Muxi
     /// </summary>
     public sealed class MemoryForgetRequest : IJsonModel
     {
-        public string UserId { get; set; }
+        public string TargetUserId { get; set; }
         /// <summary>The source to forget (as given when the content was ingested).</summary>
         public string Source { get; set; }
         /// <summary>Recorded in the `user.deletion` audit event.</summary>
@@ -4798,7 +4798,7 @@ namespace Muxi
         public Dictionary<string, object> ToJson()
         {
             var o__ = new Dictionary<string, object>();
-            Json.Put(o__, "user_id", this.UserId);
+            Json.Put(o__, "user_id", this.TargetUserId);
             Json.Put(o__, "source", this.Source);
             Json.Put(o__, "reason", this.Reason);
             Json.Put(o__, "rebuild", this.Rebuild);
@@ -4810,7 +4810,7 @@ namespace Muxi
         {
             var o__ = Json.Obj(value);
             var r__ = new MemoryForgetRequest();
-            r__.UserId = Json.String(Json.Get(o__, "user_id"));
+            r__.TargetUserId = Json.String(Json.Get(o__, "user_id"));
             r__.Source = Json.String(Json.Get(o__, "source"));
             r__.Reason = Json.Ref(Json.Get(o__, "reason"), y0 => Json.String(y0));
             r__.Rebuild = Json.Val(Json.Get(o__, "rebuild"), y0 => Json.Bool(y0));
@@ -5004,12 +5004,12 @@ namespace Muxi
     /// </summary>
     public sealed class MemoryLintRequest : IJsonModel
     {
-        public string UserId { get; set; }
+        public string TargetUserId { get; set; }
 
         public Dictionary<string, object> ToJson()
         {
             var o__ = new Dictionary<string, object>();
-            Json.Put(o__, "user_id", this.UserId);
+            Json.Put(o__, "user_id", this.TargetUserId);
             return o__;
         }
 
@@ -5017,7 +5017,7 @@ namespace Muxi
         {
             var o__ = Json.Obj(value);
             var r__ = new MemoryLintRequest();
-            r__.UserId = Json.Ref(Json.Get(o__, "user_id"), y0 => Json.String(y0));
+            r__.TargetUserId = Json.Ref(Json.Get(o__, "user_id"), y0 => Json.String(y0));
             return r__;
         }
     }
@@ -5133,7 +5133,7 @@ namespace Muxi
     public sealed class MemoryRebuildRequest : IJsonModel
     {
         /// <summary>The user whose projections are rebuilt.</summary>
-        public string UserId { get; set; }
+        public string TargetUserId { get; set; }
         /// <summary>One registered projection; omit to rebuild all of them.</summary>
         public string Projection { get; set; }
         /// <summary>Report how many events would be replayed without changing anything (always runs inline).</summary>
@@ -5146,7 +5146,7 @@ namespace Muxi
         public Dictionary<string, object> ToJson()
         {
             var o__ = new Dictionary<string, object>();
-            Json.Put(o__, "user_id", this.UserId);
+            Json.Put(o__, "user_id", this.TargetUserId);
             Json.Put(o__, "projection", this.Projection);
             Json.Put(o__, "dry_run", this.DryRun);
             Json.Put(o__, "background", this.Background);
@@ -5158,7 +5158,7 @@ namespace Muxi
         {
             var o__ = Json.Obj(value);
             var r__ = new MemoryRebuildRequest();
-            r__.UserId = Json.String(Json.Get(o__, "user_id"));
+            r__.TargetUserId = Json.String(Json.Get(o__, "user_id"));
             r__.Projection = Json.Ref(Json.Get(o__, "projection"), y0 => Json.String(y0));
             r__.DryRun = Json.Val(Json.Get(o__, "dry_run"), y0 => Json.Bool(y0));
             r__.Background = Json.Val(Json.Get(o__, "background"), y0 => Json.Bool(y0));

@@ -101,7 +101,7 @@ final class FormationClient
             'whole' => null,
             'params' => [
                 "message" => ["body", "message", true],
-                "userId2" => ["body", "user_id", false],
+                "bodyUserId" => ["body", "user_id", false],
                 "agentId" => ["body", "agent_id", false],
                 "sessionId" => ["body", "session_id", false],
                 "groupId" => ["body", "group_id", false],
@@ -130,7 +130,7 @@ final class FormationClient
             'whole' => null,
             'params' => [
                 "files" => ["body", "files", true],
-                "userId2" => ["body", "user_id", false],
+                "bodyUserId" => ["body", "user_id", false],
                 "agentId" => ["body", "agent_id", false],
                 "sessionId" => ["body", "session_id", false],
                 "requestId" => ["body", "request_id", false],
@@ -326,7 +326,7 @@ final class FormationClient
             'contentType' => null,
             'whole' => null,
             'params' => [
-                "userId2" => ["query", "user_id", false],
+                "filterUserId" => ["query", "user_id", false],
                 "sessionId" => ["query", "session_id", false],
                 "requestId" => ["query", "request_id", false],
                 "agentId" => ["query", "agent_id", false],
@@ -613,7 +613,7 @@ final class FormationClient
             'contentType' => "application/json",
             'whole' => null,
             'params' => [
-                "userId2" => ["body", "user_id", true],
+                "targetUserId" => ["body", "user_id", true],
                 "projection" => ["body", "projection", false],
                 "dryRun" => ["body", "dry_run", false],
                 "background" => ["body", "background", false],
@@ -652,7 +652,7 @@ final class FormationClient
             'contentType' => "application/json",
             'whole' => null,
             'params' => [
-                "userId2" => ["body", "user_id", true],
+                "targetUserId" => ["body", "user_id", true],
             ],
             'fixed' => [],
             'plain' => null,
@@ -671,7 +671,7 @@ final class FormationClient
             'whole' => null,
             'params' => [
                 "sync" => ["query", "sync", false],
-                "userId2" => ["body", "user_id", true],
+                "targetUserId" => ["body", "user_id", true],
                 "source" => ["body", "source", true],
                 "reason" => ["body", "reason", false],
                 "rebuild" => ["body", "rebuild", false],
@@ -710,7 +710,7 @@ final class FormationClient
             'contentType' => "application/json",
             'whole' => null,
             'params' => [
-                "userId2" => ["body", "user_id", false],
+                "targetUserId" => ["body", "user_id", false],
             ],
             'fixed' => [],
             'plain' => null,
@@ -2374,7 +2374,7 @@ final class FormationClient
      *
      * @param array<string, mixed> $params
      *   - `message` (string, required): The user's message.
-     *   - `userId2` (?string): Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+     *   - `bodyUserId` (?string): Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
      *   - `agentId` (?string): Route the message to this agent instead of letting the overlord choose.
      *   - `sessionId` (?string): Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
      *   - `groupId` (?string): Reserved for future use.
@@ -2426,7 +2426,7 @@ final class FormationClient
      *
      * @param array<string, mixed> $params
      *   - `message` (string, required): The user's message.
-     *   - `userId2` (?string): Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+     *   - `bodyUserId` (?string): Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
      *   - `agentId` (?string): Route the message to this agent instead of letting the overlord choose.
      *   - `sessionId` (?string): Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
      *   - `groupId` (?string): Reserved for future use.
@@ -2466,7 +2466,7 @@ final class FormationClient
      *
      * @param array<string, mixed> $params
      *   - `files` (array, required): Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
-     *   - `userId2` (?string): Deprecated; send the `X-Muxi-User-ID` header instead.
+     *   - `bodyUserId` (?string): Deprecated; send the `X-Muxi-User-ID` header instead.
      *   - `agentId` (?string): Route the message to this agent.
      *   - `sessionId` (?string): Conversation to continue.
      *   - `requestId` (?string): Client-chosen request id.
@@ -2497,7 +2497,7 @@ final class FormationClient
      *
      * @param array<string, mixed> $params
      *   - `files` (array, required): Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
-     *   - `userId2` (?string): Deprecated; send the `X-Muxi-User-ID` header instead.
+     *   - `bodyUserId` (?string): Deprecated; send the `X-Muxi-User-ID` header instead.
      *   - `agentId` (?string): Route the message to this agent.
      *   - `sessionId` (?string): Conversation to continue.
      *   - `requestId` (?string): Client-chosen request id.
@@ -2787,7 +2787,7 @@ final class FormationClient
      * `GET /logs`; a stream (Server-Sent Events).
      *
      * @param array<string, mixed> $params
-     *   - `userId2` (?string): Only events of this user.
+     *   - `filterUserId` (?string): Only events of this user.
      *   - `sessionId` (?string): Only events of this session.
      *   - `requestId` (?string): Only events of this request.
      *   - `agentId` (?string): Only events of this agent.
@@ -3205,7 +3205,7 @@ final class FormationClient
      * `POST /memory/rebuild`.
      *
      * @param array<string, mixed> $params
-     *   - `userId2` (string, required): The user whose projections are rebuilt.
+     *   - `targetUserId` (string, required): The user whose projections are rebuilt.
      *   - `projection` (?string): One registered projection; omit to rebuild all of them.
      *   - `dryRun` (?bool): Report how many events would be replayed without changing anything (always runs inline).
      *   - `background` (?bool): Run as a background job (202 + `job_id`); `false` waits and returns the report.
@@ -3255,7 +3255,7 @@ final class FormationClient
      * `POST /memory/backfill`.
      *
      * @param array<string, mixed> $params
-     *   - `userId2` (string, required)
+     *   - `targetUserId` (string, required)
      * @param array<string, mixed> $options userId, headers, idempotencyKey, timeout (seconds), maxRetries
      */
     public function backfillMemory(array $params, array $options = []): ?\Muxi\Models\MemoryBackfillReport
@@ -3283,7 +3283,7 @@ final class FormationClient
      *
      * @param array<string, mixed> $params
      *   - `sync` (?bool): Wait for the rebuild and return the report (same as `background: false`).
-     *   - `userId2` (string, required)
+     *   - `targetUserId` (string, required)
      *   - `source` (string, required): The source to forget (as given when the content was ingested).
      *   - `reason` (?string): Recorded in the `user.deletion` audit event.
      *   - `rebuild` (?bool): Recompute the projections so derived state no longer reflects the source.
@@ -3334,7 +3334,7 @@ final class FormationClient
      * `POST /memory/lint`.
      *
      * @param array<string, mixed> $params
-     *   - `userId2` (?string)
+     *   - `targetUserId` (?string)
      * @param array<string, mixed> $options userId, headers, idempotencyKey, timeout (seconds), maxRetries
      */
     public function lintMemory(array $params = [], array $options = []): ?\Muxi\Models\MemoryLintReport

@@ -256,7 +256,7 @@ class FormationClient:
         *,
         message: str,
         user_id: Optional[str] = None,
-        user_id2: Optional[str] = None,
+        body_user_id: Optional[str] = None,
         agent_id: Optional[str] = None,
         session_id: Optional[str] = None,
         group_id: Optional[str] = None,
@@ -295,7 +295,7 @@ class FormationClient:
         _call: Dict[str, Any] = {"options": options}
         _call["body"] = {
             "message": message,
-            "user_id": user_id2,
+            "user_id": body_user_id,
             "agent_id": agent_id,
             "session_id": session_id,
             "group_id": group_id,
@@ -317,7 +317,7 @@ class FormationClient:
         *,
         message: str,
         user_id: Optional[str] = None,
-        user_id2: Optional[str] = None,
+        body_user_id: Optional[str] = None,
         agent_id: Optional[str] = None,
         session_id: Optional[str] = None,
         group_id: Optional[str] = None,
@@ -356,7 +356,7 @@ class FormationClient:
         _call: Dict[str, Any] = {"options": options}
         _call["body"] = {
             "message": message,
-            "user_id": user_id2,
+            "user_id": body_user_id,
             "agent_id": agent_id,
             "session_id": session_id,
             "group_id": group_id,
@@ -378,7 +378,7 @@ class FormationClient:
         *,
         files: List[ChatFile],
         user_id: Optional[str] = None,
-        user_id2: Optional[str] = None,
+        body_user_id: Optional[str] = None,
         agent_id: Optional[str] = None,
         session_id: Optional[str] = None,
         request_id: Optional[str] = None,
@@ -398,7 +398,7 @@ class FormationClient:
         _call: Dict[str, Any] = {"options": options}
         _call["body"] = {
             "files": files,
-            "user_id": user_id2,
+            "user_id": body_user_id,
             "agent_id": agent_id,
             "session_id": session_id,
             "request_id": request_id,
@@ -413,7 +413,7 @@ class FormationClient:
         *,
         files: List[ChatFile],
         user_id: Optional[str] = None,
-        user_id2: Optional[str] = None,
+        body_user_id: Optional[str] = None,
         agent_id: Optional[str] = None,
         session_id: Optional[str] = None,
         request_id: Optional[str] = None,
@@ -433,7 +433,7 @@ class FormationClient:
         _call: Dict[str, Any] = {"options": options}
         _call["body"] = {
             "files": files,
-            "user_id": user_id2,
+            "user_id": body_user_id,
             "agent_id": agent_id,
             "session_id": session_id,
             "request_id": request_id,
@@ -697,7 +697,7 @@ class FormationClient:
     def stream_logs(
         self,
         *,
-        user_id2: Optional[str] = None,
+        filter_user_id: Optional[str] = None,
         session_id: Optional[str] = None,
         request_id: Optional[str] = None,
         agent_id: Optional[str] = None,
@@ -715,7 +715,7 @@ class FormationClient:
         """
         _call: Dict[str, Any] = {"options": options}
         _call["query"] = [
-            ("user_id", user_id2),
+            ("user_id", filter_user_id),
             ("session_id", session_id),
             ("request_id", request_id),
             ("agent_id", agent_id),
@@ -1104,7 +1104,7 @@ class FormationClient:
     def rebuild_memory(
         self,
         *,
-        user_id2: str,
+        target_user_id: str,
         projection: Optional[str] = None,
         dry_run: Optional[bool] = None,
         background: Optional[bool] = None,
@@ -1124,7 +1124,7 @@ class FormationClient:
         """
         _call: Dict[str, Any] = {"options": options}
         _call["body"] = {
-            "user_id": user_id2,
+            "user_id": target_user_id,
             "projection": projection,
             "dry_run": dry_run,
             "background": background,
@@ -1156,7 +1156,7 @@ class FormationClient:
     def backfill_memory(
         self,
         *,
-        user_id2: str,
+        target_user_id: str,
         options: Optional[RequestOptions] = None,
     ) -> MemoryBackfillReport:
         """Backfill legacy memory events
@@ -1169,7 +1169,7 @@ class FormationClient:
         """
         _call: Dict[str, Any] = {"options": options}
         _call["body"] = {
-            "user_id": user_id2,
+            "user_id": target_user_id,
         }
         _data, _meta = self._transport.request(_OPS["backfillMemory"], **_call)
         return _rt.with_meta(_codec.decode("MemoryBackfillReport", _data), _meta)
@@ -1177,7 +1177,7 @@ class FormationClient:
     def forget_memory_source(
         self,
         *,
-        user_id2: str,
+        target_user_id: str,
         source: str,
         sync: Optional[bool] = None,
         reason: Optional[str] = None,
@@ -1201,7 +1201,7 @@ class FormationClient:
             ("sync", sync),
         ]
         _call["body"] = {
-            "user_id": user_id2,
+            "user_id": target_user_id,
             "source": source,
             "reason": reason,
             "rebuild": rebuild,
@@ -1233,7 +1233,7 @@ class FormationClient:
     def lint_memory(
         self,
         *,
-        user_id2: Optional[str] = None,
+        target_user_id: Optional[str] = None,
         options: Optional[RequestOptions] = None,
     ) -> MemoryLintReport:
         """Run the memory lint audit
@@ -1247,7 +1247,7 @@ class FormationClient:
         """
         _call: Dict[str, Any] = {"options": options}
         _call["body"] = {
-            "user_id": user_id2,
+            "user_id": target_user_id,
         }
         _data, _meta = self._transport.request(_OPS["lintMemory"], **_call)
         return _rt.with_meta(_codec.decode("MemoryLintReport", _data), _meta)

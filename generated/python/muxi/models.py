@@ -354,7 +354,7 @@ user's message."""
 
     files: List[ChatFile]
     """Audio files; each `content_type` (or `mime_type`) must start with `audio/`."""
-    user_id: Optional[str] = None
+    body_user_id: Optional[str] = None
     """Deprecated; send the `X-Muxi-User-ID` header instead."""
     agent_id: Optional[str] = None
     """Route the message to this agent."""
@@ -367,7 +367,7 @@ user's message."""
 
     _WIRE = (
         ("files", "files", True),
-        ("user_id", "user_id", False),
+        ("body_user_id", "user_id", False),
         ("agent_id", "agent_id", False),
         ("session_id", "session_id", False),
         ("request_id", "request_id", False),
@@ -599,7 +599,7 @@ class ChatRequest(Model):
 
     message: str
     """The user's message."""
-    user_id: Optional[str] = None
+    body_user_id: Optional[str] = None
     """Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present)."""
     agent_id: Optional[str] = None
     """Route the message to this agent instead of letting the overlord choose."""
@@ -629,7 +629,7 @@ the message is processed on its own."""
 
     _WIRE = (
         ("message", "message", True),
-        ("user_id", "user_id", False),
+        ("body_user_id", "user_id", False),
         ("agent_id", "agent_id", False),
         ("session_id", "session_id", False),
         ("group_id", "group_id", False),
@@ -2473,10 +2473,10 @@ class MemoryBackfillReport(Model):
 class MemoryBackfillRequest(Model):
     """The user whose pre-event-log rows get synthesized events."""
 
-    user_id: str
+    target_user_id: str
 
     _WIRE = (
-        ("user_id", "user_id", True),
+        ("target_user_id", "user_id", True),
     )
 
 
@@ -2667,7 +2667,7 @@ class MemoryForgetReport(Model):
 class MemoryForgetRequest(Model):
     """Forget everything a user's memory derived from one source."""
 
-    user_id: str
+    target_user_id: str
     source: str
     """The source to forget (as given when the content was ingested)."""
     reason: Optional[str] = None
@@ -2678,7 +2678,7 @@ class MemoryForgetRequest(Model):
     """Run the rebuild as a background job (202 + `job_id`); `false` waits."""
 
     _WIRE = (
-        ("user_id", "user_id", True),
+        ("target_user_id", "user_id", True),
         ("source", "source", True),
         ("reason", "reason", False),
         ("rebuild", "rebuild", False),
@@ -2787,10 +2787,10 @@ removed, captain's log gaps, stale artifacts, index regenerations."""
 class MemoryLintRequest(Model):
     """Which user to audit; omit `user_id` to audit every user."""
 
-    user_id: Optional[str] = None
+    target_user_id: Optional[str] = None
 
     _WIRE = (
-        ("user_id", "user_id", False),
+        ("target_user_id", "user_id", False),
     )
 
 
@@ -2849,7 +2849,7 @@ class MemoryRebuildReport(Model):
 class MemoryRebuildRequest(Model):
     """Which projections to rebuild from the memory event log, for which user."""
 
-    user_id: str
+    target_user_id: str
     """The user whose projections are rebuilt."""
     projection: Optional[str] = None
     """One registered projection; omit to rebuild all of them."""
@@ -2861,7 +2861,7 @@ class MemoryRebuildRequest(Model):
     """First synthesize events for rows that predate the event log, then rebuild."""
 
     _WIRE = (
-        ("user_id", "user_id", True),
+        ("target_user_id", "user_id", True),
         ("projection", "projection", False),
         ("dry_run", "dry_run", False),
         ("background", "background", False),

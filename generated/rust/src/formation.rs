@@ -134,7 +134,7 @@ impl FormationClient {
         let mut req = self.transport.request(&self.options, &CHAT);
         req.json_body();
         req.body("message", &params.message)?;
-        req.body_opt("user_id", &params.user_id2)?;
+        req.body_opt("user_id", &params.body_user_id)?;
         req.body_opt("agent_id", &params.agent_id)?;
         req.body_opt("session_id", &params.session_id)?;
         req.body_opt("group_id", &params.group_id)?;
@@ -178,7 +178,7 @@ impl FormationClient {
         let mut req = self.transport.request(&self.options, &CHAT);
         req.json_body();
         req.body("message", &params.message)?;
-        req.body_opt("user_id", &params.user_id2)?;
+        req.body_opt("user_id", &params.body_user_id)?;
         req.body_opt("agent_id", &params.agent_id)?;
         req.body_opt("session_id", &params.session_id)?;
         req.body_opt("group_id", &params.group_id)?;
@@ -208,7 +208,7 @@ impl FormationClient {
         let mut req = self.transport.request(&self.options, &AUDIO_CHAT);
         req.json_body();
         req.body("files", &params.files)?;
-        req.body_opt("user_id", &params.user_id2)?;
+        req.body_opt("user_id", &params.body_user_id)?;
         req.body_opt("agent_id", &params.agent_id)?;
         req.body_opt("session_id", &params.session_id)?;
         req.body_opt("request_id", &params.request_id)?;
@@ -233,7 +233,7 @@ impl FormationClient {
         let mut req = self.transport.request(&self.options, &AUDIO_CHAT);
         req.json_body();
         req.body("files", &params.files)?;
-        req.body_opt("user_id", &params.user_id2)?;
+        req.body_opt("user_id", &params.body_user_id)?;
         req.body_opt("agent_id", &params.agent_id)?;
         req.body_opt("session_id", &params.session_id)?;
         req.body_opt("request_id", &params.request_id)?;
@@ -422,7 +422,7 @@ impl FormationClient {
     /// Streams the response (`text/event-stream`); the connection closes when the stream is dropped.
     pub fn stream_logs(&self, params: StreamLogsParams) -> Result<EventStream<StreamLogsEvent>> {
         let mut req = self.transport.request(&self.options, &STREAM_LOGS);
-        req.query("user_id", &params.user_id2)?;
+        req.query("user_id", &params.filter_user_id)?;
         req.query("session_id", &params.session_id)?;
         req.query("request_id", &params.request_id)?;
         req.query("agent_id", &params.agent_id)?;
@@ -682,7 +682,7 @@ impl FormationClient {
     pub fn rebuild_memory(&self, params: RebuildMemoryParams) -> Result<MemoryRebuildReport> {
         let mut req = self.transport.request(&self.options, &REBUILD_MEMORY);
         req.json_body();
-        req.body("user_id", &params.user_id2)?;
+        req.body("user_id", &params.target_user_id)?;
         req.body_opt("projection", &params.projection)?;
         req.body_opt("dry_run", &params.dry_run)?;
         req.body_opt("background", &params.background)?;
@@ -714,7 +714,7 @@ impl FormationClient {
     pub fn backfill_memory(&self, params: BackfillMemoryParams) -> Result<MemoryBackfillReport> {
         let mut req = self.transport.request(&self.options, &BACKFILL_MEMORY);
         req.json_body();
-        req.body("user_id", &params.user_id2)?;
+        req.body("user_id", &params.target_user_id)?;
         req.send_json()
     }
 
@@ -733,7 +733,7 @@ impl FormationClient {
         let mut req = self.transport.request(&self.options, &FORGET_MEMORY_SOURCE);
         req.json_body();
         req.query("sync", &params.sync)?;
-        req.body("user_id", &params.user_id2)?;
+        req.body("user_id", &params.target_user_id)?;
         req.body("source", &params.source)?;
         req.body_opt("reason", &params.reason)?;
         req.body_opt("rebuild", &params.rebuild)?;
@@ -766,7 +766,7 @@ impl FormationClient {
     pub fn lint_memory(&self, params: LintMemoryParams) -> Result<MemoryLintReport> {
         let mut req = self.transport.request(&self.options, &LINT_MEMORY);
         req.json_body();
-        req.body_opt("user_id", &params.user_id2)?;
+        req.body_opt("user_id", &params.target_user_id)?;
         req.send_json()
     }
 
@@ -2446,7 +2446,7 @@ pub struct ChatParams {
     /// The user's message.
     pub message: String,
     /// Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-    pub user_id2: Option<String>,
+    pub body_user_id: Option<String>,
     /// Route the message to this agent instead of letting the overlord choose.
     pub agent_id: Option<String>,
     /// Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
@@ -2477,7 +2477,7 @@ pub struct AudioChatParams {
     /// Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
     pub files: Vec<ChatFile>,
     /// Deprecated; send the `X-Muxi-User-ID` header instead.
-    pub user_id2: Option<String>,
+    pub body_user_id: Option<String>,
     /// Route the message to this agent.
     pub agent_id: Option<String>,
     /// Conversation to continue.
@@ -2514,7 +2514,7 @@ pub struct RestoreSessionParams {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StreamLogsParams {
     /// Only events of this user.
-    pub user_id2: Option<String>,
+    pub filter_user_id: Option<String>,
     /// Only events of this session.
     pub session_id: Option<String>,
     /// Only events of this request.
@@ -2618,7 +2618,7 @@ pub struct GetDistilledStatusParams {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RebuildMemoryParams {
     /// The user whose projections are rebuilt.
-    pub user_id2: String,
+    pub target_user_id: String,
     /// One registered projection; omit to rebuild all of them.
     pub projection: Option<String>,
     /// Report how many events would be replayed without changing anything (always runs inline).
@@ -2632,7 +2632,7 @@ pub struct RebuildMemoryParams {
 /// Parameters of [`FormationClient::backfill_memory`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BackfillMemoryParams {
-    pub user_id2: String,
+    pub target_user_id: String,
 }
 
 /// Parameters of [`FormationClient::forget_memory_source`].
@@ -2640,7 +2640,7 @@ pub struct BackfillMemoryParams {
 pub struct ForgetMemorySourceParams {
     /// Wait for the rebuild and return the report (same as `background: false`).
     pub sync: Option<bool>,
-    pub user_id2: String,
+    pub target_user_id: String,
     /// The source to forget (as given when the content was ingested).
     pub source: String,
     /// Recorded in the `user.deletion` audit event.
@@ -2654,7 +2654,7 @@ pub struct ForgetMemorySourceParams {
 /// Parameters of [`FormationClient::lint_memory`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LintMemoryParams {
-    pub user_id2: Option<String>,
+    pub target_user_id: Option<String>,
 }
 
 /// Parameters of [`FormationClient::register_distillery`].

@@ -296,7 +296,7 @@ pub struct AudioChatRequest {
     pub files: Vec<ChatFile>,
     /// Deprecated; send the `X-Muxi-User-ID` header instead.
     #[serde(rename = "user_id", default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
+    pub body_user_id: Option<String>,
     /// Route the message to this agent.
     #[serde(rename = "agent_id", default, skip_serializing_if = "Option::is_none")]
     pub agent_id: Option<String>,
@@ -501,7 +501,7 @@ pub struct ChatRequest {
     pub message: String,
     /// Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
     #[serde(rename = "user_id", default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
+    pub body_user_id: Option<String>,
     /// Route the message to this agent instead of letting the overlord choose.
     #[serde(rename = "agent_id", default, skip_serializing_if = "Option::is_none")]
     pub agent_id: Option<String>,
@@ -2157,7 +2157,7 @@ pub struct MemoryBackfillReport {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MemoryBackfillRequest {
     #[serde(rename = "user_id")]
-    pub user_id: String,
+    pub target_user_id: String,
 }
 
 /// What happened to one item of a batch.
@@ -2319,7 +2319,7 @@ pub struct MemoryForgetReport {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MemoryForgetRequest {
     #[serde(rename = "user_id")]
-    pub user_id: String,
+    pub target_user_id: String,
     /// The source to forget (as given when the content was ingested).
     #[serde(rename = "source")]
     pub source: String,
@@ -2420,7 +2420,7 @@ pub struct MemoryLintReport {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MemoryLintRequest {
     #[serde(rename = "user_id", default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<String>,
+    pub target_user_id: Option<String>,
 }
 
 /// A page of the memories the user can read.
@@ -2473,7 +2473,7 @@ pub struct MemoryRebuildReport {
 pub struct MemoryRebuildRequest {
     /// The user whose projections are rebuilt.
     #[serde(rename = "user_id")]
-    pub user_id: String,
+    pub target_user_id: String,
     /// One registered projection; omit to rebuild all of them.
     #[serde(rename = "projection", default, skip_serializing_if = "Option::is_none")]
     pub projection: Option<String>,

@@ -78,7 +78,7 @@ class FormationClient {
     /// The user's message.
     std::string message{};  // required
     /// Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-    std::optional<std::string> user_id2{};
+    std::optional<std::string> body_user_id{};
     /// Route the message to this agent instead of letting the overlord choose.
     std::optional<std::string> agent_id{};
     /// Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
@@ -154,7 +154,7 @@ class FormationClient {
     /// Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
     std::vector<ChatFile> files{};  // required
     /// Deprecated; send the `X-Muxi-User-ID` header instead.
-    std::optional<std::string> user_id2{};
+    std::optional<std::string> body_user_id{};
     /// Route the message to this agent.
     std::optional<std::string> agent_id{};
     /// Conversation to continue.
@@ -308,7 +308,7 @@ class FormationClient {
   /// Query, header and body fields of stream_logs.
   struct StreamLogsParams {
     /// Only events of this user.
-    std::optional<std::string> user_id2{};
+    std::optional<std::string> filter_user_id{};
     /// Only events of this session.
     std::optional<std::string> session_id{};
     /// Only events of this request.
@@ -555,7 +555,7 @@ class FormationClient {
   /// Query, header and body fields of rebuild_memory.
   struct RebuildMemoryParams {
     /// The user whose projections are rebuilt.
-    std::string user_id2{};  // required
+    std::string target_user_id{};  // required
     /// One registered projection; omit to rebuild all of them.
     std::optional<std::string> projection{};
     /// Report how many events would be replayed without changing anything (always runs inline).
@@ -586,7 +586,7 @@ class FormationClient {
 
   /// Query, header and body fields of backfill_memory.
   struct BackfillMemoryParams {
-    std::string user_id2{};  // required
+    std::string target_user_id{};  // required
   };
 
   /// Backfill legacy memory events
@@ -601,7 +601,7 @@ class FormationClient {
   struct ForgetMemorySourceParams {
     /// Wait for the rebuild and return the report (same as `background: false`).
     std::optional<bool> sync{};
-    std::string user_id2{};  // required
+    std::string target_user_id{};  // required
     /// The source to forget (as given when the content was ingested).
     std::string source{};  // required
     /// Recorded in the `user.deletion` audit event.
@@ -632,7 +632,7 @@ class FormationClient {
 
   /// Query, header and body fields of lint_memory.
   struct LintMemoryParams {
-    std::optional<std::string> user_id2{};
+    std::optional<std::string> target_user_id{};
   };
 
   /// Run the memory lint audit

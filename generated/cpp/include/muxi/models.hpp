@@ -668,7 +668,7 @@ struct AudioChatRequest {
   /// Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
   std::vector<ChatFile> files{};
   /// Deprecated; send the `X-Muxi-User-ID` header instead.
-  std::optional<std::string> user_id{};
+  std::optional<std::string> body_user_id{};
   /// Route the message to this agent.
   std::optional<std::string> agent_id{};
   /// Conversation to continue.
@@ -830,7 +830,7 @@ struct ChatRequest {
   /// The user's message.
   std::string message{};
   /// Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-  std::optional<std::string> user_id{};
+  std::optional<std::string> body_user_id{};
   /// Route the message to this agent instead of letting the overlord choose.
   std::optional<std::string> agent_id{};
   /// Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
@@ -2025,7 +2025,7 @@ void from_json(const Json& j, MemoryBackfillReport& out);
 
 /// The user whose pre-event-log rows get synthesized events.
 struct MemoryBackfillRequest {
-  std::string user_id{};
+  std::string target_user_id{};
 };
 Json to_json(const MemoryBackfillRequest& v);
 void from_json(const Json& j, MemoryBackfillRequest& out);
@@ -2154,7 +2154,7 @@ void from_json(const Json& j, MemoryForgetReport& out);
 
 /// Forget everything a user's memory derived from one source.
 struct MemoryForgetRequest {
-  std::string user_id{};
+  std::string target_user_id{};
   /// The source to forget (as given when the content was ingested).
   std::string source{};
   /// Recorded in the `user.deletion` audit event.
@@ -2233,7 +2233,7 @@ void from_json(const Json& j, MemoryLintReport& out);
 
 /// Which user to audit; omit `user_id` to audit every user.
 struct MemoryLintRequest {
-  std::optional<std::string> user_id{};
+  std::optional<std::string> target_user_id{};
 };
 Json to_json(const MemoryLintRequest& v);
 void from_json(const Json& j, MemoryLintRequest& out);
@@ -2278,7 +2278,7 @@ void from_json(const Json& j, MemoryRebuildReport& out);
 /// Which projections to rebuild from the memory event log, for which user.
 struct MemoryRebuildRequest {
   /// The user whose projections are rebuilt.
-  std::string user_id{};
+  std::string target_user_id{};
   /// One registered projection; omit to rebuild all of them.
   std::optional<std::string> projection{};
   /// Report how many events would be replayed without changing anything (always runs inline).

@@ -139,13 +139,13 @@ class FormationClient {
   }
 
   // chat: the request, shared by its plain, stream and alias methods.
-  static Call _chatCall({ required String message, String? userId2, String? agentId, String? sessionId, String? groupId, String? requestId, String? mode, List<ChatFile>? files, String? webhookUrl, double? thresholdSeconds, String? sourceChannel, ChatUiResponse? uiResponse,  }) {
+  static Call _chatCall({ required String message, String? bodyUserId, String? agentId, String? sessionId, String? groupId, String? requestId, String? mode, List<ChatFile>? files, String? webhookUrl, double? thresholdSeconds, String? sourceChannel, ChatUiResponse? uiResponse,  }) {
     final call = Call('POST', '/chat',
         auth: const ['ClientKey'], userId: 'optional', retryable: true, envelope: true);
     call.contentType = 'application/json';
     call.jsonBody = true;
     call.body['message'] = message;
-    if (userId2 != null) call.body['user_id'] = userId2;
+    if (bodyUserId != null) call.body['user_id'] = bodyUserId;
     if (agentId != null) call.body['agent_id'] = agentId;
     if (sessionId != null) call.body['session_id'] = sessionId;
     if (groupId != null) call.body['group_id'] = groupId;
@@ -186,7 +186,7 @@ class FormationClient {
   ///
   /// [message]: The user's message.
   ///
-  /// [userId2]: Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+  /// [bodyUserId]: Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
   ///
   /// [agentId]: Route the message to this agent instead of letting the overlord choose.
   ///
@@ -209,8 +209,8 @@ class FormationClient {
   /// [uiResponse]: The user's answer to a UI widget from an earlier turn (for example the option picked in an
   /// `options` widget). A matching `id` pins the selection; an unknown or stale `id` is ignored and
   /// the message is processed on its own.
-  Future<ChatResponse> chat({ required String message, String? userId2, String? agentId, String? sessionId, String? groupId, String? requestId, String? mode, List<ChatFile>? files, String? webhookUrl, double? thresholdSeconds, String? sourceChannel, ChatUiResponse? uiResponse, RequestOptions? options}) async {
-    final call = _chatCall(message: message, userId2: userId2, agentId: agentId, sessionId: sessionId, groupId: groupId, requestId: requestId, mode: mode, files: files, webhookUrl: webhookUrl, thresholdSeconds: thresholdSeconds, sourceChannel: sourceChannel, uiResponse: uiResponse, );
+  Future<ChatResponse> chat({ required String message, String? bodyUserId, String? agentId, String? sessionId, String? groupId, String? requestId, String? mode, List<ChatFile>? files, String? webhookUrl, double? thresholdSeconds, String? sourceChannel, ChatUiResponse? uiResponse, RequestOptions? options}) async {
+    final call = _chatCall(message: message, bodyUserId: bodyUserId, agentId: agentId, sessionId: sessionId, groupId: groupId, requestId: requestId, mode: mode, files: files, webhookUrl: webhookUrl, thresholdSeconds: thresholdSeconds, sourceChannel: sourceChannel, uiResponse: uiResponse, );
     final data = await _http.json(call, options);
     return ChatResponse.fromJson(data as Map<String, dynamic>);
   }
@@ -240,7 +240,7 @@ class FormationClient {
   ///
   /// [message]: The user's message.
   ///
-  /// [userId2]: Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+  /// [bodyUserId]: Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
   ///
   /// [agentId]: Route the message to this agent instead of letting the overlord choose.
   ///
@@ -263,19 +263,19 @@ class FormationClient {
   /// [uiResponse]: The user's answer to a UI widget from an earlier turn (for example the option picked in an
   /// `options` widget). A matching `id` pins the selection; an unknown or stale `id` is ignored and
   /// the message is processed on its own.
-  Stream<ChatEvent> chatStream({ required String message, String? userId2, String? agentId, String? sessionId, String? groupId, String? requestId, String? mode, List<ChatFile>? files, String? webhookUrl, double? thresholdSeconds, String? sourceChannel, ChatUiResponse? uiResponse, RequestOptions? options}) =>
+  Stream<ChatEvent> chatStream({ required String message, String? bodyUserId, String? agentId, String? sessionId, String? groupId, String? requestId, String? mode, List<ChatFile>? files, String? webhookUrl, double? thresholdSeconds, String? sourceChannel, ChatUiResponse? uiResponse, RequestOptions? options}) =>
       _http.chatStream(
-          () => _chatCall(message: message, userId2: userId2, agentId: agentId, sessionId: sessionId, groupId: groupId, requestId: requestId, mode: mode, files: files, webhookUrl: webhookUrl, thresholdSeconds: thresholdSeconds, sourceChannel: sourceChannel, uiResponse: uiResponse, ),
+          () => _chatCall(message: message, bodyUserId: bodyUserId, agentId: agentId, sessionId: sessionId, groupId: groupId, requestId: requestId, mode: mode, files: files, webhookUrl: webhookUrl, thresholdSeconds: thresholdSeconds, sourceChannel: sourceChannel, uiResponse: uiResponse, ),
           options);
 
   // audioChat: the request, shared by its plain, stream and alias methods.
-  static Call _audioChatCall({ required List<ChatFile> files, String? userId2, String? agentId, String? sessionId, String? requestId,  }) {
+  static Call _audioChatCall({ required List<ChatFile> files, String? bodyUserId, String? agentId, String? sessionId, String? requestId,  }) {
     final call = Call('POST', '/audiochat',
         auth: const ['ClientKey'], userId: 'optional', retryable: false, envelope: true);
     call.contentType = 'application/json';
     call.jsonBody = true;
     call.body['files'] = files;
-    if (userId2 != null) call.body['user_id'] = userId2;
+    if (bodyUserId != null) call.body['user_id'] = bodyUserId;
     if (agentId != null) call.body['agent_id'] = agentId;
     if (sessionId != null) call.body['session_id'] = sessionId;
     if (requestId != null) call.body['request_id'] = requestId;
@@ -297,15 +297,15 @@ class FormationClient {
   ///
   /// [files]: Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
   ///
-  /// [userId2]: Deprecated; send the `X-Muxi-User-ID` header instead.
+  /// [bodyUserId]: Deprecated; send the `X-Muxi-User-ID` header instead.
   ///
   /// [agentId]: Route the message to this agent.
   ///
   /// [sessionId]: Conversation to continue.
   ///
   /// [requestId]: Client-chosen request id.
-  Future<ChatResponse> audioChat({ required List<ChatFile> files, String? userId2, String? agentId, String? sessionId, String? requestId, RequestOptions? options}) async {
-    final call = _audioChatCall(files: files, userId2: userId2, agentId: agentId, sessionId: sessionId, requestId: requestId, );
+  Future<ChatResponse> audioChat({ required List<ChatFile> files, String? bodyUserId, String? agentId, String? sessionId, String? requestId, RequestOptions? options}) async {
+    final call = _audioChatCall(files: files, bodyUserId: bodyUserId, agentId: agentId, sessionId: sessionId, requestId: requestId, );
     final data = await _http.json(call, options);
     return ChatResponse.fromJson(data as Map<String, dynamic>);
   }
@@ -323,16 +323,16 @@ class FormationClient {
   ///
   /// [files]: Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
   ///
-  /// [userId2]: Deprecated; send the `X-Muxi-User-ID` header instead.
+  /// [bodyUserId]: Deprecated; send the `X-Muxi-User-ID` header instead.
   ///
   /// [agentId]: Route the message to this agent.
   ///
   /// [sessionId]: Conversation to continue.
   ///
   /// [requestId]: Client-chosen request id.
-  Stream<ChatEvent> audioChatStream({ required List<ChatFile> files, String? userId2, String? agentId, String? sessionId, String? requestId, RequestOptions? options}) =>
+  Stream<ChatEvent> audioChatStream({ required List<ChatFile> files, String? bodyUserId, String? agentId, String? sessionId, String? requestId, RequestOptions? options}) =>
       _http.chatStream(
-          () => _audioChatCall(files: files, userId2: userId2, agentId: agentId, sessionId: sessionId, requestId: requestId, ),
+          () => _audioChatCall(files: files, bodyUserId: bodyUserId, agentId: agentId, sessionId: sessionId, requestId: requestId, ),
           options);
 
   // getSessions: the request, shared by its plain, stream and alias methods.
@@ -599,10 +599,10 @@ class FormationClient {
               });
 
   // streamLogs: the request, shared by its plain, stream and alias methods.
-  static Call _streamLogsCall({ String? userId2, String? sessionId, String? requestId, String? agentId, String? level, String? eventType,  }) {
+  static Call _streamLogsCall({ String? filterUserId, String? sessionId, String? requestId, String? agentId, String? level, String? eventType,  }) {
     final call = Call('GET', '/logs',
         auth: const ['AdminKey'], userId: 'none', retryable: true, envelope: false);
-    if (userId2 != null) call.query.add(MapEntry('user_id', userId2));
+    if (filterUserId != null) call.query.add(MapEntry('user_id', filterUserId));
     if (sessionId != null) call.query.add(MapEntry('session_id', sessionId));
     if (requestId != null) call.query.add(MapEntry('request_id', requestId));
     if (agentId != null) call.query.add(MapEntry('agent_id', agentId));
@@ -619,7 +619,7 @@ class FormationClient {
   ///
   /// `GET /logs`; a stream (Server-Sent Events).
   ///
-  /// [userId2]: Only events of this user.
+  /// [filterUserId]: Only events of this user.
   ///
   /// [sessionId]: Only events of this session.
   ///
@@ -630,9 +630,9 @@ class FormationClient {
   /// [level]: Only events of this level.
   ///
   /// [eventType]: Only events of this type; `*` wildcards allowed (e.g. `chat.*`).
-  Stream<StreamEvent> streamLogs({ String? userId2, String? sessionId, String? requestId, String? agentId, String? level, String? eventType, RequestOptions? options}) =>
+  Stream<StreamEvent> streamLogs({ String? filterUserId, String? sessionId, String? requestId, String? agentId, String? level, String? eventType, RequestOptions? options}) =>
       _http.namedStream(
-          () => _streamLogsCall(userId2: userId2, sessionId: sessionId, requestId: requestId, agentId: agentId, level: level, eventType: eventType, ),
+          () => _streamLogsCall(filterUserId: filterUserId, sessionId: sessionId, requestId: requestId, agentId: agentId, level: level, eventType: eventType, ),
           options,
           (event, data) => switch (event) {
                 'log' => data is Map<String, dynamic> ? LogStreamEvent.fromJson(data) : data,
@@ -1040,12 +1040,12 @@ class FormationClient {
   }
 
   // rebuildMemory: the request, shared by its plain, stream and alias methods.
-  static Call _rebuildMemoryCall({ required String userId2, String? projection, bool? dryRun, bool? background, bool? backfill,  }) {
+  static Call _rebuildMemoryCall({ required String targetUserId, String? projection, bool? dryRun, bool? background, bool? backfill,  }) {
     final call = Call('POST', '/memory/rebuild',
         auth: const ['AdminKey'], userId: 'none', retryable: false, envelope: true);
     call.contentType = 'application/json';
     call.jsonBody = true;
-    call.body['user_id'] = userId2;
+    call.body['user_id'] = targetUserId;
     if (projection != null) call.body['projection'] = projection;
     if (dryRun != null) call.body['dry_run'] = dryRun;
     if (background != null) call.body['background'] = background;
@@ -1064,7 +1064,7 @@ class FormationClient {
   ///
   /// `POST /memory/rebuild`.
   ///
-  /// [userId2]: The user whose projections are rebuilt.
+  /// [targetUserId]: The user whose projections are rebuilt.
   ///
   /// [projection]: One registered projection; omit to rebuild all of them.
   ///
@@ -1073,8 +1073,8 @@ class FormationClient {
   /// [background]: Run as a background job (202 + `job_id`); `false` waits and returns the report.
   ///
   /// [backfill]: First synthesize events for rows that predate the event log, then rebuild.
-  Future<MemoryRebuildReport> rebuildMemory({ required String userId2, String? projection, bool? dryRun, bool? background, bool? backfill, RequestOptions? options}) async {
-    final call = _rebuildMemoryCall(userId2: userId2, projection: projection, dryRun: dryRun, background: background, backfill: backfill, );
+  Future<MemoryRebuildReport> rebuildMemory({ required String targetUserId, String? projection, bool? dryRun, bool? background, bool? backfill, RequestOptions? options}) async {
+    final call = _rebuildMemoryCall(targetUserId: targetUserId, projection: projection, dryRun: dryRun, background: background, backfill: backfill, );
     final data = await _http.json(call, options);
     return MemoryRebuildReport.fromJson(data as Map<String, dynamic>);
   }
@@ -1102,12 +1102,12 @@ class FormationClient {
   }
 
   // backfillMemory: the request, shared by its plain, stream and alias methods.
-  static Call _backfillMemoryCall({ required String userId2,  }) {
+  static Call _backfillMemoryCall({ required String targetUserId,  }) {
     final call = Call('POST', '/memory/backfill',
         auth: const ['AdminKey'], userId: 'none', retryable: false, envelope: true);
     call.contentType = 'application/json';
     call.jsonBody = true;
-    call.body['user_id'] = userId2;
+    call.body['user_id'] = targetUserId;
     return call;
   }
 
@@ -1118,20 +1118,20 @@ class FormationClient {
   /// `complete: false`, call again. Admin key only.
   ///
   /// `POST /memory/backfill`.
-  Future<MemoryBackfillReport> backfillMemory({ required String userId2, RequestOptions? options}) async {
-    final call = _backfillMemoryCall(userId2: userId2, );
+  Future<MemoryBackfillReport> backfillMemory({ required String targetUserId, RequestOptions? options}) async {
+    final call = _backfillMemoryCall(targetUserId: targetUserId, );
     final data = await _http.json(call, options);
     return MemoryBackfillReport.fromJson(data as Map<String, dynamic>);
   }
 
   // forgetMemorySource: the request, shared by its plain, stream and alias methods.
-  static Call _forgetMemorySourceCall({ bool? sync, required String userId2, required String source, String? reason, bool? rebuild, bool? background,  }) {
+  static Call _forgetMemorySourceCall({ bool? sync, required String targetUserId, required String source, String? reason, bool? rebuild, bool? background,  }) {
     final call = Call('POST', '/memory/forget',
         auth: const ['AdminKey'], userId: 'none', retryable: false, envelope: true);
     if (sync != null) call.query.add(MapEntry('sync', sync));
     call.contentType = 'application/json';
     call.jsonBody = true;
-    call.body['user_id'] = userId2;
+    call.body['user_id'] = targetUserId;
     call.body['source'] = source;
     if (reason != null) call.body['reason'] = reason;
     if (rebuild != null) call.body['rebuild'] = rebuild;
@@ -1159,8 +1159,8 @@ class FormationClient {
   /// [rebuild]: Recompute the projections so derived state no longer reflects the source.
   ///
   /// [background]: Run the rebuild as a background job (202 + `job_id`); `false` waits.
-  Future<MemoryForgetReport> forgetMemorySource({ bool? sync, required String userId2, required String source, String? reason, bool? rebuild, bool? background, RequestOptions? options}) async {
-    final call = _forgetMemorySourceCall(sync: sync, userId2: userId2, source: source, reason: reason, rebuild: rebuild, background: background, );
+  Future<MemoryForgetReport> forgetMemorySource({ bool? sync, required String targetUserId, required String source, String? reason, bool? rebuild, bool? background, RequestOptions? options}) async {
+    final call = _forgetMemorySourceCall(sync: sync, targetUserId: targetUserId, source: source, reason: reason, rebuild: rebuild, background: background, );
     final data = await _http.json(call, options);
     return MemoryForgetReport.fromJson(data as Map<String, dynamic>);
   }
@@ -1188,12 +1188,12 @@ class FormationClient {
   }
 
   // lintMemory: the request, shared by its plain, stream and alias methods.
-  static Call _lintMemoryCall({ String? userId2,  }) {
+  static Call _lintMemoryCall({ String? targetUserId,  }) {
     final call = Call('POST', '/memory/lint',
         auth: const ['AdminKey'], userId: 'none', retryable: false, envelope: true);
     call.contentType = 'application/json';
     call.jsonBody = true;
-    if (userId2 != null) call.body['user_id'] = userId2;
+    if (targetUserId != null) call.body['user_id'] = targetUserId;
     return call;
   }
 
@@ -1205,8 +1205,8 @@ class FormationClient {
   /// every user. 503 unless the formation declares a `memory.lint` block. Admin key only.
   ///
   /// `POST /memory/lint`.
-  Future<MemoryLintReport> lintMemory({ String? userId2, RequestOptions? options}) async {
-    final call = _lintMemoryCall(userId2: userId2, );
+  Future<MemoryLintReport> lintMemory({ String? targetUserId, RequestOptions? options}) async {
+    final call = _lintMemoryCall(targetUserId: targetUserId, );
     final data = await _http.json(call, options);
     return MemoryLintReport.fromJson(data as Map<String, dynamic>);
   }

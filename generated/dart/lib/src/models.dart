@@ -818,7 +818,7 @@ typedef AsyncJobList = List<AsyncJob>;
 class AudioChatRequest {
   AudioChatRequest({
     required this.files,
-    this.userId,
+    this.bodyUserId,
     this.agentId,
     this.sessionId,
     this.requestId,
@@ -828,7 +828,7 @@ class AudioChatRequest {
   /// Builds it from the wire form (decoded JSON).
   factory AudioChatRequest.fromJson(Map<String, dynamic> json) => AudioChatRequest(
         files: (json['files'] as List).map((e0) => ChatFile.fromJson(e0 as Map<String, dynamic>)).toList(),
-        userId: json['user_id'] as String?,
+        bodyUserId: json['user_id'] as String?,
         agentId: json['agent_id'] as String?,
         sessionId: json['session_id'] as String?,
         requestId: json['request_id'] as String?,
@@ -838,7 +838,7 @@ class AudioChatRequest {
   /// Dart field name → wire name.
   static const wire = <String, String>{
     'files': 'files',
-    'userId': 'user_id',
+    'bodyUserId': 'user_id',
     'agentId': 'agent_id',
     'sessionId': 'session_id',
     'requestId': 'request_id',
@@ -849,7 +849,7 @@ class AudioChatRequest {
   final List<ChatFile> files;
 
   /// Deprecated; send the `X-Muxi-User-ID` header instead.
-  final String? userId;
+  final String? bodyUserId;
 
   /// Route the message to this agent.
   final String? agentId;
@@ -866,7 +866,7 @@ class AudioChatRequest {
   /// The wire form; optional fields left null are omitted (jsonEncode calls toJson on nested models).
   Map<String, dynamic> toJson() => {
         'files': files,
-        if (userId != null) 'user_id': userId,
+        if (bodyUserId != null) 'user_id': bodyUserId,
         if (agentId != null) 'agent_id': agentId,
         if (sessionId != null) 'session_id': sessionId,
         if (requestId != null) 'request_id': requestId,
@@ -1384,7 +1384,7 @@ class ChatMessage {
 class ChatRequest {
   ChatRequest({
     required this.message,
-    this.userId,
+    this.bodyUserId,
     this.agentId,
     this.sessionId,
     this.groupId,
@@ -1401,7 +1401,7 @@ class ChatRequest {
   /// Builds it from the wire form (decoded JSON).
   factory ChatRequest.fromJson(Map<String, dynamic> json) => ChatRequest(
         message: json['message'] as String,
-        userId: json['user_id'] as String?,
+        bodyUserId: json['user_id'] as String?,
         agentId: json['agent_id'] as String?,
         sessionId: json['session_id'] as String?,
         groupId: json['group_id'] as String?,
@@ -1418,7 +1418,7 @@ class ChatRequest {
   /// Dart field name → wire name.
   static const wire = <String, String>{
     'message': 'message',
-    'userId': 'user_id',
+    'bodyUserId': 'user_id',
     'agentId': 'agent_id',
     'sessionId': 'session_id',
     'groupId': 'group_id',
@@ -1436,7 +1436,7 @@ class ChatRequest {
   final String message;
 
   /// Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-  final String? userId;
+  final String? bodyUserId;
 
   /// Route the message to this agent instead of letting the overlord choose.
   final String? agentId;
@@ -1477,7 +1477,7 @@ class ChatRequest {
   /// The wire form; optional fields left null are omitted (jsonEncode calls toJson on nested models).
   Map<String, dynamic> toJson() => {
         'message': message,
-        if (userId != null) 'user_id': userId,
+        if (bodyUserId != null) 'user_id': bodyUserId,
         if (agentId != null) 'agent_id': agentId,
         if (sessionId != null) 'session_id': sessionId,
         if (groupId != null) 'group_id': groupId,
@@ -5605,24 +5605,24 @@ class MemoryBackfillReport {
 /// The user whose pre-event-log rows get synthesized events.
 class MemoryBackfillRequest {
   MemoryBackfillRequest({
-    required this.userId,
+    required this.targetUserId,
   });
 
   /// Builds it from the wire form (decoded JSON).
   factory MemoryBackfillRequest.fromJson(Map<String, dynamic> json) => MemoryBackfillRequest(
-        userId: json['user_id'] as String,
+        targetUserId: json['user_id'] as String,
       );
 
   /// Dart field name → wire name.
   static const wire = <String, String>{
-    'userId': 'user_id',
+    'targetUserId': 'user_id',
   };
 
-  final String userId;
+  final String targetUserId;
 
   /// The wire form; optional fields left null are omitted (jsonEncode calls toJson on nested models).
   Map<String, dynamic> toJson() => {
-        'user_id': userId,
+        'user_id': targetUserId,
       };
 }
 
@@ -6054,7 +6054,7 @@ class MemoryForgetReport {
 /// Forget everything a user's memory derived from one source.
 class MemoryForgetRequest {
   MemoryForgetRequest({
-    required this.userId,
+    required this.targetUserId,
     required this.source,
     this.reason,
     this.rebuild,
@@ -6063,7 +6063,7 @@ class MemoryForgetRequest {
 
   /// Builds it from the wire form (decoded JSON).
   factory MemoryForgetRequest.fromJson(Map<String, dynamic> json) => MemoryForgetRequest(
-        userId: json['user_id'] as String,
+        targetUserId: json['user_id'] as String,
         source: json['source'] as String,
         reason: json['reason'] as String?,
         rebuild: json['rebuild'] as bool?,
@@ -6072,14 +6072,14 @@ class MemoryForgetRequest {
 
   /// Dart field name → wire name.
   static const wire = <String, String>{
-    'userId': 'user_id',
+    'targetUserId': 'user_id',
     'source': 'source',
     'reason': 'reason',
     'rebuild': 'rebuild',
     'background': 'background',
   };
 
-  final String userId;
+  final String targetUserId;
 
   /// The source to forget (as given when the content was ingested).
   final String source;
@@ -6095,7 +6095,7 @@ class MemoryForgetRequest {
 
   /// The wire form; optional fields left null are omitted (jsonEncode calls toJson on nested models).
   Map<String, dynamic> toJson() => {
-        'user_id': userId,
+        'user_id': targetUserId,
         'source': source,
         if (reason != null) 'reason': reason,
         if (rebuild != null) 'rebuild': rebuild,
@@ -6331,24 +6331,24 @@ class MemoryLintReport {
 /// Which user to audit; omit `user_id` to audit every user.
 class MemoryLintRequest {
   MemoryLintRequest({
-    this.userId,
+    this.targetUserId,
   });
 
   /// Builds it from the wire form (decoded JSON).
   factory MemoryLintRequest.fromJson(Map<String, dynamic> json) => MemoryLintRequest(
-        userId: json['user_id'] as String?,
+        targetUserId: json['user_id'] as String?,
       );
 
   /// Dart field name → wire name.
   static const wire = <String, String>{
-    'userId': 'user_id',
+    'targetUserId': 'user_id',
   };
 
-  final String? userId;
+  final String? targetUserId;
 
   /// The wire form; optional fields left null are omitted (jsonEncode calls toJson on nested models).
   Map<String, dynamic> toJson() => {
-        if (userId != null) 'user_id': userId,
+        if (targetUserId != null) 'user_id': targetUserId,
       };
 }
 
@@ -6481,7 +6481,7 @@ class MemoryRebuildReport {
 /// Which projections to rebuild from the memory event log, for which user.
 class MemoryRebuildRequest {
   MemoryRebuildRequest({
-    required this.userId,
+    required this.targetUserId,
     this.projection,
     this.dryRun,
     this.background,
@@ -6490,7 +6490,7 @@ class MemoryRebuildRequest {
 
   /// Builds it from the wire form (decoded JSON).
   factory MemoryRebuildRequest.fromJson(Map<String, dynamic> json) => MemoryRebuildRequest(
-        userId: json['user_id'] as String,
+        targetUserId: json['user_id'] as String,
         projection: json['projection'] as String?,
         dryRun: json['dry_run'] as bool?,
         background: json['background'] as bool?,
@@ -6499,7 +6499,7 @@ class MemoryRebuildRequest {
 
   /// Dart field name → wire name.
   static const wire = <String, String>{
-    'userId': 'user_id',
+    'targetUserId': 'user_id',
     'projection': 'projection',
     'dryRun': 'dry_run',
     'background': 'background',
@@ -6507,7 +6507,7 @@ class MemoryRebuildRequest {
   };
 
   /// The user whose projections are rebuilt.
-  final String userId;
+  final String targetUserId;
 
   /// One registered projection; omit to rebuild all of them.
   final String? projection;
@@ -6523,7 +6523,7 @@ class MemoryRebuildRequest {
 
   /// The wire form; optional fields left null are omitted (jsonEncode calls toJson on nested models).
   Map<String, dynamic> toJson() => {
-        'user_id': userId,
+        'user_id': targetUserId,
         if (projection != null) 'projection': projection,
         if (dryRun != null) 'dry_run': dryRun,
         if (background != null) 'background': background,

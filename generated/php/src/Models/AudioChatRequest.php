@@ -16,7 +16,7 @@ final class AudioChatRequest implements \JsonSerializable
     /** PHP property name => wire name. */
     public const WIRE = [
         "files" => "files",
-        "userId" => "user_id",
+        "bodyUserId" => "user_id",
         "agentId" => "agent_id",
         "sessionId" => "session_id",
         "requestId" => "request_id",
@@ -27,7 +27,7 @@ final class AudioChatRequest implements \JsonSerializable
         /** Audio files; each `content_type` (or `mime_type`) must start with `audio/`. */
         public array $files,
         /** Deprecated; send the `X-Muxi-User-ID` header instead. */
-        public ?string $userId = null,
+        public ?string $bodyUserId = null,
         /** Route the message to this agent. */
         public ?string $agentId = null,
         /** Conversation to continue. */
@@ -57,8 +57,8 @@ final class AudioChatRequest implements \JsonSerializable
     {
         $out = [];
         $out["files"] = \Muxi\Runtime\Json::plain($this->files);
-        if ($this->userId !== null) {
-            $out["user_id"] = \Muxi\Runtime\Json::plain($this->userId);
+        if ($this->bodyUserId !== null) {
+            $out["user_id"] = \Muxi\Runtime\Json::plain($this->bodyUserId);
         }
         if ($this->agentId !== null) {
             $out["agent_id"] = \Muxi\Runtime\Json::plain($this->agentId);

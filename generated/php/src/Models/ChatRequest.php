@@ -15,7 +15,7 @@ final class ChatRequest implements \JsonSerializable
     /** PHP property name => wire name. */
     public const WIRE = [
         "message" => "message",
-        "userId" => "user_id",
+        "bodyUserId" => "user_id",
         "agentId" => "agent_id",
         "sessionId" => "session_id",
         "groupId" => "group_id",
@@ -33,7 +33,7 @@ final class ChatRequest implements \JsonSerializable
         /** The user's message. */
         public string $message,
         /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */
-        public ?string $userId = null,
+        public ?string $bodyUserId = null,
         /** Route the message to this agent instead of letting the overlord choose. */
         public ?string $agentId = null,
         /** Conversation to continue. When omitted the runtime starts a new session (`sess_...`). */
@@ -87,8 +87,8 @@ final class ChatRequest implements \JsonSerializable
     {
         $out = [];
         $out["message"] = \Muxi\Runtime\Json::plain($this->message);
-        if ($this->userId !== null) {
-            $out["user_id"] = \Muxi\Runtime\Json::plain($this->userId);
+        if ($this->bodyUserId !== null) {
+            $out["user_id"] = \Muxi\Runtime\Json::plain($this->bodyUserId);
         }
         if ($this->agentId !== null) {
             $out["agent_id"] = \Muxi\Runtime\Json::plain($this->agentId);

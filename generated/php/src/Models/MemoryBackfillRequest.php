@@ -14,11 +14,11 @@ final class MemoryBackfillRequest implements \JsonSerializable
 {
     /** PHP property name => wire name. */
     public const WIRE = [
-        "userId" => "user_id",
+        "targetUserId" => "user_id",
     ];
 
     public function __construct(
-        public string $userId,
+        public string $targetUserId,
     ) {
     }
 
@@ -34,7 +34,7 @@ final class MemoryBackfillRequest implements \JsonSerializable
     public function toArray(): array
     {
         $out = [];
-        $out["user_id"] = \Muxi\Runtime\Json::plain($this->userId);
+        $out["user_id"] = \Muxi\Runtime\Json::plain($this->targetUserId);
         return $out;
     }
 

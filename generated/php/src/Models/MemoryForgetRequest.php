@@ -14,7 +14,7 @@ final class MemoryForgetRequest implements \JsonSerializable
 {
     /** PHP property name => wire name. */
     public const WIRE = [
-        "userId" => "user_id",
+        "targetUserId" => "user_id",
         "source" => "source",
         "reason" => "reason",
         "rebuild" => "rebuild",
@@ -22,7 +22,7 @@ final class MemoryForgetRequest implements \JsonSerializable
     ];
 
     public function __construct(
-        public string $userId,
+        public string $targetUserId,
         /** The source to forget (as given when the content was ingested). */
         public string $source,
         /** Recorded in the `user.deletion` audit event. */
@@ -50,7 +50,7 @@ final class MemoryForgetRequest implements \JsonSerializable
     public function toArray(): array
     {
         $out = [];
-        $out["user_id"] = \Muxi\Runtime\Json::plain($this->userId);
+        $out["user_id"] = \Muxi\Runtime\Json::plain($this->targetUserId);
         $out["source"] = \Muxi\Runtime\Json::plain($this->source);
         if ($this->reason !== null) {
             $out["reason"] = \Muxi\Runtime\Json::plain($this->reason);

@@ -14,11 +14,11 @@ final class MemoryLintRequest implements \JsonSerializable
 {
     /** PHP property name => wire name. */
     public const WIRE = [
-        "userId" => "user_id",
+        "targetUserId" => "user_id",
     ];
 
     public function __construct(
-        public ?string $userId = null,
+        public ?string $targetUserId = null,
     ) {
     }
 
@@ -34,8 +34,8 @@ final class MemoryLintRequest implements \JsonSerializable
     public function toArray(): array
     {
         $out = [];
-        if ($this->userId !== null) {
-            $out["user_id"] = \Muxi\Runtime\Json::plain($this->userId);
+        if ($this->targetUserId !== null) {
+            $out["user_id"] = \Muxi\Runtime\Json::plain($this->targetUserId);
         }
         return $out;
     }

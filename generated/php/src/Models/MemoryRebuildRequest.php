@@ -14,7 +14,7 @@ final class MemoryRebuildRequest implements \JsonSerializable
 {
     /** PHP property name => wire name. */
     public const WIRE = [
-        "userId" => "user_id",
+        "targetUserId" => "user_id",
         "projection" => "projection",
         "dryRun" => "dry_run",
         "background" => "background",
@@ -23,7 +23,7 @@ final class MemoryRebuildRequest implements \JsonSerializable
 
     public function __construct(
         /** The user whose projections are rebuilt. */
-        public string $userId,
+        public string $targetUserId,
         /** One registered projection; omit to rebuild all of them. */
         public ?string $projection = null,
         /** Report how many events would be replayed without changing anything (always runs inline). */
@@ -51,7 +51,7 @@ final class MemoryRebuildRequest implements \JsonSerializable
     public function toArray(): array
     {
         $out = [];
-        $out["user_id"] = \Muxi\Runtime\Json::plain($this->userId);
+        $out["user_id"] = \Muxi\Runtime\Json::plain($this->targetUserId);
         if ($this->projection !== null) {
             $out["projection"] = \Muxi\Runtime\Json::plain($this->projection);
         }

@@ -96,7 +96,7 @@ module Muxi
         whole: false,
         params: {
           :message => [:body, "message", true],
-          :user_id2 => [:body, "user_id", false],
+          :body_user_id => [:body, "user_id", false],
           :agent_id => [:body, "agent_id", false],
           :session_id => [:body, "session_id", false],
           :group_id => [:body, "group_id", false],
@@ -125,7 +125,7 @@ module Muxi
         whole: false,
         params: {
           :files => [:body, "files", true],
-          :user_id2 => [:body, "user_id", false],
+          :body_user_id => [:body, "user_id", false],
           :agent_id => [:body, "agent_id", false],
           :session_id => [:body, "session_id", false],
           :request_id => [:body, "request_id", false],
@@ -321,7 +321,7 @@ module Muxi
         content_type: nil,
         whole: false,
         params: {
-          :user_id2 => [:query, "user_id", false],
+          :filter_user_id => [:query, "user_id", false],
           :session_id => [:query, "session_id", false],
           :request_id => [:query, "request_id", false],
           :agent_id => [:query, "agent_id", false],
@@ -608,7 +608,7 @@ module Muxi
         content_type: "application/json",
         whole: false,
         params: {
-          :user_id2 => [:body, "user_id", true],
+          :target_user_id => [:body, "user_id", true],
           :projection => [:body, "projection", false],
           :dry_run => [:body, "dry_run", false],
           :background => [:body, "background", false],
@@ -647,7 +647,7 @@ module Muxi
         content_type: "application/json",
         whole: false,
         params: {
-          :user_id2 => [:body, "user_id", true],
+          :target_user_id => [:body, "user_id", true],
         },
         fixed: [],
         plain: nil,
@@ -666,7 +666,7 @@ module Muxi
         whole: false,
         params: {
           :sync => [:query, "sync", false],
-          :user_id2 => [:body, "user_id", true],
+          :target_user_id => [:body, "user_id", true],
           :source => [:body, "source", true],
           :reason => [:body, "reason", false],
           :rebuild => [:body, "rebuild", false],
@@ -705,7 +705,7 @@ module Muxi
         content_type: "application/json",
         whole: false,
         params: {
-          :user_id2 => [:body, "user_id", false],
+          :target_user_id => [:body, "user_id", false],
         },
         fixed: [],
         plain: nil,
@@ -2307,7 +2307,7 @@ module Muxi
     # +POST /chat+.
     # @param params [Hash]
     #   - +message+ (String, required): The user's message.
-    #   - +user_id2+ (String, nil): Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+    #   - +body_user_id+ (String, nil): Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
     #   - +agent_id+ (String, nil): Route the message to this agent instead of letting the overlord choose.
     #   - +session_id+ (String, nil): Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
     #   - +group_id+ (String, nil): Reserved for future use.
@@ -2351,7 +2351,7 @@ module Muxi
     # +POST /chat+; a stream (Server-Sent Events).
     # @param params [Hash]
     #   - +message+ (String, required): The user's message.
-    #   - +user_id2+ (String, nil): Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+    #   - +body_user_id+ (String, nil): Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
     #   - +agent_id+ (String, nil): Route the message to this agent instead of letting the overlord choose.
     #   - +session_id+ (String, nil): Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
     #   - +group_id+ (String, nil): Reserved for future use.
@@ -2383,7 +2383,7 @@ module Muxi
     # +POST /audiochat+.
     # @param params [Hash]
     #   - +files+ (Array<Muxi::Models::ChatFile>, required): Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
-    #   - +user_id2+ (String, nil): Deprecated; send the `X-Muxi-User-ID` header instead.
+    #   - +body_user_id+ (String, nil): Deprecated; send the `X-Muxi-User-ID` header instead.
     #   - +agent_id+ (String, nil): Route the message to this agent.
     #   - +session_id+ (String, nil): Conversation to continue.
     #   - +request_id+ (String, nil): Client-chosen request id.
@@ -2406,7 +2406,7 @@ module Muxi
     # +POST /audiochat+; a stream (Server-Sent Events).
     # @param params [Hash]
     #   - +files+ (Array<Muxi::Models::ChatFile>, required): Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
-    #   - +user_id2+ (String, nil): Deprecated; send the `X-Muxi-User-ID` header instead.
+    #   - +body_user_id+ (String, nil): Deprecated; send the `X-Muxi-User-ID` header instead.
     #   - +agent_id+ (String, nil): Route the message to this agent.
     #   - +session_id+ (String, nil): Conversation to continue.
     #   - +request_id+ (String, nil): Client-chosen request id.
@@ -2611,7 +2611,7 @@ module Muxi
     #
     # +GET /logs+; a stream (Server-Sent Events).
     # @param params [Hash]
-    #   - +user_id2+ (String, nil): Only events of this user.
+    #   - +filter_user_id+ (String, nil): Only events of this user.
     #   - +session_id+ (String, nil): Only events of this session.
     #   - +request_id+ (String, nil): Only events of this request.
     #   - +agent_id+ (String, nil): Only events of this agent.
@@ -2902,7 +2902,7 @@ module Muxi
     #
     # +POST /memory/rebuild+.
     # @param params [Hash]
-    #   - +user_id2+ (String, required): The user whose projections are rebuilt.
+    #   - +target_user_id+ (String, required): The user whose projections are rebuilt.
     #   - +projection+ (String, nil): One registered projection; omit to rebuild all of them.
     #   - +dry_run+ (Boolean, nil): Report how many events would be replayed without changing anything (always runs inline).
     #   - +background+ (Boolean, nil): Run as a background job (202 + `job_id`); `false` waits and returns the report.
@@ -2936,7 +2936,7 @@ module Muxi
     #
     # +POST /memory/backfill+.
     # @param params [Hash]
-    #   - +user_id2+ (String, required)
+    #   - +target_user_id+ (String, required)
     # @param options [Hash] user_id, headers, idempotency_key, timeout (seconds), max_retries
     # @return [Muxi::Models::MemoryBackfillReport, nil]
     def backfill_memory(params, options = {})
@@ -2956,7 +2956,7 @@ module Muxi
     # +POST /memory/forget+.
     # @param params [Hash]
     #   - +sync+ (Boolean, nil): Wait for the rebuild and return the report (same as `background: false`).
-    #   - +user_id2+ (String, required)
+    #   - +target_user_id+ (String, required)
     #   - +source+ (String, required): The source to forget (as given when the content was ingested).
     #   - +reason+ (String, nil): Recorded in the `user.deletion` audit event.
     #   - +rebuild+ (Boolean, nil): Recompute the projections so derived state no longer reflects the source.
@@ -2991,7 +2991,7 @@ module Muxi
     #
     # +POST /memory/lint+.
     # @param params [Hash]
-    #   - +user_id2+ (String, nil)
+    #   - +target_user_id+ (String, nil)
     # @param options [Hash] user_id, headers, idempotency_key, timeout (seconds), max_retries
     # @return [Muxi::Models::MemoryLintReport, nil]
     def lint_memory(params = {}, options = {})

@@ -923,7 +923,7 @@ module Muxi
       # Ruby attribute => wire name.
       WIRE = {
         files: "files",
-        user_id: "user_id",
+        body_user_id: "user_id",
         agent_id: "agent_id",
         session_id: "session_id",
         request_id: "request_id",
@@ -936,7 +936,7 @@ module Muxi
       attr_accessor :files
       # Deprecated; send the `X-Muxi-User-ID` header instead.
       # @return [String, nil]
-      attr_accessor :user_id
+      attr_accessor :body_user_id
       # Route the message to this agent.
       # @return [String, nil]
       attr_accessor :agent_id
@@ -950,9 +950,9 @@ module Muxi
       # @return [Boolean, nil]
       attr_accessor :stream
 
-      def initialize(files: nil, user_id: nil, agent_id: nil, session_id: nil, request_id: nil, stream: nil)
+      def initialize(files: nil, body_user_id: nil, agent_id: nil, session_id: nil, request_id: nil, stream: nil)
         @files = files
-        @user_id = user_id
+        @body_user_id = body_user_id
         @agent_id = agent_id
         @session_id = session_id
         @request_id = request_id
@@ -963,7 +963,7 @@ module Muxi
       def self.from_wire(hash)
         new(
           files: hash["files"]&.then { |v| v.map { |v1| v1.nil? ? nil : ::Muxi::Models::ChatFile.from_wire(v1) } },
-          user_id: hash["user_id"],
+          body_user_id: hash["user_id"],
           agent_id: hash["agent_id"],
           session_id: hash["session_id"],
           request_id: hash["request_id"],
@@ -975,7 +975,7 @@ module Muxi
       def to_wire
         out = {}
         out["files"] = ::Muxi::Runtime::Model.plain(@files)
-        out["user_id"] = ::Muxi::Runtime::Model.plain(@user_id) unless @user_id.nil?
+        out["user_id"] = ::Muxi::Runtime::Model.plain(@body_user_id) unless @body_user_id.nil?
         out["agent_id"] = ::Muxi::Runtime::Model.plain(@agent_id) unless @agent_id.nil?
         out["session_id"] = ::Muxi::Runtime::Model.plain(@session_id) unless @session_id.nil?
         out["request_id"] = ::Muxi::Runtime::Model.plain(@request_id) unless @request_id.nil?
@@ -1562,7 +1562,7 @@ module Muxi
       # Ruby attribute => wire name.
       WIRE = {
         message: "message",
-        user_id: "user_id",
+        body_user_id: "user_id",
         agent_id: "agent_id",
         session_id: "session_id",
         group_id: "group_id",
@@ -1582,7 +1582,7 @@ module Muxi
       attr_accessor :message
       # Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
       # @return [String, nil]
-      attr_accessor :user_id
+      attr_accessor :body_user_id
       # Route the message to this agent instead of letting the overlord choose.
       # @return [String, nil]
       attr_accessor :agent_id
@@ -1620,9 +1620,9 @@ module Muxi
       # @return [Muxi::Models::ChatUiResponse, nil]
       attr_accessor :ui_response
 
-      def initialize(message: nil, user_id: nil, agent_id: nil, session_id: nil, group_id: nil, request_id: nil, mode: nil, files: nil, stream: nil, webhook_url: nil, threshold_seconds: nil, source_channel: nil, ui_response: nil)
+      def initialize(message: nil, body_user_id: nil, agent_id: nil, session_id: nil, group_id: nil, request_id: nil, mode: nil, files: nil, stream: nil, webhook_url: nil, threshold_seconds: nil, source_channel: nil, ui_response: nil)
         @message = message
-        @user_id = user_id
+        @body_user_id = body_user_id
         @agent_id = agent_id
         @session_id = session_id
         @group_id = group_id
@@ -1640,7 +1640,7 @@ module Muxi
       def self.from_wire(hash)
         new(
           message: hash["message"],
-          user_id: hash["user_id"],
+          body_user_id: hash["user_id"],
           agent_id: hash["agent_id"],
           session_id: hash["session_id"],
           group_id: hash["group_id"],
@@ -1659,7 +1659,7 @@ module Muxi
       def to_wire
         out = {}
         out["message"] = ::Muxi::Runtime::Model.plain(@message)
-        out["user_id"] = ::Muxi::Runtime::Model.plain(@user_id) unless @user_id.nil?
+        out["user_id"] = ::Muxi::Runtime::Model.plain(@body_user_id) unless @body_user_id.nil?
         out["agent_id"] = ::Muxi::Runtime::Model.plain(@agent_id) unless @agent_id.nil?
         out["session_id"] = ::Muxi::Runtime::Model.plain(@session_id) unless @session_id.nil?
         out["group_id"] = ::Muxi::Runtime::Model.plain(@group_id) unless @group_id.nil?
@@ -6372,28 +6372,28 @@ module Muxi
     class MemoryBackfillRequest < ::Muxi::Runtime::Model
       # Ruby attribute => wire name.
       WIRE = {
-        user_id: "user_id",
+        target_user_id: "user_id",
       }.freeze
-      REQUIRED = [:user_id, ].freeze
+      REQUIRED = [:target_user_id, ].freeze
 
       # @return [String]
-      attr_accessor :user_id
+      attr_accessor :target_user_id
 
-      def initialize(user_id: nil)
-        @user_id = user_id
+      def initialize(target_user_id: nil)
+        @target_user_id = target_user_id
       end
 
       # Builds it from the wire form (a parsed JSON object).
       def self.from_wire(hash)
         new(
-          user_id: hash["user_id"],
+          target_user_id: hash["user_id"],
         )
       end
 
       # The wire form; optional attributes left nil are omitted.
       def to_wire
         out = {}
-        out["user_id"] = ::Muxi::Runtime::Model.plain(@user_id)
+        out["user_id"] = ::Muxi::Runtime::Model.plain(@target_user_id)
         out
       end
     end
@@ -6882,16 +6882,16 @@ module Muxi
     class MemoryForgetRequest < ::Muxi::Runtime::Model
       # Ruby attribute => wire name.
       WIRE = {
-        user_id: "user_id",
+        target_user_id: "user_id",
         source: "source",
         reason: "reason",
         rebuild: "rebuild",
         background: "background",
       }.freeze
-      REQUIRED = [:user_id, :source, ].freeze
+      REQUIRED = [:target_user_id, :source, ].freeze
 
       # @return [String]
-      attr_accessor :user_id
+      attr_accessor :target_user_id
       # The source to forget (as given when the content was ingested).
       # @return [String]
       attr_accessor :source
@@ -6905,8 +6905,8 @@ module Muxi
       # @return [Boolean, nil]
       attr_accessor :background
 
-      def initialize(user_id: nil, source: nil, reason: nil, rebuild: nil, background: nil)
-        @user_id = user_id
+      def initialize(target_user_id: nil, source: nil, reason: nil, rebuild: nil, background: nil)
+        @target_user_id = target_user_id
         @source = source
         @reason = reason
         @rebuild = rebuild
@@ -6916,7 +6916,7 @@ module Muxi
       # Builds it from the wire form (a parsed JSON object).
       def self.from_wire(hash)
         new(
-          user_id: hash["user_id"],
+          target_user_id: hash["user_id"],
           source: hash["source"],
           reason: hash["reason"],
           rebuild: hash["rebuild"],
@@ -6927,7 +6927,7 @@ module Muxi
       # The wire form; optional attributes left nil are omitted.
       def to_wire
         out = {}
-        out["user_id"] = ::Muxi::Runtime::Model.plain(@user_id)
+        out["user_id"] = ::Muxi::Runtime::Model.plain(@target_user_id)
         out["source"] = ::Muxi::Runtime::Model.plain(@source)
         out["reason"] = ::Muxi::Runtime::Model.plain(@reason) unless @reason.nil?
         out["rebuild"] = ::Muxi::Runtime::Model.plain(@rebuild) unless @rebuild.nil?
@@ -7197,28 +7197,28 @@ module Muxi
     class MemoryLintRequest < ::Muxi::Runtime::Model
       # Ruby attribute => wire name.
       WIRE = {
-        user_id: "user_id",
+        target_user_id: "user_id",
       }.freeze
       REQUIRED = [].freeze
 
       # @return [String, nil]
-      attr_accessor :user_id
+      attr_accessor :target_user_id
 
-      def initialize(user_id: nil)
-        @user_id = user_id
+      def initialize(target_user_id: nil)
+        @target_user_id = target_user_id
       end
 
       # Builds it from the wire form (a parsed JSON object).
       def self.from_wire(hash)
         new(
-          user_id: hash["user_id"],
+          target_user_id: hash["user_id"],
         )
       end
 
       # The wire form; optional attributes left nil are omitted.
       def to_wire
         out = {}
-        out["user_id"] = ::Muxi::Runtime::Model.plain(@user_id) unless @user_id.nil?
+        out["user_id"] = ::Muxi::Runtime::Model.plain(@target_user_id) unless @target_user_id.nil?
         out
       end
     end
@@ -7369,17 +7369,17 @@ module Muxi
     class MemoryRebuildRequest < ::Muxi::Runtime::Model
       # Ruby attribute => wire name.
       WIRE = {
-        user_id: "user_id",
+        target_user_id: "user_id",
         projection: "projection",
         dry_run: "dry_run",
         background: "background",
         backfill: "backfill",
       }.freeze
-      REQUIRED = [:user_id, ].freeze
+      REQUIRED = [:target_user_id, ].freeze
 
       # The user whose projections are rebuilt.
       # @return [String]
-      attr_accessor :user_id
+      attr_accessor :target_user_id
       # One registered projection; omit to rebuild all of them.
       # @return [String, nil]
       attr_accessor :projection
@@ -7393,8 +7393,8 @@ module Muxi
       # @return [Boolean, nil]
       attr_accessor :backfill
 
-      def initialize(user_id: nil, projection: nil, dry_run: nil, background: nil, backfill: nil)
-        @user_id = user_id
+      def initialize(target_user_id: nil, projection: nil, dry_run: nil, background: nil, backfill: nil)
+        @target_user_id = target_user_id
         @projection = projection
         @dry_run = dry_run
         @background = background
@@ -7404,7 +7404,7 @@ module Muxi
       # Builds it from the wire form (a parsed JSON object).
       def self.from_wire(hash)
         new(
-          user_id: hash["user_id"],
+          target_user_id: hash["user_id"],
           projection: hash["projection"],
           dry_run: hash["dry_run"],
           background: hash["background"],
@@ -7415,7 +7415,7 @@ module Muxi
       # The wire form; optional attributes left nil are omitted.
       def to_wire
         out = {}
-        out["user_id"] = ::Muxi::Runtime::Model.plain(@user_id)
+        out["user_id"] = ::Muxi::Runtime::Model.plain(@target_user_id)
         out["projection"] = ::Muxi::Runtime::Model.plain(@projection) unless @projection.nil?
         out["dry_run"] = ::Muxi::Runtime::Model.plain(@dry_run) unless @dry_run.nil?
         out["background"] = ::Muxi::Runtime::Model.plain(@background) unless @background.nil?

@@ -126,13 +126,13 @@ public final class FormationClient: @unchecked Sendable {
     // MARK: chat
 
     /// The request of `chat` (shared by its plain, stream and alias methods).
-    private static func chatCall(message: String, userId2: String?, agentId: String?, sessionId: String?, groupId: String?, requestId: String?, mode: String?, files: [ChatFile]?, webhookUrl: String?, thresholdSeconds: Double?, sourceChannel: String?, uiResponse: ChatUiResponse?) throws -> Call {
+    private static func chatCall(message: String, bodyUserId: String?, agentId: String?, sessionId: String?, groupId: String?, requestId: String?, mode: String?, files: [ChatFile]?, webhookUrl: String?, thresholdSeconds: Double?, sourceChannel: String?, uiResponse: ChatUiResponse?) throws -> Call {
         var call = Call(method: "POST", path: "/chat", auth: ["ClientKey"],
                         userId: "optional", retryable: true, envelope: true)
         call.contentType = "application/json"
         call.jsonBody = true
         call.body["message"] = try JSONValue(encoding: message)
-        if let value = userId2 { call.body["user_id"] = try JSONValue(encoding: value) }
+        if let value = bodyUserId { call.body["user_id"] = try JSONValue(encoding: value) }
         if let value = agentId { call.body["agent_id"] = try JSONValue(encoding: value) }
         if let value = sessionId { call.body["session_id"] = try JSONValue(encoding: value) }
         if let value = groupId { call.body["group_id"] = try JSONValue(encoding: value) }
@@ -173,7 +173,7 @@ public final class FormationClient: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - message: The user's message.
-    ///   - userId2: Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+    ///   - bodyUserId: Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
     ///   - agentId: Route the message to this agent instead of letting the overlord choose.
     ///   - sessionId: Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
     ///   - groupId: Reserved for future use.
@@ -187,8 +187,8 @@ public final class FormationClient: @unchecked Sendable {
     /// `options` widget). A matching `id` pins the selection; an unknown or stale `id` is ignored and
     /// the message is processed on its own.
     ///   - options: userId, headers, idempotencyKey, timeout, maxRetries
-    public func chat(message: String, userId2: String? = nil, agentId: String? = nil, sessionId: String? = nil, groupId: String? = nil, requestId: String? = nil, mode: String? = nil, files: [ChatFile]? = nil, webhookUrl: String? = nil, thresholdSeconds: Double? = nil, sourceChannel: String? = nil, uiResponse: ChatUiResponse? = nil, options: RequestOptions = RequestOptions()) async throws -> ChatResponse {
-        let call = try FormationClient.chatCall(message: message, userId2: userId2, agentId: agentId, sessionId: sessionId, groupId: groupId, requestId: requestId, mode: mode, files: files, webhookUrl: webhookUrl, thresholdSeconds: thresholdSeconds, sourceChannel: sourceChannel, uiResponse: uiResponse)
+    public func chat(message: String, bodyUserId: String? = nil, agentId: String? = nil, sessionId: String? = nil, groupId: String? = nil, requestId: String? = nil, mode: String? = nil, files: [ChatFile]? = nil, webhookUrl: String? = nil, thresholdSeconds: Double? = nil, sourceChannel: String? = nil, uiResponse: ChatUiResponse? = nil, options: RequestOptions = RequestOptions()) async throws -> ChatResponse {
+        let call = try FormationClient.chatCall(message: message, bodyUserId: bodyUserId, agentId: agentId, sessionId: sessionId, groupId: groupId, requestId: requestId, mode: mode, files: files, webhookUrl: webhookUrl, thresholdSeconds: thresholdSeconds, sourceChannel: sourceChannel, uiResponse: uiResponse)
         return try await http.json(call, options, as: ChatResponse.self)
     }
 
@@ -217,7 +217,7 @@ public final class FormationClient: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - message: The user's message.
-    ///   - userId2: Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
+    ///   - bodyUserId: Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
     ///   - agentId: Route the message to this agent instead of letting the overlord choose.
     ///   - sessionId: Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
     ///   - groupId: Reserved for future use.
@@ -231,22 +231,22 @@ public final class FormationClient: @unchecked Sendable {
     /// `options` widget). A matching `id` pins the selection; an unknown or stale `id` is ignored and
     /// the message is processed on its own.
     ///   - options: userId, headers, idempotencyKey, timeout, maxRetries
-    public func chatStream(message: String, userId2: String? = nil, agentId: String? = nil, sessionId: String? = nil, groupId: String? = nil, requestId: String? = nil, mode: String? = nil, files: [ChatFile]? = nil, webhookUrl: String? = nil, thresholdSeconds: Double? = nil, sourceChannel: String? = nil, uiResponse: ChatUiResponse? = nil, options: RequestOptions = RequestOptions()) -> AsyncThrowingStream<ChatEvent, Error> {
+    public func chatStream(message: String, bodyUserId: String? = nil, agentId: String? = nil, sessionId: String? = nil, groupId: String? = nil, requestId: String? = nil, mode: String? = nil, files: [ChatFile]? = nil, webhookUrl: String? = nil, thresholdSeconds: Double? = nil, sourceChannel: String? = nil, uiResponse: ChatUiResponse? = nil, options: RequestOptions = RequestOptions()) -> AsyncThrowingStream<ChatEvent, Error> {
         http.chatStream(options) {
-            try FormationClient.chatCall(message: message, userId2: userId2, agentId: agentId, sessionId: sessionId, groupId: groupId, requestId: requestId, mode: mode, files: files, webhookUrl: webhookUrl, thresholdSeconds: thresholdSeconds, sourceChannel: sourceChannel, uiResponse: uiResponse)
+            try FormationClient.chatCall(message: message, bodyUserId: bodyUserId, agentId: agentId, sessionId: sessionId, groupId: groupId, requestId: requestId, mode: mode, files: files, webhookUrl: webhookUrl, thresholdSeconds: thresholdSeconds, sourceChannel: sourceChannel, uiResponse: uiResponse)
         }
     }
 
     // MARK: audioChat
 
     /// The request of `audioChat` (shared by its plain, stream and alias methods).
-    private static func audioChatCall(files: [ChatFile], userId2: String?, agentId: String?, sessionId: String?, requestId: String?) throws -> Call {
+    private static func audioChatCall(files: [ChatFile], bodyUserId: String?, agentId: String?, sessionId: String?, requestId: String?) throws -> Call {
         var call = Call(method: "POST", path: "/audiochat", auth: ["ClientKey"],
                         userId: "optional", retryable: false, envelope: true)
         call.contentType = "application/json"
         call.jsonBody = true
         call.body["files"] = try JSONValue(encoding: files)
-        if let value = userId2 { call.body["user_id"] = try JSONValue(encoding: value) }
+        if let value = bodyUserId { call.body["user_id"] = try JSONValue(encoding: value) }
         if let value = agentId { call.body["agent_id"] = try JSONValue(encoding: value) }
         if let value = sessionId { call.body["session_id"] = try JSONValue(encoding: value) }
         if let value = requestId { call.body["request_id"] = try JSONValue(encoding: value) }
@@ -268,13 +268,13 @@ public final class FormationClient: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - files: Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
-    ///   - userId2: Deprecated; send the `X-Muxi-User-ID` header instead.
+    ///   - bodyUserId: Deprecated; send the `X-Muxi-User-ID` header instead.
     ///   - agentId: Route the message to this agent.
     ///   - sessionId: Conversation to continue.
     ///   - requestId: Client-chosen request id.
     ///   - options: userId, headers, idempotencyKey, timeout, maxRetries
-    public func audioChat(files: [ChatFile], userId2: String? = nil, agentId: String? = nil, sessionId: String? = nil, requestId: String? = nil, options: RequestOptions = RequestOptions()) async throws -> ChatResponse {
-        let call = try FormationClient.audioChatCall(files: files, userId2: userId2, agentId: agentId, sessionId: sessionId, requestId: requestId)
+    public func audioChat(files: [ChatFile], bodyUserId: String? = nil, agentId: String? = nil, sessionId: String? = nil, requestId: String? = nil, options: RequestOptions = RequestOptions()) async throws -> ChatResponse {
+        let call = try FormationClient.audioChatCall(files: files, bodyUserId: bodyUserId, agentId: agentId, sessionId: sessionId, requestId: requestId)
         return try await http.json(call, options, as: ChatResponse.self)
     }
 
@@ -291,14 +291,14 @@ public final class FormationClient: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - files: Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
-    ///   - userId2: Deprecated; send the `X-Muxi-User-ID` header instead.
+    ///   - bodyUserId: Deprecated; send the `X-Muxi-User-ID` header instead.
     ///   - agentId: Route the message to this agent.
     ///   - sessionId: Conversation to continue.
     ///   - requestId: Client-chosen request id.
     ///   - options: userId, headers, idempotencyKey, timeout, maxRetries
-    public func audioChatStream(files: [ChatFile], userId2: String? = nil, agentId: String? = nil, sessionId: String? = nil, requestId: String? = nil, options: RequestOptions = RequestOptions()) -> AsyncThrowingStream<ChatEvent, Error> {
+    public func audioChatStream(files: [ChatFile], bodyUserId: String? = nil, agentId: String? = nil, sessionId: String? = nil, requestId: String? = nil, options: RequestOptions = RequestOptions()) -> AsyncThrowingStream<ChatEvent, Error> {
         http.chatStream(options) {
-            try FormationClient.audioChatCall(files: files, userId2: userId2, agentId: agentId, sessionId: sessionId, requestId: requestId)
+            try FormationClient.audioChatCall(files: files, bodyUserId: bodyUserId, agentId: agentId, sessionId: sessionId, requestId: requestId)
         }
     }
 
@@ -585,10 +585,10 @@ public final class FormationClient: @unchecked Sendable {
     // MARK: streamLogs
 
     /// The request of `streamLogs` (shared by its plain, stream and alias methods).
-    private static func streamLogsCall(userId2: String?, sessionId: String?, requestId: String?, agentId: String?, level: LogLevel?, eventType: String?) throws -> Call {
+    private static func streamLogsCall(filterUserId: String?, sessionId: String?, requestId: String?, agentId: String?, level: LogLevel?, eventType: String?) throws -> Call {
         var call = Call(method: "GET", path: "/logs", auth: ["AdminKey"],
                         userId: "none", retryable: true, envelope: false)
-        if let value = userId2 { call.query.append(("user_id", try JSONValue(encoding: value))) }
+        if let value = filterUserId { call.query.append(("user_id", try JSONValue(encoding: value))) }
         if let value = sessionId { call.query.append(("session_id", try JSONValue(encoding: value))) }
         if let value = requestId { call.query.append(("request_id", try JSONValue(encoding: value))) }
         if let value = agentId { call.query.append(("agent_id", try JSONValue(encoding: value))) }
@@ -606,16 +606,16 @@ public final class FormationClient: @unchecked Sendable {
     /// `GET /logs`; a stream (Server-Sent Events).
     ///
     /// - Parameters:
-    ///   - userId2: Only events of this user.
+    ///   - filterUserId: Only events of this user.
     ///   - sessionId: Only events of this session.
     ///   - requestId: Only events of this request.
     ///   - agentId: Only events of this agent.
     ///   - level: Only events of this level.
     ///   - eventType: Only events of this type; `*` wildcards allowed (e.g. `chat.*`).
     ///   - options: userId, headers, idempotencyKey, timeout, maxRetries
-    public func streamLogs(userId2: String? = nil, sessionId: String? = nil, requestId: String? = nil, agentId: String? = nil, level: LogLevel? = nil, eventType: String? = nil, options: RequestOptions = RequestOptions()) -> AsyncThrowingStream<StreamEvent, Error> {
+    public func streamLogs(filterUserId: String? = nil, sessionId: String? = nil, requestId: String? = nil, agentId: String? = nil, level: LogLevel? = nil, eventType: String? = nil, options: RequestOptions = RequestOptions()) -> AsyncThrowingStream<StreamEvent, Error> {
         http.namedStream(options) {
-            try FormationClient.streamLogsCall(userId2: userId2, sessionId: sessionId, requestId: requestId, agentId: agentId, level: level, eventType: eventType)
+            try FormationClient.streamLogsCall(filterUserId: filterUserId, sessionId: sessionId, requestId: requestId, agentId: agentId, level: level, eventType: eventType)
         }
     }
 
@@ -1038,12 +1038,12 @@ public final class FormationClient: @unchecked Sendable {
     // MARK: rebuildMemory
 
     /// The request of `rebuildMemory` (shared by its plain, stream and alias methods).
-    private static func rebuildMemoryCall(userId2: String, projection: String?, dryRun: Bool?, background: Bool?, backfill: Bool?) throws -> Call {
+    private static func rebuildMemoryCall(targetUserId: String, projection: String?, dryRun: Bool?, background: Bool?, backfill: Bool?) throws -> Call {
         var call = Call(method: "POST", path: "/memory/rebuild", auth: ["AdminKey"],
                         userId: "none", retryable: false, envelope: true)
         call.contentType = "application/json"
         call.jsonBody = true
-        call.body["user_id"] = try JSONValue(encoding: userId2)
+        call.body["user_id"] = try JSONValue(encoding: targetUserId)
         if let value = projection { call.body["projection"] = try JSONValue(encoding: value) }
         if let value = dryRun { call.body["dry_run"] = try JSONValue(encoding: value) }
         if let value = background { call.body["background"] = try JSONValue(encoding: value) }
@@ -1063,14 +1063,14 @@ public final class FormationClient: @unchecked Sendable {
     /// `POST /memory/rebuild`.
     ///
     /// - Parameters:
-    ///   - userId2: The user whose projections are rebuilt.
+    ///   - targetUserId: The user whose projections are rebuilt.
     ///   - projection: One registered projection; omit to rebuild all of them.
     ///   - dryRun: Report how many events would be replayed without changing anything (always runs inline).
     ///   - background: Run as a background job (202 + `job_id`); `false` waits and returns the report.
     ///   - backfill: First synthesize events for rows that predate the event log, then rebuild.
     ///   - options: userId, headers, idempotencyKey, timeout, maxRetries
-    public func rebuildMemory(userId2: String, projection: String? = nil, dryRun: Bool? = nil, background: Bool? = nil, backfill: Bool? = nil, options: RequestOptions = RequestOptions()) async throws -> MemoryRebuildReport {
-        let call = try FormationClient.rebuildMemoryCall(userId2: userId2, projection: projection, dryRun: dryRun, background: background, backfill: backfill)
+    public func rebuildMemory(targetUserId: String, projection: String? = nil, dryRun: Bool? = nil, background: Bool? = nil, backfill: Bool? = nil, options: RequestOptions = RequestOptions()) async throws -> MemoryRebuildReport {
+        let call = try FormationClient.rebuildMemoryCall(targetUserId: targetUserId, projection: projection, dryRun: dryRun, background: background, backfill: backfill)
         return try await http.json(call, options, as: MemoryRebuildReport.self)
     }
 
@@ -1102,12 +1102,12 @@ public final class FormationClient: @unchecked Sendable {
     // MARK: backfillMemory
 
     /// The request of `backfillMemory` (shared by its plain, stream and alias methods).
-    private static func backfillMemoryCall(userId2: String) throws -> Call {
+    private static func backfillMemoryCall(targetUserId: String) throws -> Call {
         var call = Call(method: "POST", path: "/memory/backfill", auth: ["AdminKey"],
                         userId: "none", retryable: false, envelope: true)
         call.contentType = "application/json"
         call.jsonBody = true
-        call.body["user_id"] = try JSONValue(encoding: userId2)
+        call.body["user_id"] = try JSONValue(encoding: targetUserId)
         return call
     }
 
@@ -1120,23 +1120,23 @@ public final class FormationClient: @unchecked Sendable {
     /// `POST /memory/backfill`.
     ///
     /// - Parameters:
-    ///   - userId2: body `user_id`
+    ///   - targetUserId: body `user_id`
     ///   - options: userId, headers, idempotencyKey, timeout, maxRetries
-    public func backfillMemory(userId2: String, options: RequestOptions = RequestOptions()) async throws -> MemoryBackfillReport {
-        let call = try FormationClient.backfillMemoryCall(userId2: userId2)
+    public func backfillMemory(targetUserId: String, options: RequestOptions = RequestOptions()) async throws -> MemoryBackfillReport {
+        let call = try FormationClient.backfillMemoryCall(targetUserId: targetUserId)
         return try await http.json(call, options, as: MemoryBackfillReport.self)
     }
 
     // MARK: forgetMemorySource
 
     /// The request of `forgetMemorySource` (shared by its plain, stream and alias methods).
-    private static func forgetMemorySourceCall(sync: Bool?, userId2: String, source: String, reason: String?, rebuild: Bool?, background: Bool?) throws -> Call {
+    private static func forgetMemorySourceCall(sync: Bool?, targetUserId: String, source: String, reason: String?, rebuild: Bool?, background: Bool?) throws -> Call {
         var call = Call(method: "POST", path: "/memory/forget", auth: ["AdminKey"],
                         userId: "none", retryable: false, envelope: true)
         if let value = sync { call.query.append(("sync", try JSONValue(encoding: value))) }
         call.contentType = "application/json"
         call.jsonBody = true
-        call.body["user_id"] = try JSONValue(encoding: userId2)
+        call.body["user_id"] = try JSONValue(encoding: targetUserId)
         call.body["source"] = try JSONValue(encoding: source)
         if let value = reason { call.body["reason"] = try JSONValue(encoding: value) }
         if let value = rebuild { call.body["rebuild"] = try JSONValue(encoding: value) }
@@ -1157,14 +1157,14 @@ public final class FormationClient: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - sync: Wait for the rebuild and return the report (same as `background: false`).
-    ///   - userId2: body `user_id`
+    ///   - targetUserId: body `user_id`
     ///   - source: The source to forget (as given when the content was ingested).
     ///   - reason: Recorded in the `user.deletion` audit event.
     ///   - rebuild: Recompute the projections so derived state no longer reflects the source.
     ///   - background: Run the rebuild as a background job (202 + `job_id`); `false` waits.
     ///   - options: userId, headers, idempotencyKey, timeout, maxRetries
-    public func forgetMemorySource(sync: Bool? = nil, userId2: String, source: String, reason: String? = nil, rebuild: Bool? = nil, background: Bool? = nil, options: RequestOptions = RequestOptions()) async throws -> MemoryForgetReport {
-        let call = try FormationClient.forgetMemorySourceCall(sync: sync, userId2: userId2, source: source, reason: reason, rebuild: rebuild, background: background)
+    public func forgetMemorySource(sync: Bool? = nil, targetUserId: String, source: String, reason: String? = nil, rebuild: Bool? = nil, background: Bool? = nil, options: RequestOptions = RequestOptions()) async throws -> MemoryForgetReport {
+        let call = try FormationClient.forgetMemorySourceCall(sync: sync, targetUserId: targetUserId, source: source, reason: reason, rebuild: rebuild, background: background)
         return try await http.json(call, options, as: MemoryForgetReport.self)
     }
 
@@ -1196,12 +1196,12 @@ public final class FormationClient: @unchecked Sendable {
     // MARK: lintMemory
 
     /// The request of `lintMemory` (shared by its plain, stream and alias methods).
-    private static func lintMemoryCall(userId2: String?) throws -> Call {
+    private static func lintMemoryCall(targetUserId: String?) throws -> Call {
         var call = Call(method: "POST", path: "/memory/lint", auth: ["AdminKey"],
                         userId: "none", retryable: false, envelope: true)
         call.contentType = "application/json"
         call.jsonBody = true
-        if let value = userId2 { call.body["user_id"] = try JSONValue(encoding: value) }
+        if let value = targetUserId { call.body["user_id"] = try JSONValue(encoding: value) }
         return call
     }
 
@@ -1215,10 +1215,10 @@ public final class FormationClient: @unchecked Sendable {
     /// `POST /memory/lint`.
     ///
     /// - Parameters:
-    ///   - userId2: body `user_id`
+    ///   - targetUserId: body `user_id`
     ///   - options: userId, headers, idempotencyKey, timeout, maxRetries
-    public func lintMemory(userId2: String? = nil, options: RequestOptions = RequestOptions()) async throws -> MemoryLintReport {
-        let call = try FormationClient.lintMemoryCall(userId2: userId2)
+    public func lintMemory(targetUserId: String? = nil, options: RequestOptions = RequestOptions()) async throws -> MemoryLintReport {
+        let call = try FormationClient.lintMemoryCall(targetUserId: targetUserId)
         return try await http.json(call, options, as: MemoryLintReport.self)
     }
 

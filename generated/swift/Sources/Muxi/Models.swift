@@ -668,7 +668,7 @@ public struct AudioChatRequest: Codable, Equatable, Sendable {
     /// Audio files; each `content_type` (or `mime_type`) must start with `audio/`.
     public var files: [ChatFile]
     /// Deprecated; send the `X-Muxi-User-ID` header instead.
-    public var userId: String?
+    public var bodyUserId: String?
     /// Route the message to this agent.
     public var agentId: String?
     /// Conversation to continue.
@@ -678,9 +678,9 @@ public struct AudioChatRequest: Codable, Equatable, Sendable {
     /// `true` (the default) answers with a `text/event-stream`; `false` with one JSON envelope.
     public var stream: Bool?
 
-    public init(files: [ChatFile], userId: String? = nil, agentId: String? = nil, sessionId: String? = nil, requestId: String? = nil, stream: Bool? = nil) {
+    public init(files: [ChatFile], bodyUserId: String? = nil, agentId: String? = nil, sessionId: String? = nil, requestId: String? = nil, stream: Bool? = nil) {
         self.files = files
-        self.userId = userId
+        self.bodyUserId = bodyUserId
         self.agentId = agentId
         self.sessionId = sessionId
         self.requestId = requestId
@@ -689,7 +689,7 @@ public struct AudioChatRequest: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case files = "files"
-        case userId = "user_id"
+        case bodyUserId = "user_id"
         case agentId = "agent_id"
         case sessionId = "session_id"
         case requestId = "request_id"
@@ -1068,7 +1068,7 @@ public struct ChatRequest: Codable, Equatable, Sendable {
     /// The user's message.
     public var message: String
     /// Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present).
-    public var userId: String?
+    public var bodyUserId: String?
     /// Route the message to this agent instead of letting the overlord choose.
     public var agentId: String?
     /// Conversation to continue. When omitted the runtime starts a new session (`sess_...`).
@@ -1095,9 +1095,9 @@ public struct ChatRequest: Codable, Equatable, Sendable {
     /// the message is processed on its own.
     public var uiResponse: ChatUiResponse?
 
-    public init(message: String, userId: String? = nil, agentId: String? = nil, sessionId: String? = nil, groupId: String? = nil, requestId: String? = nil, mode: String? = nil, files: [ChatFile]? = nil, stream: Bool? = nil, webhookUrl: String? = nil, thresholdSeconds: Double? = nil, sourceChannel: String? = nil, uiResponse: ChatUiResponse? = nil) {
+    public init(message: String, bodyUserId: String? = nil, agentId: String? = nil, sessionId: String? = nil, groupId: String? = nil, requestId: String? = nil, mode: String? = nil, files: [ChatFile]? = nil, stream: Bool? = nil, webhookUrl: String? = nil, thresholdSeconds: Double? = nil, sourceChannel: String? = nil, uiResponse: ChatUiResponse? = nil) {
         self.message = message
-        self.userId = userId
+        self.bodyUserId = bodyUserId
         self.agentId = agentId
         self.sessionId = sessionId
         self.groupId = groupId
@@ -1113,7 +1113,7 @@ public struct ChatRequest: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case message = "message"
-        case userId = "user_id"
+        case bodyUserId = "user_id"
         case agentId = "agent_id"
         case sessionId = "session_id"
         case groupId = "group_id"
@@ -3722,14 +3722,14 @@ public struct MemoryBackfillReport: Codable, Equatable, Sendable {
 
 /// The user whose pre-event-log rows get synthesized events.
 public struct MemoryBackfillRequest: Codable, Equatable, Sendable {
-    public var userId: String
+    public var targetUserId: String
 
-    public init(userId: String) {
-        self.userId = userId
+    public init(targetUserId: String) {
+        self.targetUserId = targetUserId
     }
 
     enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
+        case targetUserId = "user_id"
     }
 }
 
@@ -4055,7 +4055,7 @@ public struct MemoryForgetReport: Codable, Equatable, Sendable {
 
 /// Forget everything a user's memory derived from one source.
 public struct MemoryForgetRequest: Codable, Equatable, Sendable {
-    public var userId: String
+    public var targetUserId: String
     /// The source to forget (as given when the content was ingested).
     public var source: String
     /// Recorded in the `user.deletion` audit event.
@@ -4065,8 +4065,8 @@ public struct MemoryForgetRequest: Codable, Equatable, Sendable {
     /// Run the rebuild as a background job (202 + `job_id`); `false` waits.
     public var background: Bool?
 
-    public init(userId: String, source: String, reason: String? = nil, rebuild: Bool? = nil, background: Bool? = nil) {
-        self.userId = userId
+    public init(targetUserId: String, source: String, reason: String? = nil, rebuild: Bool? = nil, background: Bool? = nil) {
+        self.targetUserId = targetUserId
         self.source = source
         self.reason = reason
         self.rebuild = rebuild
@@ -4074,7 +4074,7 @@ public struct MemoryForgetRequest: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
+        case targetUserId = "user_id"
         case source = "source"
         case reason = "reason"
         case rebuild = "rebuild"
@@ -4265,14 +4265,14 @@ public struct MemoryLintReport: Codable, Equatable, Sendable {
 
 /// Which user to audit; omit `user_id` to audit every user.
 public struct MemoryLintRequest: Codable, Equatable, Sendable {
-    public var userId: String?
+    public var targetUserId: String?
 
-    public init(userId: String? = nil) {
-        self.userId = userId
+    public init(targetUserId: String? = nil) {
+        self.targetUserId = targetUserId
     }
 
     enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
+        case targetUserId = "user_id"
     }
 }
 
@@ -4398,7 +4398,7 @@ public struct MemoryRebuildReport: Codable, Equatable, Sendable {
 /// Which projections to rebuild from the memory event log, for which user.
 public struct MemoryRebuildRequest: Codable, Equatable, Sendable {
     /// The user whose projections are rebuilt.
-    public var userId: String
+    public var targetUserId: String
     /// One registered projection; omit to rebuild all of them.
     public var projection: String?
     /// Report how many events would be replayed without changing anything (always runs inline).
@@ -4408,8 +4408,8 @@ public struct MemoryRebuildRequest: Codable, Equatable, Sendable {
     /// First synthesize events for rows that predate the event log, then rebuild.
     public var backfill: Bool?
 
-    public init(userId: String, projection: String? = nil, dryRun: Bool? = nil, background: Bool? = nil, backfill: Bool? = nil) {
-        self.userId = userId
+    public init(targetUserId: String, projection: String? = nil, dryRun: Bool? = nil, background: Bool? = nil, backfill: Bool? = nil) {
+        self.targetUserId = targetUserId
         self.projection = projection
         self.dryRun = dryRun
         self.background = background
@@ -4417,7 +4417,7 @@ public struct MemoryRebuildRequest: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
+        case targetUserId = "user_id"
         case projection = "projection"
         case dryRun = "dry_run"
         case background = "background"

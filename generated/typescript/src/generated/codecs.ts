@@ -51,7 +51,7 @@ export const AsyncConfigUpdate: K.Codec<T.AsyncConfigUpdate> = /* @__PURE__ */ K
 ]);
 export const AudioChatRequest: K.Codec<T.AudioChatRequest> = /* @__PURE__ */ K.object<T.AudioChatRequest>([
   ["files", "files", () => /* @__PURE__ */ K.array(() => ChatFile)],
-  ["userId", "user_id"],
+  ["bodyUserId", "user_id"],
   ["agentId", "agent_id"],
   ["sessionId", "session_id"],
   ["requestId", "request_id"],
@@ -99,7 +99,7 @@ export const ChatMessage: K.Codec<T.ChatMessage> = /* @__PURE__ */ K.object<T.Ch
   ["ui", "ui", () => /* @__PURE__ */ K.array(() => UiWidget)],
 ]);
 export const ChatRequest: K.Codec<T.ChatRequest> = /* @__PURE__ */ K.object<T.ChatRequest>([
-  ["userId", "user_id"],
+  ["bodyUserId", "user_id"],
   ["agentId", "agent_id"],
   ["sessionId", "session_id"],
   ["groupId", "group_id"],
@@ -335,7 +335,7 @@ export const Memory: K.Codec<T.Memory> = /* @__PURE__ */ K.object<T.Memory>([
 export const MemoryBackfillReport: K.Codec<T.MemoryBackfillReport> =
   /* @__PURE__ */ K.object<T.MemoryBackfillReport>([["userId", "user_id"]]);
 export const MemoryBackfillRequest: K.Codec<T.MemoryBackfillRequest> =
-  /* @__PURE__ */ K.object<T.MemoryBackfillRequest>([["userId", "user_id"]]);
+  /* @__PURE__ */ K.object<T.MemoryBackfillRequest>([["targetUserId", "user_id"]]);
 export const MemoryBatchRequest: K.Codec<T.MemoryBatchRequest> =
   /* @__PURE__ */ K.object<T.MemoryBatchRequest>([
     ["items", "items", () => /* @__PURE__ */ K.array(() => MemoryCreateRequest)],
@@ -373,7 +373,7 @@ export const MemoryForgetReport: K.Codec<T.MemoryForgetReport> =
     ["rebuildRequired", "rebuild_required"],
   ]);
 export const MemoryForgetRequest: K.Codec<T.MemoryForgetRequest> =
-  /* @__PURE__ */ K.object<T.MemoryForgetRequest>([["userId", "user_id"]]);
+  /* @__PURE__ */ K.object<T.MemoryForgetRequest>([["targetUserId", "user_id"]]);
 export const MemoryIngestionStatus: K.Codec<T.MemoryIngestionStatus> =
   /* @__PURE__ */ K.object<T.MemoryIngestionStatus>([
     ["processingId", "processing_id"],
@@ -393,7 +393,7 @@ export const MemoryLintReport: K.Codec<T.MemoryLintReport> = /* @__PURE__ */ K.o
   ["userId", "user_id"],
 ]);
 export const MemoryLintRequest: K.Codec<T.MemoryLintRequest> = /* @__PURE__ */ K.object<T.MemoryLintRequest>([
-  ["userId", "user_id"],
+  ["targetUserId", "user_id"],
 ]);
 export const MemoryList: K.Codec<T.MemoryList> = /* @__PURE__ */ K.object<T.MemoryList>([
   ["memories", "memories", () => /* @__PURE__ */ K.array(() => Memory)],
@@ -405,7 +405,7 @@ export const MemoryRebuildReport: K.Codec<T.MemoryRebuildReport> =
   ]);
 export const MemoryRebuildRequest: K.Codec<T.MemoryRebuildRequest> =
   /* @__PURE__ */ K.object<T.MemoryRebuildRequest>([
-    ["userId", "user_id"],
+    ["targetUserId", "user_id"],
     ["dryRun", "dry_run"],
   ]);
 export const ObservabilityEventFrame: K.Codec<T.ObservabilityEventFrame> =

@@ -90,7 +90,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
   public chat(
     params: {
       /** The user's message. */ message: string;
-      /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */ userId2?: string;
+      /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */ bodyUserId?: string;
       /** Route the message to this agent instead of letting the overlord choose. */ agentId?: string;
       /** Conversation to continue. When omitted the runtime starts a new session (`sess_...`). */ sessionId?: string;
       /** Reserved for future use. */ groupId?: string;
@@ -133,7 +133,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
   public chat(
     params: {
       /** The user's message. */ message: string;
-      /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */ userId2?: string;
+      /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */ bodyUserId?: string;
       /** Route the message to this agent instead of letting the overlord choose. */ agentId?: string;
       /** Conversation to continue. When omitted the runtime starts a new session (`sess_...`). */ sessionId?: string;
       /** Reserved for future use. */ groupId?: string;
@@ -179,7 +179,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
   public chatStream(
     params: {
       /** The user's message. */ message: string;
-      /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */ userId2?: string;
+      /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */ bodyUserId?: string;
       /** Route the message to this agent instead of letting the overlord choose. */ agentId?: string;
       /** Conversation to continue. When omitted the runtime starts a new session (`sess_...`). */ sessionId?: string;
       /** Reserved for future use. */ groupId?: string;
@@ -222,7 +222,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
   public chatStream(
     params: {
       /** The user's message. */ message: string;
-      /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */ userId2?: string;
+      /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */ bodyUserId?: string;
       /** Route the message to this agent instead of letting the overlord choose. */ agentId?: string;
       /** Conversation to continue. When omitted the runtime starts a new session (`sess_...`). */ sessionId?: string;
       /** Reserved for future use. */ groupId?: string;
@@ -256,7 +256,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
   public audioChat(
     params: {
       /** Audio files; each `content_type` (or `mime_type`) must start with `audio/`. */ files: Array<T.ChatFile>;
-      /** Deprecated; send the `X-Muxi-User-ID` header instead. */ userId2?: string;
+      /** Deprecated; send the `X-Muxi-User-ID` header instead. */ bodyUserId?: string;
       /** Route the message to this agent. */ agentId?: string;
       /** Conversation to continue. */ sessionId?: string;
       /** Client-chosen request id. */ requestId?: string;
@@ -280,7 +280,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
   public audioChat(
     params: {
       /** Audio files; each `content_type` (or `mime_type`) must start with `audio/`. */ files: Array<T.ChatFile>;
-      /** Deprecated; send the `X-Muxi-User-ID` header instead. */ userId2?: string;
+      /** Deprecated; send the `X-Muxi-User-ID` header instead. */ bodyUserId?: string;
       /** Route the message to this agent. */ agentId?: string;
       /** Conversation to continue. */ sessionId?: string;
       /** Client-chosen request id. */ requestId?: string;
@@ -307,7 +307,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
   public audioChatStream(
     params: {
       /** Audio files; each `content_type` (or `mime_type`) must start with `audio/`. */ files: Array<T.ChatFile>;
-      /** Deprecated; send the `X-Muxi-User-ID` header instead. */ userId2?: string;
+      /** Deprecated; send the `X-Muxi-User-ID` header instead. */ bodyUserId?: string;
       /** Route the message to this agent. */ agentId?: string;
       /** Conversation to continue. */ sessionId?: string;
       /** Client-chosen request id. */ requestId?: string;
@@ -331,7 +331,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
   public audioChatStream(
     params: {
       /** Audio files; each `content_type` (or `mime_type`) must start with `audio/`. */ files: Array<T.ChatFile>;
-      /** Deprecated; send the `X-Muxi-User-ID` header instead. */ userId2?: string;
+      /** Deprecated; send the `X-Muxi-User-ID` header instead. */ bodyUserId?: string;
       /** Route the message to this agent. */ agentId?: string;
       /** Conversation to continue. */ sessionId?: string;
       /** Client-chosen request id. */ requestId?: string;
@@ -783,7 +783,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
    */
   public streamLogs(
     params?: {
-      /** Only events of this user. */ userId2?: string;
+      /** Only events of this user. */ filterUserId?: string;
       /** Only events of this session. */ sessionId?: string;
       /** Only events of this request. */ requestId?: string;
       /** Only events of this agent. */ agentId?: string;
@@ -1237,7 +1237,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
    */
   public rebuildMemory(
     params: {
-      /** The user whose projections are rebuilt. */ userId2: string;
+      /** The user whose projections are rebuilt. */ targetUserId: string;
       /** One registered projection; omit to rebuild all of them. */ projection?: string;
       /** Report how many events would be replayed without changing anything (always runs inline). */ dryRun?: boolean;
       /** Run as a background job (202 + `job_id`); `false` waits and returns the report. */ background?: boolean;
@@ -1284,7 +1284,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
    * `POST /memory/backfill`
    */
   public backfillMemory(
-    params: { userId2: string },
+    params: { targetUserId: string },
     options?: RequestOptions,
   ): Promise<WithMeta<T.MemoryBackfillReport>>;
   public backfillMemory(...args: unknown[]): Promise<WithMeta<T.MemoryBackfillReport>> {
@@ -1306,7 +1306,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
   public forgetMemorySource(
     params: {
       /** Wait for the rebuild and return the report (same as `background: false`). */ sync?: boolean;
-      userId2: string;
+      targetUserId: string;
       /** The source to forget (as given when the content was ingested). */ source: string;
       /** Recorded in the `user.deletion` audit event. */ reason?: string;
       /** Recompute the projections so derived state no longer reflects the source. */ rebuild?: boolean;
@@ -1354,7 +1354,7 @@ export abstract class GeneratedFormationClient extends BaseClient {
    * `POST /memory/lint`
    */
   public lintMemory(
-    params?: { userId2?: string | null },
+    params?: { targetUserId?: string | null },
     options?: RequestOptions,
   ): Promise<WithMeta<T.MemoryLintReport>>;
   public lintMemory(...args: unknown[]): Promise<WithMeta<T.MemoryLintReport>> {

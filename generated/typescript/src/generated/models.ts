@@ -244,7 +244,7 @@ export interface AudioChatRequest {
    * Wire name: `user_id`.
    * @deprecated
    */
-  userId?: string;
+  bodyUserId?: string;
   /**
    * Route the message to this agent.
    * Wire name: `agent_id`.
@@ -435,7 +435,7 @@ export interface ChatRequest {
    * Wire name: `user_id`.
    * @deprecated
    */
-  userId?: string;
+  bodyUserId?: string;
   /**
    * Route the message to this agent instead of letting the overlord choose.
    * Wire name: `agent_id`.
@@ -1738,7 +1738,7 @@ export interface MemoryBackfillReport {
 /** The user whose pre-event-log rows get synthesized events. */
 export interface MemoryBackfillRequest {
   /** Wire name: `user_id`. */
-  userId: string;
+  targetUserId: string;
 }
 
 /** What happened to one item of a batch. */
@@ -1881,7 +1881,7 @@ export interface MemoryForgetReport {
 /** Forget everything a user's memory derived from one source. */
 export interface MemoryForgetRequest {
   /** Wire name: `user_id`. */
-  userId: string;
+  targetUserId: string;
   /** The source to forget (as given when the content was ingested). */
   source: string;
   /**
@@ -1977,7 +1977,7 @@ export interface MemoryLintReport {
 /** Which user to audit; omit `user_id` to audit every user. */
 export interface MemoryLintRequest {
   /** Wire name: `user_id`. */
-  userId?: string | null;
+  targetUserId?: string | null;
 }
 
 /** A page of the memories the user can read. */
@@ -2019,7 +2019,7 @@ export interface MemoryRebuildRequest {
    * The user whose projections are rebuilt.
    * Wire name: `user_id`.
    */
-  userId: string;
+  targetUserId: string;
   /** One registered projection; omit to rebuild all of them. */
   projection?: string;
   /**

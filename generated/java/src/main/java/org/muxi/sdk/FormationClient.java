@@ -165,7 +165,7 @@ public final class FormationClient {
         Call call = transport.call(CHAT, RequestOptions.over(options, defaults));
         call.jsonBody();
         call.body("message", params.getMessage(), true);
-        call.body("user_id", params.getUserId2(), false);
+        call.body("user_id", params.getBodyUserId(), false);
         call.body("agent_id", params.getAgentId(), false);
         call.body("session_id", params.getSessionId(), false);
         call.body("group_id", params.getGroupId(), false);
@@ -215,7 +215,7 @@ public final class FormationClient {
         Call call = transport.call(CHAT, RequestOptions.over(options, defaults));
         call.jsonBody();
         call.body("message", params.getMessage(), true);
-        call.body("user_id", params.getUserId2(), false);
+        call.body("user_id", params.getBodyUserId(), false);
         call.body("agent_id", params.getAgentId(), false);
         call.body("session_id", params.getSessionId(), false);
         call.body("group_id", params.getGroupId(), false);
@@ -251,7 +251,7 @@ public final class FormationClient {
         Call call = transport.call(AUDIO_CHAT, RequestOptions.over(options, defaults));
         call.jsonBody();
         call.body("files", params.getFiles(), true);
-        call.body("user_id", params.getUserId2(), false);
+        call.body("user_id", params.getBodyUserId(), false);
         call.body("agent_id", params.getAgentId(), false);
         call.body("session_id", params.getSessionId(), false);
         call.body("request_id", params.getRequestId(), false);
@@ -282,7 +282,7 @@ public final class FormationClient {
         Call call = transport.call(AUDIO_CHAT, RequestOptions.over(options, defaults));
         call.jsonBody();
         call.body("files", params.getFiles(), true);
-        call.body("user_id", params.getUserId2(), false);
+        call.body("user_id", params.getBodyUserId(), false);
         call.body("agent_id", params.getAgentId(), false);
         call.body("session_id", params.getSessionId(), false);
         call.body("request_id", params.getRequestId(), false);
@@ -547,7 +547,7 @@ public final class FormationClient {
      */
     public EventStream<StreamLogsEvent> streamLogs(StreamLogsParams params, RequestOptions options) {
         Call call = transport.call(STREAM_LOGS, RequestOptions.over(options, defaults));
-        call.query("user_id", params.getUserId2());
+        call.query("user_id", params.getFilterUserId());
         call.query("session_id", params.getSessionId());
         call.query("request_id", params.getRequestId());
         call.query("agent_id", params.getAgentId());
@@ -933,7 +933,7 @@ public final class FormationClient {
     public MemoryRebuildReport rebuildMemory(RebuildMemoryParams params, RequestOptions options) {
         Call call = transport.call(REBUILD_MEMORY, RequestOptions.over(options, defaults));
         call.jsonBody();
-        call.body("user_id", params.getUserId2(), true);
+        call.body("user_id", params.getTargetUserId(), true);
         call.body("projection", params.getProjection(), false);
         call.body("dry_run", params.getDryRun(), false);
         call.body("background", params.getBackground(), false);
@@ -977,7 +977,7 @@ public final class FormationClient {
     public MemoryBackfillReport backfillMemory(BackfillMemoryParams params, RequestOptions options) {
         Call call = transport.call(BACKFILL_MEMORY, RequestOptions.over(options, defaults));
         call.jsonBody();
-        call.body("user_id", params.getUserId2(), true);
+        call.body("user_id", params.getTargetUserId(), true);
         return call.sendJson(MemoryBackfillReport.class);
     }
 
@@ -1002,7 +1002,7 @@ public final class FormationClient {
         Call call = transport.call(FORGET_MEMORY_SOURCE, RequestOptions.over(options, defaults));
         call.jsonBody();
         call.query("sync", params.getSync());
-        call.body("user_id", params.getUserId2(), true);
+        call.body("user_id", params.getTargetUserId(), true);
         call.body("source", params.getSource(), true);
         call.body("reason", params.getReason(), false);
         call.body("rebuild", params.getRebuild(), false);
@@ -1047,7 +1047,7 @@ public final class FormationClient {
     public MemoryLintReport lintMemory(LintMemoryParams params, RequestOptions options) {
         Call call = transport.call(LINT_MEMORY, RequestOptions.over(options, defaults));
         call.jsonBody();
-        call.body("user_id", params.getUserId2(), false);
+        call.body("user_id", params.getTargetUserId(), false);
         return call.sendJson(MemoryLintReport.class);
     }
 
@@ -2859,7 +2859,7 @@ public final class FormationClient {
     /** Parameters of {@link #chat}: its query, header and body fields. */
     public static final class ChatParams {
         private String message;
-        private String userId2;
+        private String bodyUserId;
         private String agentId;
         private String sessionId;
         private String groupId;
@@ -2882,13 +2882,13 @@ public final class FormationClient {
         }
 
         /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */
-        public ChatParams setUserId2(String userId2) {
-            this.userId2 = userId2;
+        public ChatParams setBodyUserId(String bodyUserId) {
+            this.bodyUserId = bodyUserId;
             return this;
         }
 
-        public String getUserId2() {
-            return userId2;
+        public String getBodyUserId() {
+            return bodyUserId;
         }
 
         /** Route the message to this agent instead of letting the overlord choose. */
@@ -2999,7 +2999,7 @@ public final class FormationClient {
     /** Parameters of {@link #audioChat}: its query, header and body fields. */
     public static final class AudioChatParams {
         private List<ChatFile> files;
-        private String userId2;
+        private String bodyUserId;
         private String agentId;
         private String sessionId;
         private String requestId;
@@ -3015,13 +3015,13 @@ public final class FormationClient {
         }
 
         /** Deprecated; send the `X-Muxi-User-ID` header instead. */
-        public AudioChatParams setUserId2(String userId2) {
-            this.userId2 = userId2;
+        public AudioChatParams setBodyUserId(String bodyUserId) {
+            this.bodyUserId = bodyUserId;
             return this;
         }
 
-        public String getUserId2() {
-            return userId2;
+        public String getBodyUserId() {
+            return bodyUserId;
         }
 
         /** Route the message to this agent. */
@@ -3123,7 +3123,7 @@ public final class FormationClient {
 
     /** Parameters of {@link #streamLogs}: its query, header and body fields. */
     public static final class StreamLogsParams {
-        private String userId2;
+        private String filterUserId;
         private String sessionId;
         private String requestId;
         private String agentId;
@@ -3131,13 +3131,13 @@ public final class FormationClient {
         private String eventType;
 
         /** Only events of this user. */
-        public StreamLogsParams setUserId2(String userId2) {
-            this.userId2 = userId2;
+        public StreamLogsParams setFilterUserId(String filterUserId) {
+            this.filterUserId = filterUserId;
             return this;
         }
 
-        public String getUserId2() {
-            return userId2;
+        public String getFilterUserId() {
+            return filterUserId;
         }
 
         /** Only events of this session. */
@@ -3509,20 +3509,20 @@ public final class FormationClient {
 
     /** Parameters of {@link #rebuildMemory}: its query, header and body fields. */
     public static final class RebuildMemoryParams {
-        private String userId2;
+        private String targetUserId;
         private String projection;
         private Boolean dryRun;
         private Boolean background;
         private Boolean backfill;
 
         /** The user whose projections are rebuilt. */
-        public RebuildMemoryParams setUserId2(String userId2) {
-            this.userId2 = userId2;
+        public RebuildMemoryParams setTargetUserId(String targetUserId) {
+            this.targetUserId = targetUserId;
             return this;
         }
 
-        public String getUserId2() {
-            return userId2;
+        public String getTargetUserId() {
+            return targetUserId;
         }
 
         /** One registered projection; omit to rebuild all of them. */
@@ -3568,22 +3568,22 @@ public final class FormationClient {
 
     /** Parameters of {@link #backfillMemory}: its query, header and body fields. */
     public static final class BackfillMemoryParams {
-        private String userId2;
+        private String targetUserId;
 
-        public BackfillMemoryParams setUserId2(String userId2) {
-            this.userId2 = userId2;
+        public BackfillMemoryParams setTargetUserId(String targetUserId) {
+            this.targetUserId = targetUserId;
             return this;
         }
 
-        public String getUserId2() {
-            return userId2;
+        public String getTargetUserId() {
+            return targetUserId;
         }
     }
 
     /** Parameters of {@link #forgetMemorySource}: its query, header and body fields. */
     public static final class ForgetMemorySourceParams {
         private Boolean sync;
-        private String userId2;
+        private String targetUserId;
         private String source;
         private String reason;
         private Boolean rebuild;
@@ -3599,13 +3599,13 @@ public final class FormationClient {
             return sync;
         }
 
-        public ForgetMemorySourceParams setUserId2(String userId2) {
-            this.userId2 = userId2;
+        public ForgetMemorySourceParams setTargetUserId(String targetUserId) {
+            this.targetUserId = targetUserId;
             return this;
         }
 
-        public String getUserId2() {
-            return userId2;
+        public String getTargetUserId() {
+            return targetUserId;
         }
 
         /** The source to forget (as given when the content was ingested). */
@@ -3651,15 +3651,15 @@ public final class FormationClient {
 
     /** Parameters of {@link #lintMemory}: its query, header and body fields. */
     public static final class LintMemoryParams {
-        private String userId2;
+        private String targetUserId;
 
-        public LintMemoryParams setUserId2(String userId2) {
-            this.userId2 = userId2;
+        public LintMemoryParams setTargetUserId(String targetUserId) {
+            this.targetUserId = targetUserId;
             return this;
         }
 
-        public String getUserId2() {
-            return userId2;
+        public String getTargetUserId() {
+            return targetUserId;
         }
     }
 

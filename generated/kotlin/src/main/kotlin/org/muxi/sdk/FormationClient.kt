@@ -129,12 +129,12 @@ class FormationClient(
      *
      * `POST /chat`
      */
-    fun chat(message: String, userId2: String? = null, agentId: String? = null, sessionId: String? = null, groupId: String? = null, requestId: String? = null, mode: String? = null, files: List<ChatFile>? = null, webhookUrl: String? = null, thresholdSeconds: Double? = null, sourceChannel: String? = null, uiResponse: ChatUiResponse? = null, options: RequestOptions = RequestOptions()): ChatResponse =
+    fun chat(message: String, bodyUserId: String? = null, agentId: String? = null, sessionId: String? = null, groupId: String? = null, requestId: String? = null, mode: String? = null, files: List<ChatFile>? = null, webhookUrl: String? = null, thresholdSeconds: Double? = null, sourceChannel: String? = null, uiResponse: ChatUiResponse? = null, options: RequestOptions = RequestOptions()): ChatResponse =
         this.rt.json(
             Call("POST", "/chat", options)
                 .emptyJsonBody()
                 .body("message", message)
-                .body("user_id", userId2)
+                .body("user_id", bodyUserId)
                 .body("agent_id", agentId)
                 .body("session_id", sessionId)
                 .body("group_id", groupId)
@@ -176,12 +176,12 @@ class FormationClient(
      *
      * `POST /chat`
      */
-    fun chatStream(message: String, userId2: String? = null, agentId: String? = null, sessionId: String? = null, groupId: String? = null, requestId: String? = null, mode: String? = null, files: List<ChatFile>? = null, webhookUrl: String? = null, thresholdSeconds: Double? = null, sourceChannel: String? = null, uiResponse: ChatUiResponse? = null, options: RequestOptions = RequestOptions()): MuxiStream<ChatEvent> =
+    fun chatStream(message: String, bodyUserId: String? = null, agentId: String? = null, sessionId: String? = null, groupId: String? = null, requestId: String? = null, mode: String? = null, files: List<ChatFile>? = null, webhookUrl: String? = null, thresholdSeconds: Double? = null, sourceChannel: String? = null, uiResponse: ChatUiResponse? = null, options: RequestOptions = RequestOptions()): MuxiStream<ChatEvent> =
         this.rt.chat(
             Call("POST", "/chat", options)
                 .emptyJsonBody()
                 .body("message", message)
-                .body("user_id", userId2)
+                .body("user_id", bodyUserId)
                 .body("agent_id", agentId)
                 .body("session_id", sessionId)
                 .body("group_id", groupId)
@@ -211,12 +211,12 @@ class FormationClient(
      *
      * `POST /audiochat`
      */
-    fun audioChat(files: List<ChatFile>, userId2: String? = null, agentId: String? = null, sessionId: String? = null, requestId: String? = null, options: RequestOptions = RequestOptions()): ChatResponse =
+    fun audioChat(files: List<ChatFile>, bodyUserId: String? = null, agentId: String? = null, sessionId: String? = null, requestId: String? = null, options: RequestOptions = RequestOptions()): ChatResponse =
         this.rt.json(
             Call("POST", "/audiochat", options)
                 .emptyJsonBody()
                 .body("files", files)
-                .body("user_id", userId2)
+                .body("user_id", bodyUserId)
                 .body("agent_id", agentId)
                 .body("session_id", sessionId)
                 .body("request_id", requestId)
@@ -239,12 +239,12 @@ class FormationClient(
      *
      * `POST /audiochat`
      */
-    fun audioChatStream(files: List<ChatFile>, userId2: String? = null, agentId: String? = null, sessionId: String? = null, requestId: String? = null, options: RequestOptions = RequestOptions()): MuxiStream<ChatEvent> =
+    fun audioChatStream(files: List<ChatFile>, bodyUserId: String? = null, agentId: String? = null, sessionId: String? = null, requestId: String? = null, options: RequestOptions = RequestOptions()): MuxiStream<ChatEvent> =
         this.rt.chat(
             Call("POST", "/audiochat", options)
                 .emptyJsonBody()
                 .body("files", files)
-                .body("user_id", userId2)
+                .body("user_id", bodyUserId)
                 .body("agent_id", agentId)
                 .body("session_id", sessionId)
                 .body("request_id", requestId)
@@ -473,10 +473,10 @@ class FormationClient(
      *
      * `GET /logs`
      */
-    fun streamLogs(userId2: String? = null, sessionId: String? = null, requestId: String? = null, agentId: String? = null, level: LogLevel? = null, eventType: String? = null, options: RequestOptions = RequestOptions()): MuxiStream<StreamEvent> =
+    fun streamLogs(filterUserId: String? = null, sessionId: String? = null, requestId: String? = null, agentId: String? = null, level: LogLevel? = null, eventType: String? = null, options: RequestOptions = RequestOptions()): MuxiStream<StreamEvent> =
         this.rt.named(
             Call("GET", "/logs", options)
-                .query("user_id", userId2)
+                .query("user_id", filterUserId)
                 .query("session_id", sessionId)
                 .query("request_id", requestId)
                 .query("agent_id", agentId)
@@ -809,11 +809,11 @@ class FormationClient(
      *
      * `POST /memory/rebuild`
      */
-    fun rebuildMemory(userId2: String, projection: String? = null, dryRun: Boolean? = null, background: Boolean? = null, backfill: Boolean? = null, options: RequestOptions = RequestOptions()): MemoryRebuildReport =
+    fun rebuildMemory(targetUserId: String, projection: String? = null, dryRun: Boolean? = null, background: Boolean? = null, backfill: Boolean? = null, options: RequestOptions = RequestOptions()): MemoryRebuildReport =
         this.rt.json(
             Call("POST", "/memory/rebuild", options)
                 .emptyJsonBody()
-                .body("user_id", userId2)
+                .body("user_id", targetUserId)
                 .body("projection", projection)
                 .body("dry_run", dryRun)
                 .body("background", background)
@@ -851,11 +851,11 @@ class FormationClient(
      *
      * `POST /memory/backfill`
      */
-    fun backfillMemory(userId2: String, options: RequestOptions = RequestOptions()): MemoryBackfillReport =
+    fun backfillMemory(targetUserId: String, options: RequestOptions = RequestOptions()): MemoryBackfillReport =
         this.rt.json(
             Call("POST", "/memory/backfill", options)
                 .emptyJsonBody()
-                .body("user_id", userId2)
+                .body("user_id", targetUserId)
                 .auth("AdminKey")
                 .userId("none")
                 .retryable(false)
@@ -874,12 +874,12 @@ class FormationClient(
      *
      * `POST /memory/forget`
      */
-    fun forgetMemorySource(userId2: String, source: String, sync: Boolean? = null, reason: String? = null, rebuild: Boolean? = null, background: Boolean? = null, options: RequestOptions = RequestOptions()): MemoryForgetReport =
+    fun forgetMemorySource(targetUserId: String, source: String, sync: Boolean? = null, reason: String? = null, rebuild: Boolean? = null, background: Boolean? = null, options: RequestOptions = RequestOptions()): MemoryForgetReport =
         this.rt.json(
             Call("POST", "/memory/forget", options)
                 .emptyJsonBody()
                 .query("sync", sync)
-                .body("user_id", userId2)
+                .body("user_id", targetUserId)
                 .body("source", source)
                 .body("reason", reason)
                 .body("rebuild", rebuild)
@@ -918,11 +918,11 @@ class FormationClient(
      *
      * `POST /memory/lint`
      */
-    fun lintMemory(userId2: String? = null, options: RequestOptions = RequestOptions()): MemoryLintReport =
+    fun lintMemory(targetUserId: String? = null, options: RequestOptions = RequestOptions()): MemoryLintReport =
         this.rt.json(
             Call("POST", "/memory/lint", options)
                 .emptyJsonBody()
-                .body("user_id", userId2)
+                .body("user_id", targetUserId)
                 .auth("AdminKey")
                 .userId("none")
                 .retryable(false)

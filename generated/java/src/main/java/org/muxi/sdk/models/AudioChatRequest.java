@@ -17,7 +17,7 @@ public final class AudioChatRequest {
     @Wire("files")
     private List<ChatFile> files;
     @Wire("user_id")
-    private String userId;
+    private String bodyUserId;
     @Wire("agent_id")
     private String agentId;
     @Wire("session_id")
@@ -42,12 +42,12 @@ public final class AudioChatRequest {
      *
      * Deprecated.
      */
-    public String getUserId() {
-        return userId;
+    public String getBodyUserId() {
+        return bodyUserId;
     }
 
-    public AudioChatRequest setUserId(String userId) {
-        this.userId = userId;
+    public AudioChatRequest setBodyUserId(String bodyUserId) {
+        this.bodyUserId = bodyUserId;
         return this;
     }
 
@@ -101,7 +101,7 @@ public final class AudioChatRequest {
         }
         AudioChatRequest other = (AudioChatRequest) o;
         return Objects.equals(this.files, other.files)
-                && Objects.equals(this.userId, other.userId)
+                && Objects.equals(this.bodyUserId, other.bodyUserId)
                 && Objects.equals(this.agentId, other.agentId)
                 && Objects.equals(this.sessionId, other.sessionId)
                 && Objects.equals(this.requestId, other.requestId)
@@ -110,7 +110,7 @@ public final class AudioChatRequest {
 
     @Override
     public int hashCode() {
-        return Objects.hash(this.files, this.userId, this.agentId, this.sessionId, this.requestId, this.stream);
+        return Objects.hash(this.files, this.bodyUserId, this.agentId, this.sessionId, this.requestId, this.stream);
     }
 
     /** The model as JSON, with wire names. */

@@ -16,7 +16,7 @@ public final class ChatRequest {
     @Wire("message")
     private String message;
     @Wire("user_id")
-    private String userId;
+    private String bodyUserId;
     @Wire("agent_id")
     private String agentId;
     @Wire("session_id")
@@ -55,12 +55,12 @@ public final class ChatRequest {
      *
      * Deprecated.
      */
-    public String getUserId() {
-        return userId;
+    public String getBodyUserId() {
+        return bodyUserId;
     }
 
-    public ChatRequest setUserId(String userId) {
-        this.userId = userId;
+    public ChatRequest setBodyUserId(String bodyUserId) {
+        this.bodyUserId = bodyUserId;
         return this;
     }
 
@@ -191,7 +191,7 @@ public final class ChatRequest {
         }
         ChatRequest other = (ChatRequest) o;
         return Objects.equals(this.message, other.message)
-                && Objects.equals(this.userId, other.userId)
+                && Objects.equals(this.bodyUserId, other.bodyUserId)
                 && Objects.equals(this.agentId, other.agentId)
                 && Objects.equals(this.sessionId, other.sessionId)
                 && Objects.equals(this.groupId, other.groupId)
@@ -207,7 +207,7 @@ public final class ChatRequest {
 
     @Override
     public int hashCode() {
-        return Objects.hash(this.message, this.userId, this.agentId, this.sessionId, this.groupId, this.requestId, this.mode, this.files, this.stream, this.webhookUrl, this.thresholdSeconds, this.sourceChannel, this.uiResponse);
+        return Objects.hash(this.message, this.bodyUserId, this.agentId, this.sessionId, this.groupId, this.requestId, this.mode, this.files, this.stream, this.webhookUrl, this.thresholdSeconds, this.sourceChannel, this.uiResponse);
     }
 
     /** The model as JSON, with wire names. */

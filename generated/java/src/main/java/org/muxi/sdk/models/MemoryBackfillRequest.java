@@ -14,14 +14,14 @@ import org.muxi.sdk.internal.Wire;
  */
 public final class MemoryBackfillRequest {
     @Wire("user_id")
-    private String userId;
+    private String targetUserId;
 
-    public String getUserId() {
-        return userId;
+    public String getTargetUserId() {
+        return targetUserId;
     }
 
-    public MemoryBackfillRequest setUserId(String userId) {
-        this.userId = userId;
+    public MemoryBackfillRequest setTargetUserId(String targetUserId) {
+        this.targetUserId = targetUserId;
         return this;
     }
 
@@ -34,12 +34,12 @@ public final class MemoryBackfillRequest {
             return false;
         }
         MemoryBackfillRequest other = (MemoryBackfillRequest) o;
-        return Objects.equals(this.userId, other.userId);
+        return Objects.equals(this.targetUserId, other.targetUserId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(this.userId);
+        return Objects.hash(this.targetUserId);
     }
 
     /** The model as JSON, with wire names. */

@@ -14,7 +14,7 @@ import org.muxi.sdk.internal.Wire;
  */
 public final class MemoryForgetRequest {
     @Wire("user_id")
-    private String userId;
+    private String targetUserId;
     @Wire("source")
     private String source;
     @Wire("reason")
@@ -24,12 +24,12 @@ public final class MemoryForgetRequest {
     @Wire("background")
     private Boolean background;
 
-    public String getUserId() {
-        return userId;
+    public String getTargetUserId() {
+        return targetUserId;
     }
 
-    public MemoryForgetRequest setUserId(String userId) {
-        this.userId = userId;
+    public MemoryForgetRequest setTargetUserId(String targetUserId) {
+        this.targetUserId = targetUserId;
         return this;
     }
 
@@ -82,7 +82,7 @@ public final class MemoryForgetRequest {
             return false;
         }
         MemoryForgetRequest other = (MemoryForgetRequest) o;
-        return Objects.equals(this.userId, other.userId)
+        return Objects.equals(this.targetUserId, other.targetUserId)
                 && Objects.equals(this.source, other.source)
                 && Objects.equals(this.reason, other.reason)
                 && Objects.equals(this.rebuild, other.rebuild)
@@ -91,7 +91,7 @@ public final class MemoryForgetRequest {
 
     @Override
     public int hashCode() {
-        return Objects.hash(this.userId, this.source, this.reason, this.rebuild, this.background);
+        return Objects.hash(this.targetUserId, this.source, this.reason, this.rebuild, this.background);
     }
 
     /** The model as JSON, with wire names. */

@@ -14,14 +14,14 @@ import org.muxi.sdk.internal.Wire;
  */
 public final class MemoryLintRequest {
     @Wire("user_id")
-    private String userId;
+    private String targetUserId;
 
-    public String getUserId() {
-        return userId;
+    public String getTargetUserId() {
+        return targetUserId;
     }
 
-    public MemoryLintRequest setUserId(String userId) {
-        this.userId = userId;
+    public MemoryLintRequest setTargetUserId(String targetUserId) {
+        this.targetUserId = targetUserId;
         return this;
     }
 
@@ -34,12 +34,12 @@ public final class MemoryLintRequest {
             return false;
         }
         MemoryLintRequest other = (MemoryLintRequest) o;
-        return Objects.equals(this.userId, other.userId);
+        return Objects.equals(this.targetUserId, other.targetUserId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(this.userId);
+        return Objects.hash(this.targetUserId);
     }
 
     /** The model as JSON, with wire names. */

@@ -14,7 +14,7 @@ import org.muxi.sdk.internal.Wire;
  */
 public final class MemoryRebuildRequest {
     @Wire("user_id")
-    private String userId;
+    private String targetUserId;
     @Wire("projection")
     private String projection;
     @Wire("dry_run")
@@ -25,12 +25,12 @@ public final class MemoryRebuildRequest {
     private Boolean backfill;
 
     /** The user whose projections are rebuilt. */
-    public String getUserId() {
-        return userId;
+    public String getTargetUserId() {
+        return targetUserId;
     }
 
-    public MemoryRebuildRequest setUserId(String userId) {
-        this.userId = userId;
+    public MemoryRebuildRequest setTargetUserId(String targetUserId) {
+        this.targetUserId = targetUserId;
         return this;
     }
 
@@ -83,7 +83,7 @@ public final class MemoryRebuildRequest {
             return false;
         }
         MemoryRebuildRequest other = (MemoryRebuildRequest) o;
-        return Objects.equals(this.userId, other.userId)
+        return Objects.equals(this.targetUserId, other.targetUserId)
                 && Objects.equals(this.projection, other.projection)
                 && Objects.equals(this.dryRun, other.dryRun)
                 && Objects.equals(this.background, other.background)
@@ -92,7 +92,7 @@ public final class MemoryRebuildRequest {
 
     @Override
     public int hashCode() {
-        return Objects.hash(this.userId, this.projection, this.dryRun, this.background, this.backfill);
+        return Objects.hash(this.targetUserId, this.projection, this.dryRun, this.background, this.backfill);
     }
 
     /** The model as JSON, with wire names. */

@@ -13,7 +13,7 @@ data class AudioChatRequest(
     /** Audio files; each `content_type` (or `mime_type`) must start with `audio/`. */
     val files: List<ChatFile>,
     /** Deprecated; send the `X-Muxi-User-ID` header instead. */
-    val userId: String? = null,
+    val bodyUserId: String? = null,
     /** Route the message to this agent. */
     val agentId: String? = null,
     /** Conversation to continue. */
@@ -26,7 +26,7 @@ data class AudioChatRequest(
     override fun toJson(): Map<String, Any?> {
         val o = Json.objectOf(
             "files" to this.files,
-            "user_id" to this.userId,
+            "user_id" to this.bodyUserId,
             "agent_id" to this.agentId,
             "session_id" to this.sessionId,
             "request_id" to this.requestId,
@@ -41,7 +41,7 @@ data class AudioChatRequest(
             val o = Json.obj(value)
             return AudioChatRequest(
                 files = Json.list(o["files"]) { v1 -> ChatFile.fromJson(v1) },
-                userId = o["user_id"]?.let { v0 -> Json.string(v0) },
+                bodyUserId = o["user_id"]?.let { v0 -> Json.string(v0) },
                 agentId = o["agent_id"]?.let { v0 -> Json.string(v0) },
                 sessionId = o["session_id"]?.let { v0 -> Json.string(v0) },
                 requestId = o["request_id"]?.let { v0 -> Json.string(v0) },

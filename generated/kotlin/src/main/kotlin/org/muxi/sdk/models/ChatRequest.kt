@@ -12,7 +12,7 @@ data class ChatRequest(
     /** The user's message. */
     val message: String,
     /** Deprecated; send the `X-Muxi-User-ID` header instead (the header wins when both are present). */
-    val userId: String? = null,
+    val bodyUserId: String? = null,
     /** Route the message to this agent instead of letting the overlord choose. */
     val agentId: String? = null,
     /** Conversation to continue. When omitted the runtime starts a new session (`sess_...`). */
@@ -42,7 +42,7 @@ data class ChatRequest(
     override fun toJson(): Map<String, Any?> {
         val o = Json.objectOf(
             "message" to this.message,
-            "user_id" to this.userId,
+            "user_id" to this.bodyUserId,
             "agent_id" to this.agentId,
             "session_id" to this.sessionId,
             "group_id" to this.groupId,
@@ -64,7 +64,7 @@ data class ChatRequest(
             val o = Json.obj(value)
             return ChatRequest(
                 message = Json.string(o["message"]),
-                userId = o["user_id"]?.let { v0 -> Json.string(v0) },
+                bodyUserId = o["user_id"]?.let { v0 -> Json.string(v0) },
                 agentId = o["agent_id"]?.let { v0 -> Json.string(v0) },
                 sessionId = o["session_id"]?.let { v0 -> Json.string(v0) },
                 groupId = o["group_id"]?.let { v0 -> Json.string(v0) },

@@ -9,11 +9,11 @@ import org.muxi.sdk.JsonValue
  * The user whose pre-event-log rows get synthesized events.
  */
 data class MemoryBackfillRequest(
-    val userId: String,
+    val targetUserId: String,
 ) : JsonModel {
     override fun toJson(): Map<String, Any?> {
         val o = Json.objectOf(
-            "user_id" to this.userId,
+            "user_id" to this.targetUserId,
         )
         return o
     }
@@ -23,7 +23,7 @@ data class MemoryBackfillRequest(
         fun fromJson(value: Any?): MemoryBackfillRequest {
             val o = Json.obj(value)
             return MemoryBackfillRequest(
-                userId = Json.string(o["user_id"]),
+                targetUserId = Json.string(o["user_id"]),
             )
         }
     }

@@ -9,7 +9,7 @@ import org.muxi.sdk.JsonValue
  * Forget everything a user's memory derived from one source.
  */
 data class MemoryForgetRequest(
-    val userId: String,
+    val targetUserId: String,
     /** The source to forget (as given when the content was ingested). */
     val source: String,
     /** Recorded in the `user.deletion` audit event. */
@@ -21,7 +21,7 @@ data class MemoryForgetRequest(
 ) : JsonModel {
     override fun toJson(): Map<String, Any?> {
         val o = Json.objectOf(
-            "user_id" to this.userId,
+            "user_id" to this.targetUserId,
             "source" to this.source,
             "reason" to this.reason,
             "rebuild" to this.rebuild,
@@ -35,7 +35,7 @@ data class MemoryForgetRequest(
         fun fromJson(value: Any?): MemoryForgetRequest {
             val o = Json.obj(value)
             return MemoryForgetRequest(
-                userId = Json.string(o["user_id"]),
+                targetUserId = Json.string(o["user_id"]),
                 source = Json.string(o["source"]),
                 reason = o["reason"]?.let { v0 -> Json.string(v0) },
                 rebuild = o["rebuild"]?.let { v0 -> Json.bool(v0) },

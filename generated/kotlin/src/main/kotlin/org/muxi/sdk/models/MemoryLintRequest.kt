@@ -9,11 +9,11 @@ import org.muxi.sdk.JsonValue
  * Which user to audit; omit `user_id` to audit every user.
  */
 data class MemoryLintRequest(
-    val userId: String? = null,
+    val targetUserId: String? = null,
 ) : JsonModel {
     override fun toJson(): Map<String, Any?> {
         val o = Json.objectOf(
-            "user_id" to this.userId,
+            "user_id" to this.targetUserId,
         )
         return o
     }
@@ -23,7 +23,7 @@ data class MemoryLintRequest(
         fun fromJson(value: Any?): MemoryLintRequest {
             val o = Json.obj(value)
             return MemoryLintRequest(
-                userId = o["user_id"]?.let { v0 -> Json.string(v0) },
+                targetUserId = o["user_id"]?.let { v0 -> Json.string(v0) },
             )
         }
     }

@@ -10,7 +10,7 @@ import org.muxi.sdk.JsonValue
  */
 data class MemoryRebuildRequest(
     /** The user whose projections are rebuilt. */
-    val userId: String,
+    val targetUserId: String,
     /** One registered projection; omit to rebuild all of them. */
     val projection: String? = null,
     /** Report how many events would be replayed without changing anything (always runs inline). */
@@ -22,7 +22,7 @@ data class MemoryRebuildRequest(
 ) : JsonModel {
     override fun toJson(): Map<String, Any?> {
         val o = Json.objectOf(
-            "user_id" to this.userId,
+            "user_id" to this.targetUserId,
             "projection" to this.projection,
             "dry_run" to this.dryRun,
             "background" to this.background,
@@ -36,7 +36,7 @@ data class MemoryRebuildRequest(
         fun fromJson(value: Any?): MemoryRebuildRequest {
             val o = Json.obj(value)
             return MemoryRebuildRequest(
-                userId = Json.string(o["user_id"]),
+                targetUserId = Json.string(o["user_id"]),
                 projection = o["projection"]?.let { v0 -> Json.string(v0) },
                 dryRun = o["dry_run"]?.let { v0 -> Json.bool(v0) },
                 background = o["background"]?.let { v0 -> Json.bool(v0) },
