@@ -1,6 +1,6 @@
 // generate / check on a throw-away copy of the project: determinism, drift detection,
 // nothing written on error, files the generator does not own left alone.
-import { cp, mkdtemp, readFile, writeFile, mkdir, readdir } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile, mkdir, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -70,13 +70,25 @@ describe("pipeline", () => {
     expect(stale).toEqual([expect.stringContaining("src/runtime/codec.ts (differs)")]);
   });
 
+  it("check lists stale files after a template change of a scaffold language", async () => {
+    const p = await project();
+    await cp(join(ROOT, "templates/python"), join(p.templates, "python"), { recursive: true });
+    const ir = await specToIR(p.specs);
+    await generate(["python"], ir, p);
+    expect(await check(["python"], ir, p)).toEqual([]);
+    const readme = join(p.templates, "python/README.md.hbs");
+    await writeFile(readme, (await readFile(readme, "utf8")) + "\nOne more line.\n");
+    expect(await check(["python"], ir, p)).toEqual([expect.stringContaining("generated/python/README.md (differs)")]);
+  });
+
   it("check notices a hand edit and a deleted file in generated/", async () => {
     const p = await project();
     await generate(["typescript"], await specToIR(p.specs), p);
     const models = join(p.generated, "typescript/src/generated/models.ts");
     await writeFile(models, (await readFile(models, "utf8")) + "// edited\n");
+    await rm(join(p.generated, "typescript/src/generated/codecs.ts"));
     const stale = await check(["typescript"], await specToIR(p.specs), p);
-    expect(stale).toEqual([expect.stringContaining("models.ts (differs)")]);
+    expect(stale).toEqual([expect.stringContaining("codecs.ts (missing)"), expect.stringContaining("models.ts (differs)")]);
   });
 
   it("writes nothing when the spec has errors", async () => {
