@@ -2,93 +2,39 @@
 // written to a temp dir, built with CMake (C++17, -Wall -Wextra -Werror) and its shared-vector tests
 // run with ctest; then, against the spec-driven mock server, a small program makes a live chat stream
 // and a signed ServerClient call, and another calls every SDK method once.
-import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SpecError } from "../../generator/diagnostics/diagnostic.js";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import cppProfile from "../../generator/emit/scaffolds/languages/cpp.js";
 import { namer } from "../../generator/emit/scaffolds/view.js";
-import type { IR, Operation } from "../../generator/ir/types.js";
-import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
-import { uncalled } from "../mock-server/coverage.js";
-import { serveMock, type MockServer } from "../mock-server/serve.js";
+import type { IR } from "../../generator/ir/types.js";
+import { specToIR } from "../../generator/pipeline/pipeline.js";
 import { synthesise } from "../mock-server/synthesise.js";
 import { modelMap } from "../mock-server/typeref-check.js";
+import { expectGeneratedHeaders, missingMethods, readmeExample, sdkMethods } from "./harness/checks.js";
+import { expectEveryMethodCalled, expectSmokeRun, type SmokeOutput, useMock } from "./harness/mock.js";
+import { lastJsonLine, runner, show } from "./harness/process.js";
+import { HOSTILE, MOCK_FIXTURES, realIROrSkip, renderInto, ROOT, useRealSpec, useToolchain, useWorkDir, VECTORS } from "./harness/suite.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const VECTORS = join(ROOT, "test/vectors");
 const CMAKE = process.env.CMAKE ?? "cmake";
 const CTEST = process.env.CTEST ?? "ctest";
 const CXX = process.env.CXX ?? "g++";
-const HOSTILE = ["test/fixtures/hostile/formation.yaml", "test/fixtures/hostile/server.yaml"].map((p) => join(ROOT, p));
-// The mock's own fixtures have chat + listFormations: the smoke test's fallback while spec/ does not validate.
-const MOCK_FIXTURES = ["test/mock-server/fixtures/formation.yaml", "test/mock-server/fixtures/server.yaml"].map((p) => join(ROOT, p));
 const JOBS = "2";
+const run = runner({ timeout: 600_000 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Async on purpose: the mock server lives in this process, so a sync spawn would deadlock it. */
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = 600_000): Promise<Run> {
-  return new Promise((done) => {
-    execFile(cmd, args, { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as NodeJS.ErrnoException).code === "number" ? Number((err as NodeJS.ErrnoException).code) : 1) : 0;
-      done({ code, stdout: String(stdout), stderr: String(stderr) + (err && !stderr ? String(err.message) : "") });
-    });
-  });
-}
-
-const show = (r: Run): string => `exit ${r.code}\n--- stdout\n${r.stdout.slice(-6000)}\n--- stderr\n${r.stderr.slice(-6000)}`;
-
-async function writeTree(dir: string, files: Map<string, string>): Promise<void> {
-  for (const [path, text] of files) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-}
-
-let toolchainProblem: string | undefined;
-let realIR: IR | undefined;
-let realProblem = "";
-let work: string;
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "muxi-cpp-"));
+const work = useWorkDir("muxi-cpp-");
+const real = useRealSpec("cpp");
+const needToolchain = useToolchain(async () => {
   const probes = await Promise.all([run(CMAKE, ["--version"], ROOT), run(CTEST, ["--version"], ROOT), run(CXX, ["--version"], ROOT)]);
   const bad = probes.find((p) => p.code !== 0);
-  if (bad) {
-    toolchainProblem = `CMake 3.16+ and a C++17 compiler are required for the cpp scaffold tests (apt-get install -y cmake g++): ${bad.stderr.trim()}`;
-    console.error(toolchainProblem);
-  }
-  try {
-    realIR = await specToIR(defaultPaths(ROOT).specs.map((p) => resolve(ROOT, p)));
-  } catch (err) {
-    realProblem = err instanceof SpecError ? `spec/ does not validate yet (${err.diagnostics.length} problem(s), first: ${err.diagnostics[0]?.message})` : String(err);
-    console.warn(`cpp scaffold: real-spec checks skipped: ${realProblem}`);
-  }
+  if (bad) return `CMake 3.16+ and a C++17 compiler are required for the cpp scaffold tests (apt-get install -y cmake g++): ${bad.stderr.trim()}`;
 });
-
-afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-function needToolchain(): void {
-  if (toolchainProblem) throw new Error(toolchainProblem);
-}
 
 /** Renders the scaffold for `ir` into work/<name>/sdk, builds it in work/<name>/build, runs ctest. */
 async function buildAndTest(name: string, ir: IR): Promise<{ dir: string; build: string; files: Map<string, string> }> {
-  const files = await renderTarget("cpp", ir, defaultPaths(ROOT));
-  const dir = join(work, name, "sdk");
-  const build = join(work, name, "build");
-  await rm(join(work, name), { recursive: true, force: true });
-  await writeTree(dir, files);
+  const dir = join(work.dir, name, "sdk");
+  const build = join(work.dir, name, "build");
+  const files = await renderInto("cpp", ir, dir, join(work.dir, name));
   const configure = await run(CMAKE, ["-S", dir, "-B", build, "-DCMAKE_CXX_FLAGS=-Werror"], dir);
   expect(configure.code, show(configure)).toBe(0);
   const made = await run(CMAKE, ["--build", build, "-j", JOBS], dir);
@@ -126,44 +72,26 @@ describe("cpp scaffold", () => {
     expect(files.get("include/muxi/formation_client.hpp")).toContain("Class delete_(std::string class_, std::int64_t for_, const DeleteParams& params");
     expect(files.get("include/muxi/server_client.hpp")).toContain("std::string switch_(std::string case_");
     // Every generated source starts with the generated-file header.
-    for (const [path, text] of files) if (/\.(hpp|cpp)$/.test(path)) expect(text.startsWith("// Generated by muxi-sdkgen"), path).toBe(true);
+    expectGeneratedHeaders(files, /\.(hpp|cpp)$/);
   }, 600_000);
 
   describe("real spec (or the mock's fixtures) against the mock server", () => {
-    let mock: MockServer;
-    let ir: IR;
+    const mock = useMock(async () => real.ir ?? (await specToIR(MOCK_FIXTURES)));
     let built: { dir: string; build: string; files: Map<string, string> } | undefined;
 
-    beforeAll(async () => {
-      ir = realIR ?? (await specToIR(MOCK_FIXTURES));
-      mock = await serveMock(ir, { port: 0 });
-    });
-
-    afterAll(async () => {
-      await mock?.close();
-    });
-
     async function sdk(): Promise<{ dir: string; build: string; files: Map<string, string> }> {
-      built ??= await buildAndTest("real", ir);
+      built ??= await buildAndTest("real", mock.ir);
       return built;
     }
 
     it("builds warning-free, passes the vector tests and declares every SDK method; the README example compiles", async (ctx) => {
       needToolchain();
       const { dir, files } = await sdk();
-      if (!realIR) {
-        console.warn(`SKIPPED cpp real-spec checks (built the mock fixtures instead): ${realProblem}`);
-        ctx.skip(realProblem);
-        return;
-      }
-      const name = namer(cppProfile);
+      const realIR = realIROrSkip(ctx, real, "cpp real-spec checks (built the mock fixtures instead)");
       const headers = (files.get("include/muxi/formation_client.hpp") ?? "") + (files.get("include/muxi/server_client.hpp") ?? "");
-      const missing = realIR.services.flatMap((s) => s.operations.flatMap((o) => o.methods.map((m) => ` ${name(m.name, "method")}(`).filter((sig) => !headers.includes(sig))));
-      expect(missing).toEqual([]);
+      expect(missingMethods(realIR, cppProfile, (n) => headers.includes(` ${n}(`))).toEqual([]);
 
-      const example = /```cpp\n([\s\S]*?)```/.exec(files.get("README.md") ?? "")?.[1];
-      expect(example, "README has no cpp example").toBeDefined();
-      await writeFile(join(dir, "readme.cpp"), example as string);
+      await writeFile(join(dir, "readme.cpp"), readmeExample(files.get("README.md"), "cpp"));
       const compiled = await run(CXX, ["-std=c++17", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "-I", join(dir, "include"), "readme.cpp"], dir);
       expect(compiled.code, show(compiled)).toBe(0);
     }, 600_000);
@@ -209,70 +137,54 @@ int main(int argc, char** argv) {
 }
 `,
       );
-      mock.requests.length = 0;
-      const r = await run(exe, [mock.url], dir, {}, 60_000);
+      const { requests } = mock.server;
+      requests.length = 0;
+      const r = await run(exe, [mock.server.url], dir, {}, 60_000);
       expect(r.code, show(r)).toBe(0);
-      const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { text: string; types: string[]; formations: unknown };
-      expect(out.text).toBe("Hello world");
-      expect(out.types).toContain("completed");
-      expect(out.types[out.types.length - 1]).toBe("done");
+      const out = lastJsonLine(r) as SmokeOutput;
       expect(out.formations).toBeTruthy();
-
-      expect(mock.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
-      const chatReq = mock.requests.find((q) => q.operation === "chat");
-      expect(chatReq, "the mock saw no chat request").toBeDefined();
-      expect(chatReq).toMatchObject({ mode: "live", formationId: "smoke-bot", stream: true, status: 200 });
-      expect(chatReq?.headers["x-muxi-client-key"]).toBe("fmc_test");
-      expect(chatReq?.headers["x-muxi-user-id"]).toBe("user_123");
-      expect(chatReq?.headers["x-muxi-sdk"]).toMatch(/^cpp\/\d/);
-      expect(chatReq?.headers["x-muxi-idempotency-key"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      const signed = mock.requests.find((q) => q.operation === "listFormations");
-      expect(signed, "the mock saw no listFormations request").toBeDefined();
-      expect(signed?.headers.authorization).toMatch(/^MUXI-HMAC key=muxi_pk_test, timestamp=\d{10}, signature=[A-Za-z0-9+/]{43}=$/);
+      expectSmokeRun(requests, "cpp", out);
     }, 600_000);
 
     it("calls every SDK method once; the mock accepts every request", async () => {
       needToolchain();
       const { dir, build } = await sdk();
+      const { ir } = mock;
       const name = namer(cppProfile);
       const models = modelMap(ir.models);
       const raw = (v: unknown): string => `muxi::Json::parse(R"MUXI(${JSON.stringify(v)})MUXI")`;
       // One block per SDK method: params filled from synthesised wire JSON via from_json, path
       // params decoded the same way, the user id in the options.
-      const blocks = ir.services.flatMap((s) =>
-        s.operations.flatMap((o: Operation) =>
-          o.methods.map((m) => {
-            const method = name(m.name, "method");
-            const extras = cppProfile.operationExtras?.(o) as { paramsType: string; hasParams: boolean };
-            const recv = s.name === "formation" ? "fc" : "sc";
-            const lines: string[] = [];
-            const args: string[] = [];
-            for (const p of o.params.filter((x) => x.in === "path")) {
-              const v = `path_${args.length}`;
-              lines.push(`${p.type.kind === "primitive" && p.type.type === "integer" ? "std::int64_t" : "std::string"} ${v}{};`, `muxi::from_json(${raw(p.fixed ?? synthesise(p.type, models))}, ${v});`);
-              args.push(v);
-            }
-            if (extras.hasParams) {
-              lines.push(`muxi::${s.client}::${extras.paramsType} p;`);
-              for (const p of o.params.filter((x) => x.in !== "path" && x.fixed === undefined)) {
-                const field = name(p.name, "field");
-                if (p.whole && o.body?.kind !== "json") lines.push(`p.${field} = std::string("\\x1f\\x8b\\x08\\x00", 4);`);
-                else lines.push(`muxi::from_json(${raw(synthesise(p.type, models))}, p.${field});`);
-              }
-              args.push("p");
-            }
-            args.push("o");
-            const call = `${recv}.${method}(${args.join(", ")})`;
-            if (m.kind === "stream") {
-              const ev = o.stream?.format === "chat" ? "muxi::ChatEvent" : "muxi::StreamEvent";
-              lines.push(`auto st = ${call};`, `${ev} ev;`, "st.next(ev);  // follow streams stay open: one event is enough");
-            } else {
-              lines.push(`${call};`);
-            }
-            return `  try {\n${lines.map((l) => `    ${l}`).join("\n")}\n  } catch (const std::exception& e) {\n    failures.push_back(std::string(${cppStr(`${s.client}.${method}`)}) + ": " + e.what());\n  }`;
-          }),
-        ),
-      );
+      const blocks = sdkMethods(ir).map(({ service: s, op: o, method: m }) => {
+        const method = name(m.name, "method");
+        const extras = cppProfile.operationExtras?.(o) as { paramsType: string; hasParams: boolean };
+        const recv = s.name === "formation" ? "fc" : "sc";
+        const lines: string[] = [];
+        const args: string[] = [];
+        for (const p of o.params.filter((x) => x.in === "path")) {
+          const v = `path_${args.length}`;
+          lines.push(`${p.type.kind === "primitive" && p.type.type === "integer" ? "std::int64_t" : "std::string"} ${v}{};`, `muxi::from_json(${raw(p.fixed ?? synthesise(p.type, models))}, ${v});`);
+          args.push(v);
+        }
+        if (extras.hasParams) {
+          lines.push(`muxi::${s.client}::${extras.paramsType} p;`);
+          for (const p of o.params.filter((x) => x.in !== "path" && x.fixed === undefined)) {
+            const field = name(p.name, "field");
+            if (p.whole && o.body?.kind !== "json") lines.push(`p.${field} = std::string("\\x1f\\x8b\\x08\\x00", 4);`);
+            else lines.push(`muxi::from_json(${raw(synthesise(p.type, models))}, p.${field});`);
+          }
+          args.push("p");
+        }
+        args.push("o");
+        const call = `${recv}.${method}(${args.join(", ")})`;
+        if (m.kind === "stream") {
+          const ev = o.stream?.format === "chat" ? "muxi::ChatEvent" : "muxi::StreamEvent";
+          lines.push(`auto st = ${call};`, `${ev} ev;`, "st.next(ev);  // follow streams stay open: one event is enough");
+        } else {
+          lines.push(`${call};`);
+        }
+        return `  try {\n${lines.map((l) => `    ${l}`).join("\n")}\n  } catch (const std::exception& e) {\n    failures.push_back(std::string(${cppStr(`${s.client}.${method}`)}) + ": " + e.what());\n  }`;
+      });
       const exe = await program(
         dir,
         build,
@@ -303,13 +215,10 @@ ${blocks.join("\n")}
 }
 `,
       );
-      mock.requests.length = 0;
-      const r = await run(exe, [mock.url], dir, {}, 120_000);
+      mock.server.requests.length = 0;
+      const r = await run(exe, [mock.server.url], dir, {}, 120_000);
       expect(r.code, show(r)).toBe(0);
-      expect(JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]")).toEqual([]);
-      expect(mock.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
-      expect(uncalled(ir, mock.requests)).toEqual([]);
-      expect(mock.requests.length).toBeGreaterThanOrEqual(blocks.length);
+      expectEveryMethodCalled(mock, lastJsonLine(r), blocks.length);
     }, 600_000);
   });
 });

@@ -2,95 +2,44 @@
 // written to a temp dir and compiled with mono's mcs (C# 7.2, warnings as errors) — the library and
 // its vector-test program, which mono then runs; then, against the spec-driven mock server, a small
 // program makes a live chat stream and a signed ServerClient call, and another calls every SDK method.
-import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SpecError } from "../../generator/diagnostics/diagnostic.js";
+import { readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import csharpProfile from "../../generator/emit/scaffolds/languages/csharp.js";
 import { namer } from "../../generator/emit/scaffolds/view.js";
-import type { IR, Operation, TypeRef } from "../../generator/ir/types.js";
-import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
-import { uncalled } from "../mock-server/coverage.js";
-import { serveMock, type MockServer } from "../mock-server/serve.js";
+import type { IR, TypeRef } from "../../generator/ir/types.js";
+import { specToIR } from "../../generator/pipeline/pipeline.js";
 import { synthesise } from "../mock-server/synthesise.js";
 import { modelMap } from "../mock-server/typeref-check.js";
+import { expectGeneratedHeaders, missingMethods, readmeExample, sdkMethods } from "./harness/checks.js";
+import { expectEveryMethodCalled, expectSmokeRun, type SmokeOutput, useMock } from "./harness/mock.js";
+import { lastJsonLine, runner, show } from "./harness/process.js";
+import { HOSTILE, MOCK_FIXTURES, realIROrSkip, renderInto, useRealSpec, useToolchain, useWorkDir, VECTORS } from "./harness/suite.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const VECTORS = join(ROOT, "test/vectors");
 const MCS = process.env.MCS ?? "mcs";
 const MONO = process.env.MONO ?? "mono";
-const HOSTILE = ["test/fixtures/hostile/formation.yaml", "test/fixtures/hostile/server.yaml"].map((p) => join(ROOT, p));
-// The mock's own fixtures have chat + listFormations: the smoke test's fallback while spec/ does not validate.
-const MOCK_FIXTURES = ["test/mock-server/fixtures/formation.yaml", "test/mock-server/fixtures/server.yaml"].map((p) => join(ROOT, p));
 const MCS_FLAGS = ["-langversion:7.2", "-warnaserror+", "-nologo", "-r:System.Net.Http.dll"];
+const run = runner({ timeout: 300_000 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Async on purpose: the mock server lives in this process, so a sync spawn would deadlock it. */
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = 300_000): Promise<Run> {
-  return new Promise((done) => {
-    execFile(cmd, args, { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as NodeJS.ErrnoException).code === "number" ? Number((err as NodeJS.ErrnoException).code) : 1) : 0;
-      done({ code, stdout: String(stdout), stderr: String(stderr) + (err && !stderr ? String(err.message) : "") });
-    });
-  });
-}
-
-const show = (r: Run): string => `exit ${r.code}\n--- stdout\n${r.stdout.slice(-6000)}\n--- stderr\n${r.stderr.slice(-6000)}`;
-
-async function writeTree(dir: string, files: Map<string, string>): Promise<void> {
-  for (const [path, text] of files) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-}
-
-let toolchainProblem: string | undefined;
-let realIR: IR | undefined;
-let realProblem = "";
-let work: string;
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "muxi-csharp-"));
+const work = useWorkDir("muxi-csharp-");
+const real = useRealSpec("csharp");
+const needToolchain = useToolchain(async () => {
   // The probe compiles a line that needs System.Net.Http, which mono-mcs alone does not bring.
-  await writeFile(join(work, "probe.cs"), "class P { static void Main() { new System.Net.Http.HttpClient().Dispose(); } }\n");
-  const probe = await run(MCS, [...MCS_FLAGS, "-out:probe.exe", "probe.cs"], work);
-  const mono = await run(MONO, ["--version"], work);
+  await writeFile(join(work.dir, "probe.cs"), "class P { static void Main() { new System.Net.Http.HttpClient().Dispose(); } }\n");
+  const probe = await run(MCS, [...MCS_FLAGS, "-out:probe.exe", "probe.cs"], work.dir);
+  const mono = await run(MONO, ["--version"], work.dir);
   if (probe.code !== 0 || mono.code !== 0) {
-    toolchainProblem =
+    return (
       "mono's C# compiler and runtime with System.Net.Http are required for the csharp scaffold tests " +
-      `(apt-get install -y mono-mcs mono-runtime libmono-system-net-http4.0-cil): ${(probe.stderr + probe.stdout + mono.stderr).trim()}`;
-    console.error(toolchainProblem);
-  }
-  try {
-    realIR = await specToIR(defaultPaths(ROOT).specs.map((p) => resolve(ROOT, p)));
-  } catch (err) {
-    realProblem = err instanceof SpecError ? `spec/ does not validate yet (${err.diagnostics.length} problem(s), first: ${err.diagnostics[0]?.message})` : String(err);
-    console.warn(`csharp scaffold: real-spec checks skipped: ${realProblem}`);
+      `(apt-get install -y mono-mcs mono-runtime libmono-system-net-http4.0-cil): ${(probe.stderr + probe.stdout + mono.stderr).trim()}`
+    );
   }
 });
-
-afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-function needToolchain(): void {
-  if (toolchainProblem) throw new Error(toolchainProblem);
-}
 
 /** Renders the scaffold for `ir` into work/<name>/sdk, compiles Muxi.dll and runs the vector tests. */
 async function buildAndTest(name: string, ir: IR): Promise<{ dir: string; files: Map<string, string> }> {
-  const files = await renderTarget("csharp", ir, defaultPaths(ROOT));
-  const dir = join(work, name, "sdk");
-  await rm(join(work, name), { recursive: true, force: true });
-  await writeTree(dir, files);
+  const dir = join(work.dir, name, "sdk");
+  const files = await renderInto("csharp", ir, dir, join(work.dir, name));
   const sources = (await readdir(join(dir, "src"))).filter((f) => f.endsWith(".cs")).map((f) => `src/${f}`);
   const lib = await run(MCS, [...MCS_FLAGS, "-target:library", "-out:Muxi.dll", ...sources], dir);
   expect(lib.code, show(lib)).toBe(0);
@@ -126,47 +75,28 @@ describe("csharp scaffold", () => {
     expect(models).toContain("public sealed class ObjectModel : IJsonModel");
     expect(files.get("src/FormationClient.cs")).toContain("public async Task<Class> DeleteAsync(string @class, long @for, bool? @default = null");
     expect(files.get("src/ServerClient.cs")).toContain("public Task<string> SwitchAsync(string @case, RequestOptions options = null)");
-    for (const [path, text] of files) if (path.endsWith(".cs")) expect(text.startsWith("// Generated by muxi-sdkgen"), path).toBe(true);
+    expectGeneratedHeaders(files, /\.cs$/);
     expect(files.get("Muxi.csproj")).toContain("<TargetFramework>netstandard2.0</TargetFramework>");
   }, 300_000);
 
   describe("real spec (or the mock's fixtures) against the mock server", () => {
-    let mock: MockServer;
-    let ir: IR;
+    const mock = useMock(async () => real.ir ?? (await specToIR(MOCK_FIXTURES)));
     let built: { dir: string; files: Map<string, string> } | undefined;
 
-    beforeAll(async () => {
-      ir = realIR ?? (await specToIR(MOCK_FIXTURES));
-      mock = await serveMock(ir, { port: 0 });
-    });
-
-    afterAll(async () => {
-      await mock?.close();
-    });
-
     async function sdk(): Promise<{ dir: string; files: Map<string, string> }> {
-      built ??= await buildAndTest("real", ir);
+      built ??= await buildAndTest("real", mock.ir);
       return built;
     }
 
     it("compiles warning-free, passes the vector tests and has every SDK method; the README example compiles", async (ctx) => {
       needToolchain();
       const { dir, files } = await sdk();
-      if (!realIR) {
-        console.warn(`SKIPPED csharp real-spec checks (built the mock fixtures instead): ${realProblem}`);
-        ctx.skip(realProblem);
-        return;
-      }
-      const name = namer(csharpProfile);
+      const realIR = realIROrSkip(ctx, real, "csharp real-spec checks (built the mock fixtures instead)");
       const source = (files.get("src/FormationClient.cs") ?? "") + (files.get("src/ServerClient.cs") ?? "");
-      const missing = realIR.services.flatMap((s) =>
-        s.operations.flatMap((o) => o.methods.map((m) => ` ${name(m.name, "method")}${m.kind === "stream" ? "" : "Async"}(`).filter((sig) => !source.includes(sig))),
-      );
-      expect(missing).toEqual([]);
+      // Plain calls are async (…Async); streams are enumerated synchronously.
+      expect(missingMethods(realIR, csharpProfile, (n, _s, m) => source.includes(` ${n}${m.kind === "stream" ? "" : "Async"}(`))).toEqual([]);
 
-      const example = /```csharp\n([\s\S]*?)```/.exec(files.get("README.md") ?? "")?.[1];
-      expect(example, "README has no csharp example").toBeDefined();
-      await writeFile(join(dir, "readme.cs"), example as string);
+      await writeFile(join(dir, "readme.cs"), readmeExample(files.get("README.md"), "csharp"));
       const compiled = await run(MCS, [...MCS_FLAGS, "-target:library", "-r:Muxi.dll", "-out:readme.dll", "readme.cs"], dir);
       expect(compiled.code, show(compiled)).toBe(0);
     }, 300_000);
@@ -203,53 +133,37 @@ static class Smoke
 }
 `,
       );
-      mock.requests.length = 0;
-      const r = await run(MONO, [exe, mock.url], dir, {}, 60_000);
+      const { requests } = mock.server;
+      requests.length = 0;
+      const r = await run(MONO, [exe, mock.server.url], dir, {}, 60_000);
       expect(r.code, show(r)).toBe(0);
-      const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { text: string; types: string[]; formations: unknown };
-      expect(out.text).toBe("Hello world");
-      expect(out.types).toContain("completed");
-      expect(out.types[out.types.length - 1]).toBe("done");
+      const out = lastJsonLine(r) as SmokeOutput;
       expect(out.formations).toBeTruthy();
-
-      expect(mock.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
-      const chat = mock.requests.find((q) => q.operation === "chat");
-      expect(chat, "the mock saw no chat request").toBeDefined();
-      expect(chat).toMatchObject({ mode: "live", formationId: "smoke-bot", stream: true, status: 200 });
-      expect(chat?.headers["x-muxi-client-key"]).toBe("fmc_test");
-      expect(chat?.headers["x-muxi-user-id"]).toBe("user_123");
-      expect(chat?.headers["x-muxi-sdk"]).toMatch(/^csharp\/\d/);
-      expect(chat?.headers["x-muxi-idempotency-key"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      const signed = mock.requests.find((q) => q.operation === "listFormations");
-      expect(signed, "the mock saw no listFormations request").toBeDefined();
-      expect(signed?.headers.authorization).toMatch(/^MUXI-HMAC key=muxi_pk_test, timestamp=\d{10}, signature=[A-Za-z0-9+/]{43}=$/);
+      expectSmokeRun(requests, "csharp", out);
     }, 300_000);
 
     it("calls every SDK method once; the mock accepts every request", async () => {
       needToolchain();
       const { dir } = await sdk();
+      const { ir } = mock;
       const name = namer(csharpProfile);
       const models = modelMap(ir.models);
       const helpers = csharpProfile.helpers?.(ir) ?? {};
       // A C# expression of the parameter's type, decoded from synthesised wire JSON by the SDK's own codec.
       const value = (t: TypeRef, v: unknown): string => String(helpers.decode(t, `Json.Parse(${csStr(JSON.stringify(v))})`, true));
-      const blocks = ir.services.flatMap((s) =>
-        s.operations.flatMap((o: Operation) =>
-          o.methods.map((m) => {
-            const recv = s.name === "formation" ? "fc" : "sc";
-            const args = o.params
-              .filter((p) => p.fixed === undefined)
-              .map((p) => `${name(p.name, "param")}: ${p.whole && o.body?.kind !== "json" ? "new byte[] { 0x1f, 0x8b, 0x08, 0x00 }" : value(p.type, synthesise(p.type, models))}`);
-            args.push("options: o");
-            const label = csStr(`${s.client}.${name(m.name, "method")}`);
-            const body =
-              m.kind === "stream"
-                ? `foreach (var ev in ${recv}.${name(m.name, "method")}(${args.join(", ")})) break; /* follow streams stay open: one event is enough */`
-                : `${recv}.${name(m.name, "method")}Async(${args.join(", ")}).GetAwaiter().GetResult();`;
-            return `        try { ${body} } catch (Exception e) { failures.Add(${label} + ": " + e.Message); }`;
-          }),
-        ),
-      );
+      const blocks = sdkMethods(ir).map(({ service: s, op: o, method: m }) => {
+        const recv = s.name === "formation" ? "fc" : "sc";
+        const args = o.params
+          .filter((p) => p.fixed === undefined)
+          .map((p) => `${name(p.name, "param")}: ${p.whole && o.body?.kind !== "json" ? "new byte[] { 0x1f, 0x8b, 0x08, 0x00 }" : value(p.type, synthesise(p.type, models))}`);
+        args.push("options: o");
+        const label = csStr(`${s.client}.${name(m.name, "method")}`);
+        const body =
+          m.kind === "stream"
+            ? `foreach (var ev in ${recv}.${name(m.name, "method")}(${args.join(", ")})) break; /* follow streams stay open: one event is enough */`
+            : `${recv}.${name(m.name, "method")}Async(${args.join(", ")}).GetAwaiter().GetResult();`;
+        return `        try { ${body} } catch (Exception e) { failures.Add(${label} + ": " + e.Message); }`;
+      });
       const exe = await program(
         dir,
         "every",
@@ -273,13 +187,10 @@ ${blocks.join("\n")}
 }
 `,
       );
-      mock.requests.length = 0;
-      const r = await run(MONO, [exe, mock.url], dir, {}, 120_000);
+      mock.server.requests.length = 0;
+      const r = await run(MONO, [exe, mock.server.url], dir, {}, 120_000);
       expect(r.code, show(r)).toBe(0);
-      expect(JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]")).toEqual([]);
-      expect(mock.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
-      expect(uncalled(ir, mock.requests)).toEqual([]);
-      expect(mock.requests.length).toBeGreaterThanOrEqual(blocks.length);
+      expectEveryMethodCalled(mock, lastJsonLine(r), blocks.length);
     }, 300_000);
   });
 });

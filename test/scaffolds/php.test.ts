@@ -3,87 +3,35 @@
 // plain-PHP runner (tests/run.php: shared vectors, autoloading every class, every SDK method),
 // then driven against the spec-driven mock server (chat stream, signed server calls, named and
 // data streams, binary bodies, both error shapes).
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SpecError } from "../../generator/diagnostics/diagnostic.js";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { IR } from "../../generator/ir/types.js";
-import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
-import { serveMock, type MockServer } from "../mock-server/serve.js";
+import { specToIR } from "../../generator/pipeline/pipeline.js";
+import { expectLiveChat, expectSmokeWire, rejections, SMOKE_ERRORS, useMock, withMock } from "./harness/mock.js";
+import { lastJsonLine, runner, show } from "./harness/process.js";
+import { HOSTILE, MINI, MOCK_FIXTURES, realIROrSkip, renderInto, ROOT, useRealSpec, useToolchain, useWorkDir, VECTORS } from "./harness/suite.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const VECTORS = join(ROOT, "test/vectors");
 const PHP = process.env.PHP ?? "php";
 // Files that linted clean before (keyed by PHP version + content) are not linted again.
 const LINT_CACHE = join(tmpdir(), "muxi-php-lint-cache");
-const fixture = (name: string): string[] => [`${name}/formation.yaml`, `${name}/server.yaml`].map((p) => join(ROOT, p));
-const HOSTILE = fixture("test/fixtures/hostile");
-const MINI = fixture("test/fixtures/mini");
-// The mock's own fixtures cover every stream format, binary bodies and HMAC with queries.
-const MOCK_FIXTURES = fixture("test/mock-server/fixtures");
+const run = runner({ timeout: 120_000 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Async on purpose: the mock server lives in this process, so a sync spawn would block it. */
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = 120_000): Promise<Run> {
-  return new Promise((done) => {
-    execFile(cmd, args, { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as NodeJS.ErrnoException).code === "number" ? Number((err as NodeJS.ErrnoException).code) : 1) : 0;
-      done({ code, stdout: String(stdout), stderr: String(stderr) + (err && !stderr ? String(err.message) : "") });
-    });
-  });
-}
-
-const show = (r: Run): string => `exit ${r.code}\n--- stdout\n${r.stdout.slice(-6000)}\n--- stderr\n${r.stderr.slice(-6000)}`;
-
-// Toolchain: detected once, up front; every test that needs it fails with this message.
-let toolchainProblem: string | undefined;
+const work = useWorkDir("muxi-php-");
+const real = useRealSpec("php");
 let phpVersion = "";
-let realIR: IR | undefined;
-let realProblem = "";
-let work: string;
-
-beforeAll(async () => {
+const needToolchain = useToolchain(async () => {
   const probe = await run(PHP, ["-r", "echo PHP_VERSION, PHP_EOL; exit(version_compare(PHP_VERSION, '8.1.0', '>=') ? 0 : 3);"], ROOT);
   phpVersion = probe.stdout.trim();
-  if (probe.code !== 0) {
-    toolchainProblem = `PHP 8.1+ CLI is required for the php scaffold tests (${PHP}): ${probe.stderr.trim() || probe.stdout.trim()}. Install: apt-get install -y php-cli`;
-    console.error(toolchainProblem);
-  }
-  try {
-    realIR = await specToIR(defaultPaths(ROOT).specs.map((p) => resolve(ROOT, p)));
-  } catch (err) {
-    realProblem = err instanceof SpecError ? `spec/ does not validate yet (${err.diagnostics.length} problem(s), first: ${err.diagnostics[0]?.message})` : String(err);
-    console.warn(`php scaffold: real-spec checks skipped: ${realProblem}`);
-  }
-  work = await mkdtemp(join(tmpdir(), "muxi-php-"));
+  if (probe.code !== 0) return `PHP 8.1+ CLI is required for the php scaffold tests (${PHP}): ${probe.stderr.trim() || probe.stdout.trim()}. Install: apt-get install -y php-cli`;
 });
-
-afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-function needToolchain(): void {
-  if (toolchainProblem) throw new Error(toolchainProblem);
-}
 
 /** Renders the scaffold for `ir` into work/<name>; returns the directory and its file list. */
 async function scaffold(name: string, ir: IR): Promise<{ dir: string; files: string[] }> {
-  const files = await renderTarget("php", ir, defaultPaths(ROOT));
-  const dir = join(work, name);
-  await rm(dir, { recursive: true, force: true });
-  for (const [path, text] of files) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
+  const dir = join(work.dir, name);
+  const files = await renderInto("php", ir, dir);
   return { dir, files: [...files.keys()] };
 }
 
@@ -150,43 +98,30 @@ describe("php scaffold", () => {
 
   it("real spec: every file lints, the vectors pass and every SDK method exists", async (ctx) => {
     needToolchain();
-    if (!realIR) {
-      console.warn(`SKIPPED php real-spec build: ${realProblem}`);
-      ctx.skip(realProblem);
-      return;
-    }
+    const realIR = realIROrSkip(ctx, real, "php real-spec build");
     const { dir, files } = await scaffold("real", realIR);
     await lintAndTest(dir, files); // tests/run.php checks method_exists for every SDK method
   });
 
   describe("against the mock server", () => {
-    let mock: MockServer;
+    // The mock's own fixtures, whatever spec/ holds: they have every call the smoke program makes.
+    const mock = useMock(() => specToIR(MOCK_FIXTURES));
     let dir: string;
 
     beforeAll(async () => {
-      const ir = await specToIR(MOCK_FIXTURES);
-      mock = await serveMock(ir, { port: 0 });
-      dir = (await scaffold("smoke", ir)).dir;
+      dir = (await scaffold("smoke", mock.ir)).dir;
       await writeFile(join(dir, "smoke.php"), SMOKE);
-    });
-
-    afterAll(async () => {
-      await mock?.close();
     });
 
     it("chat stream, signed server calls, named/data streams, binary bodies, typed errors", async () => {
       needToolchain();
-      mock.requests.length = 0;
-      mock.setScript((op, req) => {
-        if (op.name === "restoreSession" && req.pathParams.session_id === "missing") return { status: 404 };
-        if (op.name === "deployFormation" && req.headers["x-formation-id"] === "taken") return { status: 409, body: { error: "Conflict", message: "formation taken already exists", code: 409 } };
-        if (op.name === "getMemories" && req.query.limit === "429") return { status: 429, headers: { "Retry-After": "0" } };
-        return undefined;
-      });
-      const r = await run(PHP, ["smoke.php"], dir, { MOCK_URL: mock.url }, 60_000);
-      mock.setScript(undefined);
+      const { requests } = mock.server;
+      requests.length = 0;
+      mock.server.setScript(SMOKE_ERRORS);
+      const r = await run(PHP, ["smoke.php"], dir, { MOCK_URL: mock.server.url }, 60_000);
+      mock.server.setScript(undefined);
       expect(r.code, show(r)).toBe(0);
-      const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as Record<string, any>;
+      const out = lastJsonLine(r) as Record<string, any>;
 
       expect(out.chat.text).toBe("Hello world");
       expect(out.chat.types).toEqual(["thinking", "text", "text", "completed", "ui", "done"]);
@@ -207,53 +142,25 @@ describe("php scaffold", () => {
       expect(out.missingUser).toBe("Muxi\\Errors\\ValidationError");
 
       // The mock refused nothing but the scripted errors, and saw the wire the spec describes.
-      const unexpected = mock.requests.filter((q) => q.rejected);
-      expect(unexpected.map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
-      const chat = mock.requests.find((q) => q.operation === "chat" && q.stream);
-      expect(chat).toMatchObject({ mode: "live", formationId: "smoke-bot", status: 200, body: { message: "Hello!", stream: true } });
-      expect(chat?.headers["x-muxi-client-key"]).toBe("fmc_test");
-      expect(chat?.headers["x-muxi-user-id"]).toBe("user_123");
-      expect(chat?.headers["x-muxi-sdk"]).toMatch(/^php\/\d/);
-      expect(chat?.headers["x-muxi-idempotency-key"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      expect(mock.requests.find((q) => q.operation === "chat" && !q.stream)?.body).toMatchObject({ stream: false, session_id: "sess_1" });
-      const restore = mock.requests.find((q) => q.operation === "restoreSession" && q.status === 200);
-      expect(restore?.path).toBe("/api/smoke-bot/v1/sessions/sess%201%2F%C3%BC/restore");
-      expect(restore?.pathParams.session_id).toBe("sess 1/ü");
-      expect(mock.requests.find((q) => q.operation === "getMemories" && q.status === 200)?.query).toEqual({ limit: "5", include_archived: "false" });
-      expect(mock.requests.find((q) => q.operation === "clearAuditLog")?.headers["x-muxi-admin-key"]).toBe("fma_test");
-      const signed = mock.requests.filter((q) => q.service === "server" && q.operation !== "ping");
-      expect(signed.length).toBeGreaterThanOrEqual(4);
-      for (const q of signed) expect(q.headers.authorization).toMatch(/^MUXI-HMAC key=muxi_pk_test, timestamp=\d{10}, signature=[A-Za-z0-9+/]{43}=$/);
-      const deploy = mock.requests.find((q) => q.operation === "deployFormation" && q.status === 201);
-      expect(deploy?.headers["content-type"]).toBe("application/gzip");
-      expect(deploy?.headers["x-formation-id"]).toBe("my-bot");
-      expect(mock.requests.find((q) => q.operation === "getFormationLogs")?.url).toBe("/rpc/formations/my-bot/logs?lines=50");
-      // GET getMemories was retried once on 429 with the same idempotency key.
-      const limited = mock.requests.filter((q) => q.operation === "getMemories" && q.status === 429);
-      expect(limited).toHaveLength(2);
-      expect(limited[0].headers["x-muxi-idempotency-key"]).toBe(limited[1].headers["x-muxi-idempotency-key"]);
+      expect(rejections(requests)).toEqual([]);
+      const chat = expectLiveChat(requests, "php", { find: (q) => q.operation === "chat" && q.stream === true });
+      expect(chat?.body).toMatchObject({ message: "Hello!", stream: true });
+      expectSmokeWire(requests);
     });
 
     it("real spec: a chat stream and a signed listFormations call", async (ctx) => {
       needToolchain();
-      if (!realIR) {
-        console.warn(`SKIPPED php real-spec smoke: ${realProblem}`);
-        ctx.skip(realProblem);
-        return;
-      }
-      const real = await serveMock(realIR, { port: 0 });
-      try {
+      const realIR = realIROrSkip(ctx, real, "php real-spec smoke");
+      await withMock(realIR, async (server) => {
         const realDir = (await scaffold("smoke-real", realIR)).dir;
         await writeFile(join(realDir, "smoke.php"), SMOKE);
-        const r = await run(PHP, ["smoke.php", "basic"], realDir, { MOCK_URL: real.url }, 60_000);
+        const r = await run(PHP, ["smoke.php", "basic"], realDir, { MOCK_URL: server.url }, 60_000);
         expect(r.code, show(r)).toBe(0);
-        const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as Record<string, any>;
+        const out = lastJsonLine(r) as Record<string, any>;
         expect(out.chat.text).toBe("Hello world");
         expect(out.formations).toBeDefined();
-        expect(real.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
-      } finally {
-        await real.close();
-      }
+        expect(rejections(server.requests)).toEqual([]);
+      });
     });
   });
 });

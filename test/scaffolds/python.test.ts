@@ -2,91 +2,38 @@
 // fixture, written to a temp dir, byte-compiled and unit-tested with pytest (shared vectors),
 // then driven against the spec-driven mock server: a live-mode chat stream and a signed
 // ServerClient call.
-import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SpecError } from "../../generator/diagnostics/diagnostic.js";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import pythonProfile from "../../generator/emit/scaffolds/languages/python.js";
 import { namer } from "../../generator/emit/scaffolds/view.js";
 import type { IR } from "../../generator/ir/types.js";
-import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
-import { uncalled } from "../mock-server/coverage.js";
-import { serveMock, type MockServer } from "../mock-server/serve.js";
+import { specToIR } from "../../generator/pipeline/pipeline.js";
 import { synthesise } from "../mock-server/synthesise.js";
 import { modelMap } from "../mock-server/typeref-check.js";
+import { missingMethods, readmeExample, sdkMethods } from "./harness/checks.js";
+import { expectEveryMethodCalled, expectSmokeRun, type SmokeOutput, useMock } from "./harness/mock.js";
+import { lastJsonLine, runner, show } from "./harness/process.js";
+import { HOSTILE, MOCK_FIXTURES, realIROrSkip, renderInto, ROOT, useRealSpec, useToolchain, useWorkDir, VECTORS } from "./harness/suite.js";
 
 // Generous: a cold build cache makes the first toolchain runs slow.
 const TIMEOUT = 120_000;
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const VECTORS = join(ROOT, "test/vectors");
 const PYTHON = process.env.PYTHON ?? "python3";
-const HOSTILE = ["test/fixtures/hostile/formation.yaml", "test/fixtures/hostile/server.yaml"].map((p) => join(ROOT, p));
-// The mock's own fixtures have chat + listFormations: the smoke test's fallback while spec/ does not validate.
-const MOCK_FIXTURES = ["test/mock-server/fixtures/formation.yaml", "test/mock-server/fixtures/server.yaml"].map((p) => join(ROOT, p));
+const run = runner({ timeout: 120_000 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Async on purpose: the mock server lives in this process, so a sync spawn would deadlock it. */
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = 120_000): Promise<Run> {
-  return new Promise((done) => {
-    execFile(cmd, args, { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as NodeJS.ErrnoException).code === "number" ? Number((err as NodeJS.ErrnoException).code) : 1) : 0;
-      done({ code, stdout: String(stdout), stderr: String(stderr) + (err && code === 1 && !stderr ? String(err.message) : "") });
-    });
-  });
-}
-
-const show = (r: Run): string => `exit ${r.code}\n--- stdout\n${r.stdout.slice(-6000)}\n--- stderr\n${r.stderr.slice(-6000)}`;
-
-async function writeTree(dir: string, files: Map<string, string>): Promise<void> {
-  for (const [path, text] of files) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-}
-
-// Toolchain: detected once, up front; every test that needs it fails with this message.
-let toolchainProblem: string | undefined;
-let realIR: IR | undefined;
-let realProblem = "";
-let work: string;
-
-beforeAll(async () => {
+const work = useWorkDir("muxi-python-");
+const real = useRealSpec("python");
+const needToolchain = useToolchain(async () => {
   const probe = await run(PYTHON, ["-c", "import sys, pytest; assert sys.version_info >= (3, 8); print(sys.version.split()[0], pytest.__version__)"], ROOT);
   if (probe.code !== 0) {
-    toolchainProblem = `Python 3.8+ with pytest is required for the python scaffold tests (${PYTHON}): ${probe.stderr.trim() || probe.stdout.trim()}. Install: apt-get install -y python3 python3-pytest (or pip install pytest)`;
-    console.error(toolchainProblem);
+    return `Python 3.8+ with pytest is required for the python scaffold tests (${PYTHON}): ${probe.stderr.trim() || probe.stdout.trim()}. Install: apt-get install -y python3 python3-pytest (or pip install pytest)`;
   }
-  try {
-    realIR = await specToIR(defaultPaths(ROOT).specs.map((p) => resolve(ROOT, p)));
-  } catch (err) {
-    realProblem = err instanceof SpecError ? `spec/ does not validate yet (${err.diagnostics.length} problem(s), first: ${err.diagnostics[0]?.message})` : String(err);
-    console.warn(`python scaffold: real-spec checks skipped: ${realProblem}`);
-  }
-  work = await mkdtemp(join(tmpdir(), "muxi-python-"));
 });
-
-afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-function needToolchain(): void {
-  if (toolchainProblem) throw new Error(toolchainProblem);
-}
 
 /** Renders the scaffold for `ir` into work/<name> and returns the directory. */
 async function scaffold(name: string, ir: IR): Promise<string> {
-  const files = await renderTarget("python", ir, defaultPaths(ROOT));
-  const dir = join(work, name);
-  await rm(dir, { recursive: true, force: true });
-  await writeTree(dir, files);
+  const dir = join(work.dir, name);
+  await renderInto("python", ir, dir);
   return dir;
 }
 
@@ -128,30 +75,17 @@ describe("python scaffold", () => {
 
   it("real spec: compiles, imports, passes its unit tests and has every SDK method", async (ctx) => {
     needToolchain();
-    if (!realIR) {
-      console.warn(`SKIPPED python real-spec build: ${realProblem}`);
-      ctx.skip(realProblem);
-      return;
-    }
+    const realIR = realIROrSkip(ctx, real, "python real-spec build");
     const dir = await scaffold("real", realIR);
     await compileAndTest(dir);
     // Every SDK method of the IR exists on its client, under its Python name.
-    const name = namer(pythonProfile);
     const listed = await run(PYTHON, ["-c", "import muxi,json;print(json.dumps({c:dir(getattr(muxi,c)) for c in ('FormationClient','ServerClient')}))"], dir);
     expect(listed.code, show(listed)).toBe(0);
     const members = JSON.parse(listed.stdout) as Record<string, string[]>;
-    const missing = realIR.services.flatMap((s) =>
-      s.operations.flatMap((o) => o.methods.map((m) => `${s.client}.${name(m.name, "method")}`)).filter((n) => {
-        const [client, method] = n.split(".");
-        return !members[client]?.includes(method);
-      }),
-    );
-    expect(missing).toEqual([]);
+    expect(missingMethods(realIR, pythonProfile, (n, s) => members[s.client]?.includes(n) === true)).toEqual([]);
     // The README quick start runs (every call matches a real signature) over a stubbed transport.
-    const readme = await readFile(join(dir, "README.md"), "utf8");
-    const example = /```python\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(example, "README has no python example").toBeDefined();
-    await writeFile(join(dir, "readme_example.py"), example as string);
+    const example = readmeExample(await readFile(join(dir, "README.md"), "utf8"), "python");
+    await writeFile(join(dir, "readme_example.py"), example);
     await writeFile(join(dir, "my-bot.tar.gz"), "bundle");
     const stubbed = await run(
       PYTHON,
@@ -173,15 +107,13 @@ describe("python scaffold", () => {
   }, TIMEOUT);
 
   describe("against the mock server", () => {
-    let mock: MockServer;
+    const mock = useMock(async () => real.ir ?? (await specToIR(MOCK_FIXTURES)));
     let dir: string;
     let signedOp: string;
-    let ir: IR;
 
     beforeAll(async () => {
-      ir = realIR ?? (await specToIR(MOCK_FIXTURES));
+      const { ir } = mock;
       signedOp = ir.services.find((s) => s.name === "server")?.operations.some((o) => o.name === "listFormations") ? "listFormations" : "";
-      mock = await serveMock(ir, { port: 0 });
       dir = await scaffold("smoke", ir);
       await writeFile(
         join(dir, "smoke.py"),
@@ -201,57 +133,36 @@ describe("python scaffold", () => {
       );
     });
 
-    afterAll(async () => {
-      await mock?.close();
-    });
-
     it("streams a chat (live mode, client key) and makes a signed listFormations call", async () => {
       needToolchain();
       expect(signedOp, "the smoke IR has no listFormations").toBe("listFormations");
-      mock.requests.length = 0;
-      const r = await run(PYTHON, ["smoke.py"], dir, { MOCK_URL: mock.url, PYTHONDONTWRITEBYTECODE: "1" }, 60_000);
+      const { requests } = mock.server;
+      requests.length = 0;
+      const r = await run(PYTHON, ["smoke.py"], dir, { MOCK_URL: mock.server.url, PYTHONDONTWRITEBYTECODE: "1" }, 60_000);
       expect(r.code, show(r)).toBe(0);
-      const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { text: string; types: string[]; formations: unknown };
-      expect(out.text).toBe("Hello world");
-      expect(out.types).toContain("completed");
-      expect(out.types[out.types.length - 1]).toBe("done");
+      const out = lastJsonLine(r) as SmokeOutput;
       expect(out.formations).toBeDefined();
-
-      const rejected = mock.requests.filter((q) => q.rejected);
-      expect(rejected.map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
-      const chat = mock.requests.find((q) => q.operation === "chat");
-      expect(chat, "the mock saw no chat request").toBeDefined();
-      expect(chat).toMatchObject({ mode: "live", formationId: "smoke-bot", stream: true, status: 200 });
-      expect(chat?.headers["x-muxi-client-key"]).toBe("fmc_test");
-      expect(chat?.headers["x-muxi-user-id"]).toBe("user_123");
-      expect(chat?.headers["x-muxi-sdk"]).toMatch(/^python\/\d/);
-      expect(chat?.headers["x-muxi-idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
-      const signed = mock.requests.find((q) => q.operation === "listFormations");
-      expect(signed, "the mock saw no listFormations request").toBeDefined();
-      expect(signed?.headers.authorization).toMatch(/^MUXI-HMAC key=muxi_pk_test, timestamp=\d{10}, signature=[A-Za-z0-9+/]{43}=$/);
+      expectSmokeRun(requests, "python", out, { idempotencyKey: /^[0-9a-f-]{36}$/ });
     }, TIMEOUT);
 
     it("calls every SDK method once; the mock accepts every request", async () => {
       needToolchain();
+      const { ir } = mock;
       const name = namer(pythonProfile);
       const models = modelMap(ir.models);
       // One call per SDK method: path params and a required user id positional, every other
       // parameter as a keyword with a synthesised wire value (model values as wire dicts).
-      const calls = ir.services.flatMap((s) =>
-        s.operations.flatMap((o) =>
-          o.methods.map((m) => {
-            const args: unknown[] = o.params.filter((p) => p.in === "path").map((p) => p.fixed ?? synthesise(p.type, models));
-            if (o.userId === "required") args.push("user_123");
-            const kwargs: Record<string, unknown> = {};
-            for (const p of o.params) {
-              if (p.in === "path" || p.fixed !== undefined) continue;
-              kwargs[name(p.name, "param")] = p.type.kind === "binary" ? { $bytes: "H4sIAA==" } : synthesise(p.type, models);
-            }
-            if (o.userId === "optional") kwargs.user_id = "user_123";
-            return { client: s.client, method: name(m.name, "method"), stream: m.kind === "stream", args, kwargs };
-          }),
-        ),
-      );
+      const calls = sdkMethods(ir).map(({ service: s, op: o, method: m }) => {
+        const args: unknown[] = o.params.filter((p) => p.in === "path").map((p) => p.fixed ?? synthesise(p.type, models));
+        if (o.userId === "required") args.push("user_123");
+        const kwargs: Record<string, unknown> = {};
+        for (const p of o.params) {
+          if (p.in === "path" || p.fixed !== undefined) continue;
+          kwargs[name(p.name, "param")] = p.type.kind === "binary" ? { $bytes: "H4sIAA==" } : synthesise(p.type, models);
+        }
+        if (o.userId === "optional") kwargs.user_id = "user_123";
+        return { client: s.client, method: name(m.name, "method"), stream: m.kind === "stream", args, kwargs };
+      });
       await writeFile(join(dir, "calls.json"), JSON.stringify(calls));
       await writeFile(
         join(dir, "every_method.py"),
@@ -278,13 +189,10 @@ describe("python scaffold", () => {
           "print(json.dumps(failures))",
         ].join("\n") + "\n",
       );
-      mock.requests.length = 0;
-      const r = await run(PYTHON, ["every_method.py"], dir, { MOCK_URL: mock.url, PYTHONDONTWRITEBYTECODE: "1" }, 120_000);
+      mock.server.requests.length = 0;
+      const r = await run(PYTHON, ["every_method.py"], dir, { MOCK_URL: mock.server.url, PYTHONDONTWRITEBYTECODE: "1" }, 120_000);
       expect(r.code, show(r)).toBe(0);
-      expect(JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]")).toEqual([]);
-      expect(mock.requests.filter((q) => q.rejected).map((q) => `${q.method} ${q.url}: ${q.rejected}`)).toEqual([]);
-      expect(uncalled(ir, mock.requests)).toEqual([]);
-      expect(mock.requests.length).toBeGreaterThanOrEqual(calls.length);
+      expectEveryMethodCalled(mock, lastJsonLine(r), calls.length);
     }, TIMEOUT);
   });
 });

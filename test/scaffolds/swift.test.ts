@@ -6,68 +6,31 @@
 //     terminator; every SDK method and model is declared; every hostile wire name and enum value
 //     appears as an escaped Swift literal;
 // (3) when `swiftc` is on PATH after all, the hostile and real scaffolds are also type-checked.
-import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SpecError } from "../../generator/diagnostics/diagnostic.js";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadProfile } from "../../generator/emit/scaffolds/index.js";
 import { namer } from "../../generator/emit/scaffolds/view.js";
 import type { IR } from "../../generator/ir/types.js";
-import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
+import { specToIR } from "../../generator/pipeline/pipeline.js";
+import { expectGolden, missingMethods } from "./harness/checks.js";
+import { runner, show } from "./harness/process.js";
+import { portableFixture, realIROrSkip, render, ROOT, useRealSpec, useWorkDir } from "./harness/suite.js";
+import { writeTree } from "./harness/tree.js";
 import { codeOnly, scan } from "./swift-dart-structure.js";
 
 const ID = "swift";
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const GOLDEN = join(ROOT, "test/scaffolds/golden", ID);
-// Relative to the working directory (vitest runs in the project root), so that the generated-file
-// header names the fixture the same way on every machine.
-const fixture = (name: string): string[] => [`${name}/formation.yaml`, `${name}/server.yaml`].map((p) => relative(process.cwd(), join(ROOT, p)) || p);
-const HOSTILE = fixture("test/fixtures/hostile");
-const MINI = fixture("test/fixtures/mini");
+const HOSTILE = portableFixture("test/fixtures/hostile");
+const MINI = portableFixture("test/fixtures/mini");
+const run = runner({ timeout: 600_000 });
 
-function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; out: string }> {
-  return new Promise((done) => {
-    execFile(cmd, args, { cwd, timeout: 600_000, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as NodeJS.ErrnoException).code === "number" ? Number((err as NodeJS.ErrnoException).code) : 127) : 0;
-      done({ code, out: `${stdout}${stderr}` });
-    });
-  });
-}
-
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else out.push(relative(GOLDEN, full).split("\\").join("/"));
-  }
-  return out;
-}
-
-let realIR: IR | undefined;
-let realProblem = "";
+const real = useRealSpec("swift");
+const work = useWorkDir("muxi-swift-");
 let swiftc: string | undefined;
-let work: string;
-
+// Detected once: without a toolchain the golden and structural checks are the whole test.
 beforeAll(async () => {
-  try {
-    realIR = await specToIR(defaultPaths(ROOT).specs.map((p) => resolve(ROOT, p)));
-  } catch (err) {
-    realProblem = err instanceof SpecError ? `spec/ does not validate yet (${err.diagnostics.length} problem(s), first: ${err.diagnostics[0]?.message})` : String(err);
-    console.warn(`swift scaffold: real-spec checks skipped: ${realProblem}`);
-  }
-  // Detected once: without a toolchain the golden and structural checks are the whole test.
   const probe = await run("swiftc", ["--version"], ROOT);
   if (probe.code === 0) swiftc = "swiftc";
   else console.warn("swift scaffold: no swiftc on PATH; golden-file and structural checks only (no type-check)");
-  work = await mkdtemp(join(tmpdir(), "muxi-swift-"));
-});
-
-afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
 });
 
 /** Structural facts of a rendered Swift scaffold for `ir`. */
@@ -84,16 +47,12 @@ async function checkStructure(ir: IR, files: Map<string, string>): Promise<void>
     if (codeOnly(s.tokens).includes("${")) problems.push(`${path}: "\${" in code`);
   }
   // Every SDK method of every operation is declared on its client.
+  const client = (service: string): string => files.get(`Sources/Muxi/${service === "formation" ? "FormationClient" : "ServerClient"}.swift`) ?? "";
   for (const service of ir.services) {
     expect(name(service.client, "type"), "the clients keep their names").toBe(service.client);
-    const client = files.get(`Sources/Muxi/${service.name === "formation" ? "FormationClient" : "ServerClient"}.swift`) ?? "";
-    expect(client).toContain(`public final class ${name(service.client, "type")}`);
-    for (const op of service.operations) {
-      for (const m of op.methods) {
-        if (!client.includes(`public func ${name(m.name, "method")}(`)) problems.push(`${service.client}: no method ${m.name}`);
-      }
-    }
+    expect(client(service.name)).toContain(`public final class ${name(service.client, "type")}`);
   }
+  problems.push(...missingMethods(ir, profile, (n, s) => client(s.name).includes(`public func ${n}(`)).map((m) => `no method ${m}`));
   // Every model is declared, and every wire name / enum value appears as an escaped literal.
   const models = files.get("Sources/Muxi/Models.swift") ?? "";
   for (const m of ir.models) {
@@ -108,44 +67,26 @@ async function checkStructure(ir: IR, files: Map<string, string>): Promise<void>
 /** Type-checks a scaffold with swiftc when one exists (sources only: XCTest may be missing). */
 async function typecheck(label: string, files: Map<string, string>): Promise<void> {
   if (!swiftc) return;
-  const dir = join(work, label);
-  for (const [path, text] of files) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
+  const dir = join(work.dir, label);
+  await writeTree(dir, files);
   const sources = [...files.keys()].filter((f) => f.startsWith("Sources/") && f.endsWith(".swift"));
   const r = await run(swiftc, ["-typecheck", "-module-name", "Muxi", ...sources], dir);
-  expect(r.code, r.out).toBe(0);
+  expect(r.code, show(r)).toBe(0);
 }
 
 describe("swift scaffold (golden files and structure; no Swift toolchain needed)", () => {
   it("mini fixture: output equals the golden files (UPDATE_GOLDEN=1 rewrites them)", async () => {
-    const files = await renderTarget(ID, await specToIR(MINI), defaultPaths(ROOT));
-    const header = [...files.values()][0] ?? "";
-    expect(header, "the golden files must not depend on where the repository lives").not.toContain(ROOT);
-    if (process.env.UPDATE_GOLDEN === "1") {
-      await rm(GOLDEN, { recursive: true, force: true });
-      for (const [path, text] of files) {
-        await mkdir(dirname(join(GOLDEN, path)), { recursive: true });
-        await writeFile(join(GOLDEN, path), text);
-      }
-      console.warn(`swift scaffold: rewrote ${files.size} golden files in ${relative(ROOT, GOLDEN)}`);
-      return;
-    }
-    const golden = (await walk(GOLDEN)).sort();
-    expect(golden.length, `no golden files in ${relative(ROOT, GOLDEN)}: run UPDATE_GOLDEN=1 npx vitest run test/scaffolds/${ID}.test.ts`).toBeGreaterThan(0);
-    expect([...files.keys()].sort()).toEqual(golden);
-    for (const [path, text] of files) expect(text, `${path} differs from its golden file (UPDATE_GOLDEN=1 after review)`).toBe(await readFile(join(GOLDEN, path), "utf8"));
+    await expectGolden(ID, await render(ID, await specToIR(MINI)));
   });
 
   it("mini fixture: structure", async () => {
     const ir = await specToIR(MINI);
-    await checkStructure(ir, await renderTarget(ID, ir, defaultPaths(ROOT)));
+    await checkStructure(ir, await render(ID, ir));
   });
 
   it("hostile fixture: structure, escaping, and a type-check when swiftc exists", async () => {
     const ir = await specToIR(HOSTILE);
-    const files = await renderTarget(ID, ir, defaultPaths(ROOT));
+    const files = await render(ID, ir);
     await checkStructure(ir, files);
     const client = files.get("Sources/Muxi/FormationClient.swift") ?? "";
     // Keywords became backticked identifiers (or `_`-suffixed where Swift allows no backticks).
@@ -164,12 +105,8 @@ describe("swift scaffold (golden files and structure; no Swift toolchain needed)
   });
 
   it("real spec: structure, and a type-check when swiftc exists", async (ctx) => {
-    if (!realIR) {
-      console.warn(`SKIPPED swift real-spec structure: ${realProblem}`);
-      ctx.skip(realProblem);
-      return;
-    }
-    const files = await renderTarget(ID, realIR, defaultPaths(ROOT));
+    const realIR = realIROrSkip(ctx, real, "swift real-spec structure");
+    const files = await render(ID, realIR);
     await checkStructure(realIR, files);
     await typecheck("real", files);
   });

@@ -3,8 +3,9 @@
 // Object-model fields are held in muxi::Box<T> (a value-semantic heap box) so that models can refer to
 // each other in any order, recursion included; aliases are spelled as their target type.
 import type { IR, Model, Operation, TypeRef } from "../../../ir/types.js";
-import { words } from "../../../ir/names.js";
+import { callLiterals, codePointsName, continuationLines, enumValueName, pascalName, pascalWords, snakeName } from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
+import { namer } from "../view.js";
 
 const KEYWORDS = [
   "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case", "catch", "char",
@@ -31,24 +32,11 @@ const TYPE_RESERVED = [
 // Members every generated model or params struct has.
 const MEMBER_RESERVED = ["additional_properties", "value", "options", "params"];
 
-const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+const pascal = (raw: string): string => pascalName(raw, "Value");
 
-const pascal = (raw: string): string => {
-  if (/^[A-Za-z][A-Za-z0-9]*$/.test(raw)) return cap(raw);
-  const s = words(raw).map(cap).join("") || "Value";
-  return /^[0-9]/.test(s) ? `_${s}` : s;
-};
-
-const snake = (raw: string): string => {
-  const ws = words(raw);
-  const s = ws.length ? ws.join("_") : "value";
-  return /^[0-9]/.test(s) ? `_${s}` : s;
-};
-
+/** kPascal constants from wire values: the words, or the code points (kV2A_2F) for other text. */
 function constant(value: string): string {
-  if (value === "") return "kEmpty";
-  if (/^[A-Za-z0-9][A-Za-z0-9_\- .]*$/.test(value) && words(value).length) return "k" + words(value).map(cap).join("");
-  return "kV" + [...value].map((c) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(2, "0")).join("_");
+  return enumValueName(value, { empty: "kEmpty", lead: "alnum", plain: (v) => `k${pascalWords(v)}`, other: (v) => `kV${codePointsName(v)}` });
 }
 
 function name(irName: string, role: NameRole): string {
@@ -61,7 +49,7 @@ function name(irName: string, role: NameRole): string {
     case "package":
       return "muxi";
     default:
-      return snake(irName);
+      return snakeName(irName);
   }
 }
 
@@ -75,10 +63,8 @@ function escape(word: string, role: NameRole): string {
   return word;
 }
 
-function typeName(irName: string): string {
-  const n = name(irName, "type");
-  return reserved.has(n) ? escape(n, "type") : n;
-}
+/** The spelled name of a model, exactly as the view spells it. */
+const typeName = (irName: string): string => namer(profile)(irName, "type");
 
 function scalar(t: TypeRef, ctx: TypeContext): string {
   const inner = (x: TypeRef): string => cppType(x, { ...ctx, optional: false }, true);
@@ -174,14 +160,14 @@ const profile: LanguageProfile = {
   doc: cppDoc,
   operationExtras(op: Operation) {
     const exposed = op.params.filter((p) => p.fixed === undefined && p.in !== "path");
-    const sel = op.plainSelect;
+    const literals = callLiterals(op, cppString);
     return {
       paramsType: `${pascal(op.name)}Params`,
       hasParams: exposed.length > 0,
       paramsRequired: exposed.some((p) => p.required),
-      plainSelectBody: Object.entries(sel?.body ?? {}).map(([k, v]) => ({ wireLiteral: cppString(k), jsonLiteral: cppString(JSON.stringify(v)) })),
-      plainSelectQuery: Object.entries(sel?.query ?? {}).map(([k, v]) => ({ wireLiteral: cppString(k), valueLiteral: cppString(String(v)) })),
-      authLiteral: `{${op.auth.map((a) => cppString(a)).join(", ")}}`,
+      ...literals,
+      // An initializer list.
+      authLiteral: `{${literals.authLiteral}}`,
     };
   },
   helpers(ir: IR) {
@@ -190,7 +176,7 @@ const profile: LanguageProfile = {
       /** {{cppTypeOf typeRef}}: the C++ type of a result (plain models, no Box). */
       cppTypeOf: (t) => (t ? cppType(t as TypeRef, { dir: "input", optional: false, modelName: typeName, model: (n) => models.get(n) }) : "Json"),
       /** {{lines text "/// "}}: every line after the first starts with the prefix. */
-      lines: (text, prefix) => String(text ?? "").replace(/\n/g, `\n${String(prefix)}`).replace(/[ \t]+\n/g, "\n"),
+      lines: (text, prefix) => continuationLines(String(text ?? ""), String(prefix)),
       /** {{cppjson value}}: a JSON value as a C++ string literal of its JSON text. */
       cppjson: (v) => cppString(JSON.stringify(v ?? null)),
       /** {{typeOf irModelName}}: the spelled C++ name of a model. */

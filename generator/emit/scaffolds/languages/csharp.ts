@@ -3,8 +3,21 @@
 // properties, camelCase parameters; keywords escaped with `@`. Aliases are spelled as their target
 // (C# has no project-wide type aliases); JSON is decoded by generated expressions (helper `decode`).
 import type { IR, Model, Operation, TypeRef } from "../../../ir/types.js";
-import { words } from "../../../ir/names.js";
+import {
+  callLiterals,
+  camelName,
+  codePointsName,
+  continuationLines,
+  enumValueName,
+  escapeIf,
+  isNonAscii,
+  pascalName,
+  pascalWords,
+  stringLiteral,
+  utf16Escape,
+} from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
+import { namer } from "../view.js";
 
 const KEYWORDS = [
   "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
@@ -32,42 +45,22 @@ const TYPE_RESERVED = [
 // Member names every generated model already has.
 const MEMBER_RESERVED = ["ToJson", "FromJson", "AdditionalProperties", "Equals", "GetHashCode", "ToString", "GetType"];
 
-const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-
-const pascal = (raw: string): string => {
-  if (/^[A-Za-z][A-Za-z0-9]*$/.test(raw)) return cap(raw);
-  const s = words(raw).map(cap).join("") || "Value";
-  return /^[0-9]/.test(s) ? `_${s}` : s;
-};
-
-const camel = (raw: string): string => {
-  if (/^[a-z_][A-Za-z0-9]*$/.test(raw)) return raw;
-  const ws = words(raw);
-  const s = ws.length ? ws[0] + ws.slice(1).map(cap).join("") : "value";
-  return /^[0-9]/.test(s) ? `_${s}` : s;
-};
-
 /** Enum member names from wire values: PascalCase words, or the code points (V2A_2F) for other text. */
 function enumMember(value: string): string {
-  if (value === "") return "Empty";
-  if (/^[A-Za-z0-9][A-Za-z0-9_\- .]*$/.test(value) && words(value).length) {
-    const s = words(value).map(cap).join("");
-    return /^[0-9]/.test(s) ? `V${s}` : s;
-  }
-  return "V" + [...value].map((c) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(2, "0")).join("_");
+  return enumValueName(value, { empty: "Empty", lead: "alnum", plain: pascalWords, other: (v) => `V${codePointsName(v)}`, digitPrefix: "V" });
 }
 
 function name(irName: string, role: NameRole): string {
   switch (role) {
     case "param":
-      return camel(irName);
+      return camelName(irName);
     case "enumMember":
     case "constant":
       return enumMember(irName);
     case "package":
       return "Muxi";
     default:
-      return pascal(irName);
+      return pascalName(irName, "Value");
   }
 }
 
@@ -81,10 +74,8 @@ function escape(word: string, role: NameRole): string {
   return word;
 }
 
-function typeName(irName: string): string {
-  const n = name(irName, "type");
-  return reserved.has(n) ? escape(n, "type") : n;
-}
+/** The spelled name of a model, exactly as the view spells it. */
+const typeName = (irName: string): string => namer(profile)(irName, "type");
 
 /** Value types get `?` when optional; reference types are nullable already. */
 function isValueType(t: TypeRef, model?: (n: string) => Model | undefined): boolean {
@@ -141,26 +132,8 @@ function csType(t: TypeRef, ctx: TypeContext): string {
   return (t.nullable || ctx.optional) && isValueType(t, ctx.model) ? `${s}?` : s;
 }
 
-function csString(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c >= 0x7f) {
-      // Non-ASCII as \u escapes: the source stays ASCII whatever encoding a compiler assumes.
-      if (c > 0xffff) {
-        const hi = Math.floor((c - 0x10000) / 0x400) + 0xd800;
-        const lo = ((c - 0x10000) % 0x400) + 0xdc00;
-        out += `\\u${hi.toString(16).padStart(4, "0")}\\u${lo.toString(16).padStart(4, "0")}`;
-      } else out += `\\u${c.toString(16).padStart(4, "0")}`;
-    } else out += ch;
-  }
-  return out + '"';
-}
+// Non-ASCII as \u escapes: the source stays ASCII whatever encoding a compiler assumes.
+const csString = stringLiteral({ quote: '"', other: escapeIf(isNonAscii, utf16Escape) });
 
 /** XML doc text: markup characters escaped; line breaks are laid out by the template (helper `lines`). */
 function csDoc(text: string): string {
@@ -232,14 +205,7 @@ const profile: LanguageProfile = {
   type: csType,
   string: csString,
   doc: csDoc,
-  operationExtras(op: Operation) {
-    const sel = op.plainSelect;
-    return {
-      plainSelectBody: Object.entries(sel?.body ?? {}).map(([k, v]) => ({ wireLiteral: csString(k), jsonLiteral: csString(JSON.stringify(v)) })),
-      plainSelectQuery: Object.entries(sel?.query ?? {}).map(([k, v]) => ({ wireLiteral: csString(k), valueLiteral: csString(String(v)) })),
-      authLiteral: op.auth.map((a) => csString(a)).join(", "),
-    };
-  },
+  operationExtras: (op: Operation) => callLiterals(op, csString),
   helpers(ir: IR) {
     const models = new Map(ir.models.map((m) => [m.name, m] as const));
     return {
@@ -254,7 +220,7 @@ const profile: LanguageProfile = {
       /** {{concat a b c}}: the strings joined. */
       concat: (...args) => args.slice(0, -1).map((a) => String(a ?? "")).join(""),
       /** {{lines text "/// "}}: every line after the first starts with the prefix. */
-      lines: (text, prefix) => String(text ?? "").replace(/\n/g, `\n${String(prefix)}`).replace(/[ \t]+\n/g, "\n"),
+      lines: (text, prefix) => continuationLines(String(text ?? ""), String(prefix)),
       /** {{csjson value}}: a JSON value as a C# string literal of its JSON text. */
       csjson: (v) => csString(JSON.stringify(v ?? null)),
       /** {{isValue typeRef}}: true when the C# type is a value type (gets `?` when optional). */

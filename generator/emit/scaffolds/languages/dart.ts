@@ -1,7 +1,18 @@
 // Dart scaffold (package `muxi`, Dart 3, package:http + package:crypto): naming, reserved words,
 // types and literals. Templates: templates/dart/.
 import type { IR, Model, Operation, TypeRef } from "../../../ir/types.js";
-import { camelCase, words } from "../../../ir/names.js";
+import { camelCase } from "../../../ir/names.js";
+import {
+  braceEscape,
+  COMMENT_CONTROLS,
+  commentLines,
+  enumValueName,
+  escapeIf,
+  isInvisible,
+  prefixLines,
+  shortHash,
+  stringLiteral,
+} from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
 
 // Reserved words (never identifiers), `await`/`yield` (reserved inside async code) and the built-in
@@ -25,12 +36,6 @@ const TYPES = new Set(
     "TimeoutException HttpDateParser").split(" "),
 );
 
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of new TextEncoder().encode(text)) h = Math.imul(h ^ ch, 0x01000193) >>> 0;
-  return h.toString(36).slice(0, 5);
-}
-
 /** A public lowerCamelCase identifier: a leading underscore would make it library-private. */
 function member(irName: string): string {
   const bare = irName.replace(/^_+/, "");
@@ -39,10 +44,8 @@ function member(irName: string): string {
 
 /** Constant name of an enum value: lowerCamelCase, with a hash when the value is not plain words. */
 export function enumMember(value: string): string {
-  if (/^[0-9]+$/.test(value)) return `v${value}`;
-  const base = member(camelCase(value, "value"));
-  const plain = /^[A-Za-z][A-Za-z0-9 _.-]*$/.test(value) && words(value).length > 0;
-  return plain ? base : `${base}${shortHash(value).toUpperCase()}`;
+  const base = (): string => member(camelCase(value, "value"));
+  return enumValueName(value, { digits: (v) => `v${v}`, lead: "letter", plain: base, other: (v) => `${base()}${shortHash(v).toUpperCase()}` });
 }
 
 function name(irName: string, role: NameRole): string {
@@ -66,32 +69,10 @@ function escape(word: string, role: NameRole): string {
 const RESERVED = new Set([...KEYWORDS, ...MEMBERS, ...LOCALS, ...TYPES, "values"]);
 
 /** A single-quoted Dart string; `$` is escaped so nothing is interpolated. */
-function string(text: string): string {
-  let out = "'";
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (ch === "\\") out += "\\\\";
-    else if (ch === "'") out += "\\'";
-    else if (ch === "$") out += "\\$";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) out += `\\u{${c.toString(16)}}`;
-    else out += ch;
-  }
-  return out + "'";
-}
+const string = stringLiteral({ quote: "'", escapes: { $: "\\$" }, other: escapeIf(isInvisible, braceEscape) });
 
 /** `///` doc-comment text: every line gets its own `/// ` (templates indent continuation lines). */
-function doc(text: string): string {
-  return text
-    .trim()
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, " ")
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trimEnd())
-    .join("\n/// ")
-    .replace(/\/\/\/ $/gm, "///");
-}
+const doc = (text: string): string => prefixLines(commentLines(text, COMMENT_CONTROLS), "/// ");
 
 const modelType = (irName: string): string => escape(irName, "type");
 

@@ -2,6 +2,7 @@
 // Go initialisms (ID, URL, ...); unexported camelCase params; keywords escaped with a trailing "_".
 import type { Operation, TypeRef } from "../../../ir/types.js";
 import { words } from "../../../ir/names.js";
+import { stringLiteral, wireValueLiterals } from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
 
 const KEYWORDS = [
@@ -48,22 +49,17 @@ function unexported(raw: string): string {
 }
 
 /** A Go interpreted string literal; invalid code points (lone surrogates) become U+FFFD. */
-export function goString(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) as number;
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += "\\uFFFD";
-    else if (cp === 0x2028 || cp === 0x2029 || cp === 0xfeff) out += `\\u${cp.toString(16).toUpperCase()}`;
-    else out += ch;
-  }
-  return out + '"';
-}
+export const goString = stringLiteral({
+  quote: '"',
+  other: (cp) =>
+    cp < 0x20 || cp === 0x7f
+      ? `\\x${cp.toString(16).padStart(2, "0")}`
+      : cp >= 0xd800 && cp <= 0xdfff
+        ? "\\uFFFD"
+        : cp === 0x2028 || cp === 0x2029 || cp === 0xfeff
+          ? `\\u${cp.toString(16).toUpperCase()}`
+          : undefined,
+});
 
 /** A JSON value as a Go expression of type any. */
 export function goLiteral(v: unknown): string {
@@ -124,21 +120,10 @@ function goType(t: TypeRef, ctx: TypeContext): string {
 
 /** Go expressions the client templates need for fixed and selecting wire values. */
 function operationExtras(op: Operation): Record<string, unknown> {
-  const pairs = (obj: Record<string, unknown> | undefined) =>
-    Object.entries(obj ?? {}).map(([k, v]) => ({ wireLiteral: goString(k), literal: goLiteral(v), text: goString(typeof v === "string" ? v : JSON.stringify(v)) }));
-  const fixed = (where: string) =>
-    op.params
-      .filter((p) => p.in === where && p.fixed !== undefined)
-      .map((p) => ({ wireLiteral: goString(p.wire), literal: goLiteral(p.fixed), text: goString(typeof p.fixed === "string" ? p.fixed : JSON.stringify(p.fixed)) }));
   const auth = op.auth.map((a) => goString(a)).join(", ");
   return {
-    goFixedQuery: fixed("query"),
-    goFixedHeaders: fixed("header"),
-    goFixedBody: fixed("body"),
-    goPlainSelectBody: pairs(op.plainSelect?.body),
-    goPlainSelectQuery: pairs(op.plainSelect?.query),
-    goStreamSelectBody: pairs(op.stream?.select?.body),
-    goStreamSelectQuery: pairs(op.stream?.select?.query),
+    // `text`: the value as the text a query or header carries.
+    ...wireValueLiterals(op, "go", (wire, value) => ({ wireLiteral: goString(wire), literal: goLiteral(value), text: goString(typeof value === "string" ? value : JSON.stringify(value)) })),
     goOp: `operation{name: ${goString(op.name)}, method: ${goString(op.method)}, path: ${goString(op.path)}, auth: []string{${auth}}, userID: ${goString(op.userId)}, retryable: ${op.retryable}, response: ${goString(op.response.kind)}, envelope: ${op.response.envelope}, contentType: ${goString(op.body?.contentType ?? "")}}`,
     goParamsType: `${exported(op.name)}Params`,
     goHasParams: op.params.some((p) => p.in !== "path" && p.fixed === undefined),

@@ -5,7 +5,21 @@
 // class that converts it. Everything Java-specific a template cannot spell from the shared view
 // comes from the `j*` helpers below. Templates: templates/java/.
 import type { IR, Model, Operation, TypeRef } from "../../../ir/types.js";
-import { words } from "../../../ir/names.js";
+import { unique } from "../../../ir/names.js";
+import {
+  camelName,
+  capital,
+  COMMENT_CONTROLS_BIDI,
+  commentLines,
+  enumValueName,
+  escapeIf,
+  isNonAscii,
+  pascalName,
+  screamingWords,
+  shortHash,
+  stringLiteral,
+  utf16Escape,
+} from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
 
 // Keywords, literals and restricted identifiers (JLS 17 §3.9): none may name a member or a type.
@@ -35,35 +49,20 @@ const TYPE_RESERVED = (
 const METHOD_RESERVED = ["getClass", "hashCode", "equals", "toString", "notify", "notifyAll", "wait", "clone", "finalize", "withOptions", "withUser", "baseUrl", "transport"];
 const RESERVED = new Set([...KEYWORDS, ...TYPE_RESERVED, ...METHOD_RESERVED]);
 
-const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+// Any Java identifier (underscores included) keeps its spelling.
+const camel = (raw: string): string => camelName(raw, /^[A-Za-z_][A-Za-z0-9_]*$/);
 
-const camel = (raw: string): string => {
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(raw)) return raw.charAt(0).toLowerCase() + raw.slice(1);
-  const ws = words(raw);
-  const s = ws.length ? ws[0] + ws.slice(1).map(capital).join("") : "value";
-  return /^[0-9]/.test(s) ? `_${s}` : s;
-};
-
-const pascal = (raw: string): string => {
-  if (/^[A-Za-z][A-Za-z0-9]*$/.test(raw)) return capital(raw);
-  const s = words(raw).map(capital).join("") || "Value";
-  return /^[0-9]/.test(s) ? `V${s}` : s;
-};
-
-/** A short stable hash, so values that had to be simplified into a name stay distinct. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const b of new TextEncoder().encode(text)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h.toString(36).slice(0, 5).toUpperCase();
-}
+const pascal = (raw: string): string => pascalName(raw, "Value", "V");
 
 /** Enum constant of a value: UPPER_SNAKE; a hash suffix when the value is not plain words. */
 function constantName(value: string): string {
-  if (value === "") return "EMPTY";
-  const base = words(value).join("_").toUpperCase();
-  const plain = /^[A-Za-z0-9][A-Za-z0-9 _.-]*$/.test(value);
-  const name = plain && base ? base : `${base || "VALUE"}_${shortHash(value)}`;
-  return /^[0-9]/.test(name) ? `V_${name}` : name;
+  return enumValueName(value, {
+    empty: "EMPTY",
+    lead: "alnum",
+    plain: screamingWords,
+    other: (v) => `${screamingWords(v) || "VALUE"}_${shortHash(v).toUpperCase()}`,
+    digitPrefix: "V_",
+  });
 }
 
 function escape(word: string, role: NameRole): string {
@@ -81,7 +80,7 @@ function name(irName: string, role: NameRole): string {
     case "enumMember":
       return constantName(irName);
     case "constant":
-      return words(irName).join("_").toUpperCase() || "VALUE";
+      return screamingWords(irName) || "VALUE";
     case "package":
       return "org.muxi.sdk";
     default:
@@ -106,42 +105,21 @@ const nameOf = (irName: string, role: NameRole): string => {
  * A Java string literal. Non-ASCII and control characters become `\uXXXX` escapes, except line
  * ends, quotes and backslashes, whose `\u` forms javac would decode before lexing.
  */
-function javaString(text: string): string {
-  let out = '"';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const cu = text.charCodeAt(i);
-    if (ch === "\\") out += "\\\\";
-    else if (ch === '"') out += '\\"';
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\b") out += "\\b";
-    else if (ch === "\f") out += "\\f";
-    else if (cu < 0x20 || cu >= 0x7f) out += `\\u${cu.toString(16).padStart(4, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+const javaString = stringLiteral({ quote: '"', escapes: { "\b": "\\b", "\f": "\\f" }, other: escapeIf(isNonAscii, utf16Escape) });
 
 /**
  * Javadoc-safe text: HTML-escaped; `*​/`, `@` tags and backslashes (a `\u` escape is decoded by
  * javac even inside comments) written as entities; control and bidi characters dropped.
  */
 function docText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/g, " ")
+  const escaped = text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/\\/g, "&#92;")
     .replace(/@/g, "&#64;")
-    .replace(/\*\//g, "*&#47;")
-    .split("\n")
-    .map((l) => l.trimEnd())
-    .join("\n")
-    .trim();
+    .replace(/\*\//g, "*&#47;");
+  return commentLines(escaped, COMMENT_CONTROLS_BIDI, "after").join("\n");
 }
 
 /** A Javadoc block (ending in a newline) at an indentation, or "" without text. */
@@ -229,13 +207,6 @@ function makeCtx(ir: IR): Ctx {
   return { models, typeCtx: { dir: "output", optional: true, modelName: (n) => nameOf(n, "type"), model: (n) => models.get(n) } };
 }
 
-function uniqueName(base: string, taken: Set<string>): string {
-  let n = base;
-  for (let i = 2; taken.has(n); i++) n = `${base}${i}`;
-  taken.add(n);
-  return n;
-}
-
 /** Accessor names of a field (`getClass_`, `setUserId2`). */
 const accessor = (prefix: string, field: string): string => `${prefix}${capital(field)}`;
 
@@ -246,7 +217,7 @@ function modelInfo(c: Ctx, irName: string) {
   const fields =
     m.kind === "object"
       ? m.properties.map((p) => {
-          const n = uniqueName(nameOf(p.name, "field"), taken);
+          const n = unique(nameOf(p.name, "field"), taken);
           return {
             name: n,
             getter: accessor("get", n),
@@ -258,7 +229,7 @@ function modelInfo(c: Ctx, irName: string) {
           };
         })
       : [];
-  const extra = m.kind === "object" && m.additional !== null ? { name: uniqueName("extra", taken), type: m.additional === "free" ? "Object" : javaType(m.additional, c.typeCtx) } : undefined;
+  const extra = m.kind === "object" && m.additional !== null ? { name: unique("extra", taken), type: m.additional === "free" ? "Object" : javaType(m.additional, c.typeCtx) } : undefined;
   if (extra) {
     Object.assign(extra, { getter: accessor("get", extra.name) });
   }
@@ -271,7 +242,7 @@ function enumInfo(c: Ctx, irName: string) {
   const taken = new Set<string>();
   return {
     values: m.values.map((v) => ({
-      name: uniqueName(nameOf(String(v), "enumMember"), taken),
+      name: unique(nameOf(String(v), "enumMember"), taken),
       value: typeof v === "string" ? javaString(v) : Number.isInteger(v) ? `Long.valueOf(${v}L)` : `Double.valueOf(${v})`,
       doc: docText(JSON.stringify(v)),
     })),
@@ -285,7 +256,7 @@ function unionInfo(c: Ctx, irName: string) {
   const variants = m.variants.map((v) => {
     const type = javaType(v, c.typeCtx);
     const isObjectModel = v.kind === "model" && c.models.get(v.name)?.kind === "object";
-    return { type, typeExpr: typeExpr(type), isObjectModel, method: uniqueName(`as${pascal(type.replace(/[<>, ]+/g, " "))}`, taken) };
+    return { type, typeExpr: typeExpr(type), isObjectModel, method: unique(`as${pascal(type.replace(/[<>, ]+/g, " "))}`, taken) };
   });
   const d = m.discriminator;
   const tags = d
@@ -310,9 +281,9 @@ function namedEvents(ir: IR, c: Ctx) {
         const variants = events.map((e) => {
           // Qualified: a record named after an event must not shadow a model of the same name.
           const type = javaType(e.type, { ...c.typeCtx, modelName: (n) => `org.muxi.sdk.models.${nameOf(n, "type")}` });
-          return { event: e.name, eventLiteral: javaString(e.name), name: uniqueName(pascal(e.name), vt), type, typeExpr: typeExpr(type) };
+          return { event: e.name, eventLiteral: javaString(e.name), name: unique(pascal(e.name), vt), type, typeExpr: typeExpr(type) };
         });
-        entry = { name: uniqueName(`${pascal(op.name)}Event`, taken), variants, fallback: uniqueName("Other", vt), ops: [], service: s.name };
+        entry = { name: unique(`${pascal(op.name)}Event`, taken), variants, fallback: unique("Other", vt), ops: [], service: s.name };
         byKey.set(key, entry);
       }
       entry.ops.push(op.name);
@@ -337,17 +308,17 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEvents>, opName: 
     .filter((p) => p.in === "path")
     .map((p) => {
       const type = javaType(p.type, c.typeCtx);
-      return { name: uniqueName(nameOf(p.name, "param"), taken), type: type === "String" || type === "Long" || type === "Double" || type === "Boolean" || type === "Integer" ? type : "String", wireLiteral: javaString(p.wire) };
+      return { name: unique(nameOf(p.name, "param"), taken), type: type === "String" || type === "Long" || type === "Double" || type === "Boolean" || type === "Integer" ? type : "String", wireLiteral: javaString(p.wire) };
     });
-  const userIdArg = op.userId === "required" ? uniqueName("userId", taken) : undefined;
+  const userIdArg = op.userId === "required" ? unique("userId", taken) : undefined;
   const exposed = op.params.filter((p) => p.in !== "path" && p.fixed === undefined);
   const paramsClass = exposed.length ? `${pascal(op.name)}Params` : undefined;
-  const paramsArg = paramsClass ? uniqueName("params", taken) : undefined;
-  const optionsArg = uniqueName("options", taken);
+  const paramsArg = paramsClass ? unique("params", taken) : undefined;
+  const optionsArg = unique("options", taken);
   const paramsRequired = exposed.some((p) => p.required);
   const fieldTaken = new Set<string>();
   const fields = exposed.map((p) => {
-    const n = uniqueName(nameOf(p.name, "field"), fieldTaken);
+    const n = unique(nameOf(p.name, "field"), fieldTaken);
     return {
       name: n,
       getter: accessor("get", n),
@@ -413,7 +384,7 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEvents>, opName: 
   // Only the spec's three schemes have credentials in the SDK; other names (foreign specs) are skipped.
   const known: Record<string, string> = { ClientKey: "Op.Auth.CLIENT_KEY", AdminKey: "Op.Auth.ADMIN_KEY", MuxiHmac: "Op.Auth.MUXI_HMAC" };
   const auth = op.auth.filter((a) => a in known).map((a) => known[a]);
-  const constName = words(op.name).join("_").toUpperCase() || "OP";
+  const constName = screamingWords(op.name) || "OP";
   return {
     constName,
     constDef: `private static final Op ${constName} = new Op(${javaString(op.method)}, ${javaString(op.path)}, List.of(${auth.join(", ")}), Op.UserId.${op.userId.toUpperCase()}, ${op.retryable}, ${op.response.envelope});`,

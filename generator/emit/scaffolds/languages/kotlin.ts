@@ -2,8 +2,19 @@
 // Naming: camelCase members, PascalCase types, SCREAMING_SNAKE constants; keywords in backticks.
 // JSON is decoded by explicit generated expressions (helper `decode`), so no reflection is needed.
 import type { IR, Model, Operation, TypeRef } from "../../../ir/types.js";
-import { words } from "../../../ir/names.js";
+import {
+  callLiterals,
+  camelName,
+  codePointsName,
+  continuationLines,
+  enumValueName,
+  pascalName,
+  screamingWords,
+  stringLiteral,
+  utf16Escape,
+} from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
+import { namer } from "../view.js";
 
 // Hard keywords, plus the soft ones that would read oddly or break as a bare name.
 const KEYWORDS = [
@@ -22,32 +33,14 @@ const TYPE_RESERVED = [
 // Member names a generated class or method already uses for itself.
 const MEMBER_RESERVED = ["options", "additionalProperties"];
 
-const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-
-const camel = (raw: string): string => {
-  if (/^[a-z_][A-Za-z0-9]*$/.test(raw)) return raw;
-  const ws = words(raw);
-  const s = ws.length ? ws[0] + ws.slice(1).map(cap).join("") : "value";
-  return /^[0-9]/.test(s) ? `_${s}` : s;
-};
-
-const pascal = (raw: string): string => {
-  if (/^[A-Za-z][A-Za-z0-9]*$/.test(raw)) return cap(raw);
-  const s = words(raw).map(cap).join("") || "Model";
-  return /^[0-9]/.test(s) ? `_${s}` : s;
-};
+const pascal = (raw: string): string => pascalName(raw, "Model");
 
 /**
  * Enum constants from wire values. Plain words become SCREAMING_SNAKE; a value with other
  * characters is spelled by its code points (V_2A_2F for "*∕"), which keeps distinct values distinct.
  */
 export function enumConstant(value: string): string {
-  if (value === "") return "EMPTY";
-  if (/^[A-Za-z0-9][A-Za-z0-9_\- .]*$/.test(value) && words(value).length) {
-    const s = words(value).join("_").toUpperCase();
-    return /^[0-9]/.test(s) ? `V_${s}` : s;
-  }
-  return "V_" + [...value].map((c) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(2, "0")).join("_");
+  return enumValueName(value, { empty: "EMPTY", lead: "alnum", plain: screamingWords, other: (v) => `V_${codePointsName(v)}`, digitPrefix: "V_" });
 }
 
 function name(irName: string, role: NameRole): string {
@@ -62,7 +55,7 @@ function name(irName: string, role: NameRole): string {
     case "file":
       return pascal(irName);
     default:
-      return camel(irName);
+      return camelName(irName);
   }
 }
 
@@ -78,10 +71,7 @@ function escape(word: string, role: NameRole): string {
 }
 
 /** The spelled name of a model, exactly as the view spells it. */
-function typeName(irName: string): string {
-  const n = name(irName, "type");
-  return reserved.has(n) ? escape(n, "type") : n;
-}
+const typeName = (irName: string): string => namer(profile)(irName, "type");
 
 function ktType(t: TypeRef, ctx: TypeContext): string {
   let s: string;
@@ -119,26 +109,12 @@ function ktType(t: TypeRef, ctx: TypeContext): string {
   return t.nullable || ctx.optional ? `${s}?` : s;
 }
 
-function ktString(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "$") out += "\\$";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f) out += `\\u${c.toString(16).padStart(4, "0")}`;
-    else if (c > 0xffff) {
-      // Kotlin has no \U escape: write the surrogate pair.
-      const hi = Math.floor((c - 0x10000) / 0x400) + 0xd800;
-      const lo = ((c - 0x10000) % 0x400) + 0xdc00;
-      out += `\\u${hi.toString(16)}\\u${lo.toString(16)}`;
-    } else out += ch;
-  }
-  return out + '"';
-}
+// Kotlin has no \U escape: above U+FFFF a surrogate pair.
+const ktString = stringLiteral({
+  quote: '"',
+  escapes: { $: "\\$" },
+  other: (c) => (c < 0x20 || c === 0x7f || c > 0xffff ? utf16Escape(c) : undefined),
+});
 
 /** KDoc-safe text: no comment terminator, no nested opener, one line per line. */
 function ktDoc(text: string): string {
@@ -206,14 +182,7 @@ const profile: LanguageProfile = {
   type: ktType,
   string: ktString,
   doc: ktDoc,
-  operationExtras(op: Operation) {
-    const sel = op.plainSelect;
-    return {
-      plainSelectBody: Object.entries(sel?.body ?? {}).map(([k, v]) => ({ wireLiteral: ktString(k), jsonLiteral: ktString(JSON.stringify(v)) })),
-      plainSelectQuery: Object.entries(sel?.query ?? {}).map(([k, v]) => ({ wireLiteral: ktString(k), valueLiteral: ktString(String(v)) })),
-      authLiteral: op.auth.map((a) => ktString(a)).join(", "),
-    };
-  },
+  operationExtras: (op: Operation) => callLiterals(op, ktString),
   helpers(ir: IR) {
     const models = new Map(ir.models.map((m) => [m.name, m] as const));
     return {
@@ -230,7 +199,7 @@ const profile: LanguageProfile = {
         return `${e}?.let { v0 -> ${decodeExpr(ref, "v0", models)} }`;
       },
       /** {{lines text "     * "}}: every line after the first starts with the prefix (doc comment bodies). */
-      lines: (text, prefix) => String(text ?? "").replace(/\n/g, `\n${String(prefix)}`).replace(/[ \t]+\n/g, "\n"),
+      lines: (text, prefix) => continuationLines(String(text ?? ""), String(prefix)),
       /** {{concat a b c}}: the strings joined. */
       concat: (...args) => args.slice(0, -1).map((a) => String(a ?? "")).join(""),
       /** {{kjson value}}: a JSON value as a Kotlin string literal of its JSON text. */

@@ -1,7 +1,18 @@
 // PHP scaffold (composer `muxi/muxi-php`, namespace `Muxi`, PHP 8.1+): naming, reserved words,
 // types and literals. Templates: templates/php/.
 import type { IR, Model, Operation, TypeRef } from "../../../ir/types.js";
-import { pascalCase, words } from "../../../ir/names.js";
+import { pascalCase } from "../../../ir/names.js";
+import {
+  braceEscape,
+  COMMENT_CONTROLS,
+  commentLines,
+  enumValueName,
+  escapeIf,
+  isInvisible,
+  screamingWords,
+  shortHash,
+  stringLiteral,
+} from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
 
 // Words PHP refuses as class/enum names (compared lower-case: PHP names are case-insensitive).
@@ -21,19 +32,10 @@ const MODEL_MEMBERS = new Set(["additionalproperties", "this"]);
 // Locals of a generated method: a path parameter must not take these names.
 const METHOD_LOCALS = new Set(["this", "params", "options", "spec", "data", "globals", "_server", "_get", "_post"]);
 
-/** A short stable hash, to keep names unique when a value had to be simplified to become a name. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of new TextEncoder().encode(text)) h = Math.imul(h ^ ch, 0x01000193) >>> 0;
-  return h.toString(36).slice(0, 5);
-}
-
 /** Enum case name of a value: PascalCase, with a hash when the value is not plain words. */
 export function enumCaseName(value: string): string {
-  if (/^[0-9]+$/.test(value)) return `V${value}`;
-  const base = pascalCase(value, "Value");
-  const plain = /^[A-Za-z][A-Za-z0-9 _.-]*$/.test(value);
-  return plain ? base : `${base.replace(/^_/, "V")}_${shortHash(value)}`;
+  const base = (): string => pascalCase(value, "Value");
+  return enumValueName(value, { digits: (v) => `V${v}`, lead: "letter", plain: base, other: (v) => `${base().replace(/^_/, "V")}_${shortHash(v)}` });
 }
 
 // IR names are already PascalCase (models) and camelCase (members), which is PHP's style.
@@ -44,7 +46,7 @@ function name(irName: string, role: NameRole): string {
     case "enumMember":
       return enumCaseName(irName);
     case "constant":
-      return words(irName).join("_").toUpperCase() || "VALUE";
+      return screamingWords(irName) || "VALUE";
     default:
       return irName;
   }
@@ -74,33 +76,10 @@ function escape(word: string, role: NameRole): string {
 const RESERVED = new Set([...CLASS_RESERVED, ...CLIENT_MEMBERS, ...MODEL_MEMBERS, ...METHOD_LOCALS]);
 
 /** A double-quoted PHP string: `$` is escaped so nothing is interpolated. */
-function string(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (ch === "\\") out += "\\\\";
-    else if (ch === '"') out += '\\"';
-    else if (ch === "$") out += "\\$";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) out += `\\u{${c.toString(16)}}`;
-    else out += ch;
-  }
-  return out + '"';
-}
+const string = stringLiteral({ quote: '"', escapes: { $: "\\$" }, other: escapeIf(isInvisible, braceEscape) });
 
 /** Text inside a `/** … *\/` block: no terminator, no control characters, one ` * ` per line. */
-function doc(text: string): string {
-  return text
-    .trim()
-    .replace(/\*\//g, "*\\/")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, " ")
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trimEnd())
-    .join("\n * ")
-    .trim();
-}
+const doc = (text: string): string => commentLines(text.replace(/\*\//g, "*\\/"), COMMENT_CONTROLS).join("\n * ").trim();
 
 const MODELS_NS = "\\Muxi\\Models\\";
 

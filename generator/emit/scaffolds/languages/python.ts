@@ -1,7 +1,7 @@
 // Python scaffold: package `muxi-sdk`, import `muxi`. Naming: snake_case members,
 // PascalCase types, keywords escaped with a trailing underscore (PEP 8).
 import type { Operation, TypeRef } from "../../../ir/types.js";
-import { words } from "../../../ir/names.js";
+import { pascalName, snakeName, wireValueLiterals } from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
 
 // keyword.kwlist. Soft keywords (match, case, type, _) are valid identifiers and stay.
@@ -20,17 +20,8 @@ const TYPE_RESERVED = [
   "RateLimitError", "ServerError", "ConnectionError", "TimeoutError", "StreamError", "WebhookVerificationError",
 ];
 
-const snake = (raw: string): string => {
-  const ws = words(raw);
-  const s = ws.length ? ws.join("_") : "value";
-  return /^[0-9]/.test(s) ? `_${s}` : raw.startsWith("_") && !s.startsWith("_") ? `_${s}` : s;
-};
-
-const pascal = (raw: string): string => {
-  if (/^[A-Za-z][A-Za-z0-9]*$/.test(raw)) return raw.charAt(0).toUpperCase() + raw.slice(1);
-  const s = words(raw).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("") || "Model";
-  return /^[0-9]/.test(s) ? `_${s}` : s;
-};
+// snake_case that keeps a leading underscore of the IR name.
+const snake = (raw: string): string => snakeName(raw, true);
 
 /** A JSON value as a Python literal. */
 export function pyLiteral(v: unknown): string {
@@ -82,18 +73,8 @@ function pyType(t: TypeRef, ctx: TypeContext): string {
 
 /** Python literals the client templates need for fixed and selecting wire values. */
 function operationExtras(op: Operation): Record<string, unknown> {
-  const pairs = (obj: Record<string, unknown> | undefined) =>
-    Object.entries(obj ?? {}).map(([k, v]) => ({ wireLiteral: JSON.stringify(k), literal: pyLiteral(v) }));
-  const fixed = (where: string) =>
-    op.params.filter((p) => p.in === where && p.fixed !== undefined).map((p) => ({ wireLiteral: JSON.stringify(p.wire), literal: pyLiteral(p.fixed) }));
   return {
-    pyFixedQuery: fixed("query"),
-    pyFixedHeaders: fixed("header"),
-    pyFixedBody: fixed("body"),
-    pyPlainSelectBody: pairs(op.plainSelect?.body),
-    pyPlainSelectQuery: pairs(op.plainSelect?.query),
-    pyStreamSelectBody: pairs(op.stream?.select?.body),
-    pyStreamSelectQuery: pairs(op.stream?.select?.query),
+    ...wireValueLiterals(op, "py", (wire, value) => ({ wireLiteral: JSON.stringify(wire), literal: pyLiteral(value) })),
     pyOpLiteral: JSON.stringify(op.name),
   };
 }
@@ -109,7 +90,7 @@ const profile: LanguageProfile = {
   name(irName: string, role: NameRole): string {
     switch (role) {
       case "type":
-        return pascal(irName);
+        return pascalName(irName, "Model");
       case "constant":
       case "enumMember":
         return snake(irName).toUpperCase();

@@ -2,6 +2,18 @@
 // types and literals. Templates: templates/ruby/.
 import type { IR, Model, Operation, TypeRef } from "../../../ir/types.js";
 import { words } from "../../../ir/names.js";
+import {
+  braceEscape,
+  COMMENT_CONTROLS,
+  commentLines,
+  enumValueName,
+  escapeIf,
+  isInvisible,
+  prefixLines,
+  screamingWords,
+  shortHash,
+  stringLiteral,
+} from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
 
 const KEYWORDS = new Set(
@@ -37,20 +49,15 @@ function snake(irName: string): string {
   return body === "" ? "value" : lead + body;
 }
 
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of new TextEncoder().encode(text)) h = Math.imul(h ^ ch, 0x01000193) >>> 0;
-  return h.toString(36).slice(0, 5).toUpperCase();
-}
-
 /** Constant name of an enum value: UPPER_SNAKE, with a hash when the value is not plain words. */
 export function enumConstant(value: string): string {
-  if (/^[0-9]+$/.test(value)) return `V${value}`;
-  const base = words(value).join("_").toUpperCase();
-  const plain = /^[A-Za-z][A-Za-z0-9 _.-]*$/.test(value) && base !== "";
-  if (plain) return base;
-  const safe = base === "" ? "VALUE" : /^[0-9]/.test(base) ? `V${base}` : base;
-  return `${safe}_${shortHash(value)}`;
+  return enumValueName(value, {
+    digits: (v) => `V${v}`,
+    lead: "letter",
+    plain: screamingWords,
+    other: (v) => `${screamingWords(v) || "VALUE"}_${shortHash(v).toUpperCase()}`,
+    digitPrefix: "V",
+  });
 }
 
 function name(irName: string, role: NameRole): string {
@@ -89,32 +96,10 @@ function escape(word: string, role: NameRole): string {
 const RESERVED = new Set([...KEYWORDS, ...OBJECT_METHODS, ...METHOD_LOCALS, ...CORE_CONSTANTS, "ALL"]);
 
 /** A double-quoted Ruby string; `#` is escaped so nothing is interpolated. */
-function string(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (ch === "\\") out += "\\\\";
-    else if (ch === '"') out += '\\"';
-    else if (ch === "#") out += "\\#";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) out += `\\u{${c.toString(16)}}`;
-    else out += ch;
-  }
-  return out + '"';
-}
+const string = stringLiteral({ quote: '"', escapes: { "#": "\\#" }, other: escapeIf(isInvisible, braceEscape) });
 
 /** Comment text: every line gets its own `# ` (templates indent the continuation lines). */
-function doc(text: string): string {
-  return text
-    .trim()
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, " ")
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trimEnd())
-    .join("\n# ")
-    .replace(/# $/gm, "#");
-}
+const doc = (text: string): string => prefixLines(commentLines(text, COMMENT_CONTROLS), "# ");
 
 const MODELS = "::Muxi::Models::";
 const modelConst = (irName: string): string => MODELS + escape(irName, "type");

@@ -4,8 +4,24 @@
 // cannot spell from the shared view (union variants, boxed recursive fields, per-method argument
 // lists, stream event enums) comes from the `rs*` helpers below. Templates: templates/rust/.
 import type { IR, Model, Operation, Param, TypeRef } from "../../../ir/types.js";
-import { words } from "../../../ir/names.js";
+import { unique } from "../../../ir/names.js";
+import {
+  braceEscape,
+  capital,
+  COMMENT_CONTROLS_BIDI,
+  commentLines,
+  enumValueName,
+  escapeIf,
+  isNonAscii,
+  pascalName,
+  pascalWords,
+  screamingWords,
+  shortHash,
+  snakeName,
+  stringLiteral,
+} from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
+import { namer } from "../view.js";
 
 // Strict and reserved keywords (2015–2024 editions): all invalid as plain identifiers.
 const KEYWORDS = (
@@ -28,34 +44,21 @@ const METHOD_RESERVED = ["new", "with_options", "with_user", "base_url", "transp
 
 const RESERVED = new Set([...KEYWORDS, ...TYPE_RESERVED, ...METHOD_RESERVED]);
 
-const snake = (raw: string): string => {
-  const s = words(raw).join("_") || "value";
-  return /^[0-9]/.test(s) || (raw.startsWith("_") && !s.startsWith("_")) ? `_${s}` : s;
-};
+// snake_case that keeps a leading underscore of the IR name.
+const snake = (raw: string): string => snakeName(raw, true);
 
-const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-
-const pascal = (raw: string): string => {
-  if (/^[A-Za-z][A-Za-z0-9]*$/.test(raw)) return capital(raw);
-  const s = words(raw).map(capital).join("") || "Value";
-  return /^[0-9]/.test(s) ? `V${s}` : s;
-};
-
-/** A short stable hash, so values that had to be simplified into a name stay distinct. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const b of new TextEncoder().encode(text)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h.toString(36).slice(0, 5);
-}
+const pascal = (raw: string): string => pascalName(raw, "Value", "V");
 
 /** Variant name of an enum value: PascalCase; a hash suffix when the value is not plain words. */
 function variantName(value: string): string {
-  if (value === "") return "Empty";
-  if (/^[0-9]+$/.test(value)) return `V${value}`;
-  const base = words(value).map(capital).join("");
-  const plain = /^[A-Za-z0-9][A-Za-z0-9 _.-]*$/.test(value);
-  const name = plain && base ? base : `${base || "Value"}${capital(shortHash(value))}`;
-  return /^[0-9]/.test(name) ? `V${name}` : name;
+  return enumValueName(value, {
+    empty: "Empty",
+    digits: (v) => `V${v}`,
+    lead: "alnum",
+    plain: pascalWords,
+    other: (v) => `${pascalWords(v) || "Value"}${capital(shortHash(v))}`,
+    digitPrefix: "V",
+  });
 }
 
 function escape(word: string, role: NameRole): string {
@@ -92,43 +95,19 @@ function name(irName: string, role: NameRole): string {
   }
 }
 
-/** Language name with reserved words escaped (what the shared view's namer does). */
-const nameOf = (irName: string, role: NameRole): string => {
-  const n = name(irName, role);
-  return RESERVED.has(n) ? escape(n, role) : n;
-};
+/** Language name with reserved words escaped, as the shared view spells it. */
+const nameOf = (irName: string, role: NameRole): string => namer(profile)(irName, role);
 
 // ---- literals and docs ---------------------------------------------------------------------
 
 /** A Rust string literal; everything outside printable ASCII is a `\u{..}` escape. */
-function rustString(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) as number;
-    if (ch === "\\") out += "\\\\";
-    else if (ch === '"') out += '\\"';
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (cp < 0x20 || cp >= 0x7f) out += `\\u{${cp.toString(16)}}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+const rustString = stringLiteral({ quote: '"', other: escapeIf(isNonAscii, braceEscape) });
 
 /**
  * Doc text safe in `///` comments: line ends normalised, control and bidi characters (which
  * rustc rejects in comments) removed. Lines stay separate: `rsDoc` prefixes each with `///`.
  */
-function docText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/g, " ")
-    .split("\n")
-    .map((l) => l.trimEnd())
-    .join("\n")
-    .trim();
-}
+const docText = (text: string): string => commentLines(text, COMMENT_CONTROLS_BIDI, "after").join("\n");
 
 /** `///` comment lines (each ending in a newline) at an indentation, or "" without text. */
 function docLines(text: unknown, indent: unknown): string {
@@ -243,13 +222,6 @@ function boxedFor(owner: string, t: TypeRef, models: Map<string, Model>): Set<st
   return out;
 }
 
-function uniqueName(base: string, taken: Set<string>): string {
-  let n = base;
-  for (let i = 2; taken.has(n); i++) n = `${base}${i}`;
-  taken.add(n);
-  return n;
-}
-
 /** Fields of an object model (boxing recursive references) and its free-form catch-all. */
 function modelInfo(c: Ctx, irName: string) {
   const m = c.models.get(irName);
@@ -261,7 +233,7 @@ function modelInfo(c: Ctx, irName: string) {
           const optional = !p.required || p.type.nullable === true;
           const ty = rustType(p.type, c.typeCtx(!p.required), boxedFor(m.name, p.type, c.models));
           return {
-            name: uniqueName(nameOf(p.name, "field"), taken),
+            name: unique(nameOf(p.name, "field"), taken),
             wireLiteral: rustString(p.wire),
             type: ty,
             // Absent optional fields are left out of the JSON; a required nullable field is sent as null.
@@ -275,7 +247,7 @@ function modelInfo(c: Ctx, irName: string) {
   const extra =
     m.kind === "object" && m.additional !== null
       ? {
-          name: uniqueName("extra", taken),
+          name: unique("extra", taken),
           type:
             m.additional === "free"
               ? "serde_json::Map<String, serde_json::Value>"
@@ -311,11 +283,11 @@ function unionInfo(c: Ctx, irName: string) {
   if (!m || m.kind !== "union") throw new Error(`rust: ${irName} is not a union`);
   const taken = new Set<string>();
   const variants = m.variants.map((v) => ({
-    name: uniqueName(variantBase(v, c), taken),
+    name: unique(variantBase(v, c), taken),
     type: rustType({ ...v, nullable: false }, c.typeCtx(false), boxedFor(m.name, v, c.models)),
     isModel: v.kind === "model",
   }));
-  const fallback = uniqueName("Unknown", taken);
+  const fallback = unique("Unknown", taken);
   const d = m.discriminator;
   const tags = d
     ? Object.entries(d.mapping)
@@ -331,12 +303,12 @@ function enumInfo(c: Ctx, irName: string) {
   if (!m || m.kind !== "enum") throw new Error(`rust: ${irName} is not an enum`);
   const taken = new Set<string>();
   const values = m.values.map((v) => ({
-    name: uniqueName(nameOf(String(v), "enumMember"), taken),
+    name: unique(nameOf(String(v), "enumMember"), taken),
     value: valueExpr(v),
     test: typeof v === "string" ? `v.as_str() == Some(${rustString(v)})` : Number.isInteger(v) ? `v.as_i64() == Some(${v})` : `v.as_f64() == Some(${v}f64)`,
     doc: docText(JSON.stringify(v).replace(/`/g, "'")),
   }));
-  return { values, fallback: uniqueName("Unknown", taken) };
+  return { values, fallback: unique("Unknown", taken) };
 }
 
 // ---- operations -----------------------------------------------------------------------------
@@ -377,10 +349,10 @@ function namedEventEnums(ir: IR, c: Ctx) {
         const variants = events.map((e) => ({
           event: e.name,
           eventLiteral: rustString(e.name),
-          name: uniqueName(nameOf(e.name, "enumMember"), vt),
+          name: unique(nameOf(e.name, "enumMember"), vt),
           type: rustType(e.type, c.typeCtx(false)),
         }));
-        entry = { name: uniqueName(`${pascal(op.name)}Event`, taken), variants, fallback: uniqueName("Other", vt), ops: [], service: s.name };
+        entry = { name: unique(`${pascal(op.name)}Event`, taken), variants, fallback: unique("Other", vt), ops: [], service: s.name };
         byKey.set(key, entry);
       }
       entry.ops.push(op.name);
@@ -398,20 +370,20 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEventEnums>, opNa
   const pathArgs = op.params
     .filter((p) => p.in === "path")
     .map((p) => {
-      const n = uniqueName(nameOf(p.name, "param"), taken);
+      const n = unique(nameOf(p.name, "param"), taken);
       const { type, toStr } = pathArgType(p, c);
       return { name: n, type, wireLiteral: rustString(p.wire), value: toStr(n) };
     });
-  const userIdArg = op.userId === "required" ? uniqueName(taken.has("user_id") ? "muxi_user_id" : "user_id", taken) : undefined;
+  const userIdArg = op.userId === "required" ? unique(taken.has("user_id") ? "muxi_user_id" : "user_id", taken) : undefined;
   const exposed = op.params.filter((p) => p.in !== "path" && p.fixed === undefined);
   const paramsStruct = exposed.length ? `${pascal(op.name)}Params` : undefined;
-  const paramsArg = paramsStruct ? uniqueName("params", taken) : undefined;
-  const local = uniqueName("req", taken);
+  const paramsArg = paramsStruct ? unique("params", taken) : undefined;
+  const local = unique("req", taken);
   const fieldTaken = new Set<string>();
   const fields = exposed.map((p) => {
     const ty = p.type.kind === "binary" ? "Vec<u8>" : rustType(p.type, { ...c.typeCtx(!p.required), dir: "input" });
     return {
-      name: uniqueName(nameOf(p.name, "field"), fieldTaken),
+      name: unique(nameOf(p.name, "field"), fieldTaken),
       type: ty,
       doc: docLines(p.description || (p.in === "header" ? `Sent as the \`${p.wire}\` header.` : ""), 4),
       wireLiteral: rustString(p.wire),
@@ -468,7 +440,7 @@ function opInfo(ir: IR, c: Ctx, events: ReturnType<typeof namedEventEnums>, opNa
   // Only the spec's three schemes have credentials in the SDK; other names (foreign specs) are skipped.
   const auth = op.auth.filter((a) => ["ClientKey", "AdminKey", "MuxiHmac"].includes(a)).map((a) => `Auth::${a}`);
   // The operation's descriptor, laid out as rustfmt would (one line when it fits in 140 columns).
-  const constName = words(op.name).join("_").toUpperCase() || "OP";
+  const constName = screamingWords(op.name) || "OP";
   const opFields = [
     `method: Method::${op.method.charAt(0) + op.method.slice(1).toLowerCase()}`,
     `path: ${rustString(op.path)}`,

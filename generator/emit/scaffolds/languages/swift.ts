@@ -1,7 +1,18 @@
 // Swift scaffold (Swift package `Muxi`, Swift 5.7+, Foundation URLSession, CryptoKit/CommonCrypto
 // guarded): naming, reserved words, types and literals. Templates: templates/swift/.
 import type { IR, Model, Operation, TypeRef } from "../../../ir/types.js";
-import { camelCase, words } from "../../../ir/names.js";
+import { camelCase } from "../../../ir/names.js";
+import {
+  braceEscape,
+  COMMENT_CONTROLS,
+  commentLines,
+  enumValueName,
+  escapeIf,
+  isInvisible,
+  prefixLines,
+  shortHash,
+  stringLiteral,
+} from "../naming-kit.js";
 import type { LanguageProfile, NameRole, TypeContext } from "../profile.js";
 
 // Keywords: escaped with backticks (`default`), which Swift accepts in declarations and uses.
@@ -32,19 +43,10 @@ const TAKEN_BY_ROLE: Partial<Record<NameRole, Set<string>>> = {
 };
 const MEMBER_TAKEN = new Set(Object.values(TAKEN_BY_ROLE).flatMap((s) => [...(s ?? [])]));
 
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of new TextEncoder().encode(text)) h = Math.imul(h ^ ch, 0x01000193) >>> 0;
-  return h.toString(36).slice(0, 5);
-}
-
 /** Static member name of an enum value: lowerCamelCase, with a hash when the value is not plain words. */
 export function enumMember(value: string): string {
-  if (/^[0-9]+$/.test(value)) return `v${value}`;
-  const base = camelCase(value, "value");
-  const plain = /^[A-Za-z][A-Za-z0-9 _.-]*$/.test(value) && words(value).length > 0;
-  if (plain) return base;
-  return `${base.replace(/^_/, "v")}_${shortHash(value)}`;
+  const base = (): string => camelCase(value, "value");
+  return enumValueName(value, { digits: (v) => `v${v}`, lead: "letter", plain: base, other: (v) => `${base().replace(/^_/, "v")}_${shortHash(v)}` });
 }
 
 function name(irName: string, role: NameRole): string {
@@ -66,31 +68,10 @@ function escape(word: string, role: NameRole): string {
 const RESERVED = new Set([...KEYWORDS, ...HARD, ...TYPE_TAKEN, ...MEMBER_TAKEN]);
 
 /** A Swift string literal; `\(` cannot occur because every backslash is escaped. */
-function string(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (ch === "\\") out += "\\\\";
-    else if (ch === '"') out += '\\"';
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) out += `\\u{${c.toString(16)}}`;
-    else out += ch;
-  }
-  return out + '"';
-}
+const string = stringLiteral({ quote: '"', other: escapeIf(isInvisible, braceEscape) });
 
 /** `///` doc-comment text: every line gets its own `/// ` (templates indent continuation lines). */
-function doc(text: string): string {
-  return text
-    .trim()
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, " ")
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trimEnd())
-    .join("\n/// ")
-    .replace(/\/\/\/ $/gm, "///");
-}
+const doc = (text: string): string => prefixLines(commentLines(text, COMMENT_CONTROLS), "/// ");
 
 /** The Swift type name of a model (escaped); union/alias models are typealiases, enums RawRepresentable structs. */
 const modelType = (irName: string): string => escape(irName, "type");
