@@ -1,6 +1,6 @@
 // Swift scaffold (Swift package `Muxi`, Swift 5.7+, Foundation URLSession, CryptoKit/CommonCrypto
 // guarded): naming, reserved words, types and literals. Templates: templates/swift/.
-import type { IR, Model, Operation, TypeRef } from "../../../ir/types.js";
+import type { IR, Operation, TypeRef } from "../../../ir/types.js";
 import { camelCase } from "../../../ir/names.js";
 import {
   braceEscape,
