@@ -1,6 +1,6 @@
 // All files of a spec, with $ref resolution across them. Refs stay in the data;
 // consumers resolve them through `deref`, which also names every hop for messages.
-import { dirname, join, normalize, relative } from "node:path";
+import { dirname, join, normalize } from "node:path";
 import type { Diagnostic, Location } from "../diagnostics/diagnostic.js";
 import { joinPointer, splitPointer } from "./pointer.js";
 import { locate, readSourceFile, type SourceFile } from "./source-file.js";
@@ -123,8 +123,4 @@ export function walkRefs(data: unknown, pointer: string, visit: (ref: string, po
       else walkRefs(value, joinPointer(pointer, key), visit);
     }
   }
-}
-
-export function relativePath(path: string): string {
-  return relative(process.cwd(), path) || path;
 }

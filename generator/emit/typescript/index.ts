@@ -16,7 +16,7 @@ export interface EmitInput {
   version: string;
 }
 
-export const GENERATED_DIR = "src/generated";
+const GENERATED_DIR = "src/generated";
 
 export async function emitTypeScript(input: EmitInput): Promise<Map<string, string>> {
   const { ir } = input;
@@ -71,7 +71,7 @@ export async function emitTypeScript(input: EmitInput): Promise<Map<string, stri
   return files;
 }
 
-export function generatedClassName(service: Service): string {
+function generatedClassName(service: Service): string {
   return `Generated${service.client}`;
 }
 
