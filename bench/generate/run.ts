@@ -28,14 +28,15 @@ function measure(tool: string, specs: string[], cache: boolean): Result {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function series(tool: string, specs: string[], cache = false): Result {
-  if (cache) measure(tool, specs, true); // prime the format cache
+  if (cache) measure(tool, specs, true); // prime the cache
   const runs = Array.from({ length: RUNS }, () => measure(tool, specs, cache));
   const pick = runs.find((r) => r.total === median(runs.map((x) => x.total))) as Result;
   return { ...pick, maxRssMb: median(runs.map((r) => r.maxRssMb)) };
 }
 
-// "cold": the format cache off (every file through prettier); "warm": regenerating an unchanged spec
-// (what `generate` after a small API change mostly is), the format cache primed by one run before.
+// "cold": the cache off (every file through prettier, openapi-typescript on every spec); "warm":
+// regenerating an unchanged spec (what `generate` after a small API change mostly is), the cache
+// primed by one run before.
 const muxiPeer = series("openapi-typescript", MUXI);
 const githubPeer = series("openapi-typescript", [GITHUB]);
 const rows: [string, Result, Result][] = [

@@ -2,18 +2,15 @@
 // TypeScript goes through the babel-ts parser: the same printer, about twice as fast as "typescript".
 // Large outputs are formatted on worker threads, and results are cached by content, so a
 // regeneration after a small spec change only reformats the files that changed.
-import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { format, version as prettierVersion, type Options } from "prettier";
+import { cacheGet, cacheKey, cachePut } from "../cache/cache.js";
 
 const PARSERS: Record<string, string> = { ".ts": "babel-ts", ".mts": "babel-ts", ".js": "babel", ".mjs": "babel", ".json": "json", ".md": "markdown", ".yaml": "yaml", ".yml": "yaml" };
 const OPTIONS = { printWidth: 110, trailingComma: "all" as const, endOfLine: "lf" as const };
 /** Below this many characters in total, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 400_000;
-const CACHE_DIR = process.env.MUXI_SDKGEN_CACHE === "0" ? undefined : join(process.cwd(), "node_modules/.cache/muxi-sdkgen/format");
 
 export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -25,18 +22,17 @@ export async function formatFiles(files: Map<string, string>): Promise<Map<strin
       continue;
     }
     const options: Options = { ...OPTIONS, parser };
-    const key = createHash("sha256").update(`${prettierVersion}\0${JSON.stringify(options)}\0${text}`).digest("hex");
-    const cached = CACHE_DIR ? await readFile(join(CACHE_DIR, key), "utf8").catch(() => undefined) : undefined;
+    const key = cacheKey(prettierVersion, JSON.stringify(options), text);
+    const cached = await cacheGet("format", key);
     if (cached !== undefined) out.set(path, cached);
     else todo.push({ path, text, options, key });
   }
   const total = todo.reduce((n, f) => n + f.text.length, 0);
   const formatted = total > PARALLEL_THRESHOLD ? await formatInWorkers(todo) : await Promise.all(todo.map((f) => format(f.text, f.options)));
-  if (CACHE_DIR && todo.length) await mkdir(CACHE_DIR, { recursive: true });
   await Promise.all(
     todo.map(async (f, i) => {
       out.set(f.path, formatted[i]);
-      if (CACHE_DIR) await writeFile(join(CACHE_DIR, f.key), formatted[i]).catch(() => undefined);
+      await cachePut("format", f.key, formatted[i]);
     }),
   );
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -1,14 +1,28 @@
 // Raw wire types (`paths`, `components`) of one service, produced by openapi-typescript from the
 // service's bundled document. A large document goes to a worker thread, so its wire types are
 // produced while the main thread emits models and clients; a small one is not worth a worker.
+import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import openapiTS, { astToString } from "openapi-typescript";
+import { cacheGet, cacheKey, cachePut } from "../../cache/cache.js";
+
+const OTS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
 
 const WORKER_THRESHOLD = 1_000_000; // characters of JSON
 
 export async function emitWireTypes(document: Record<string, unknown>): Promise<string> {
   const shape = shapeOnly(document) as Record<string, unknown>;
-  if (JSON.stringify(shape).length < WORKER_THRESHOLD) {
+  const json = JSON.stringify(shape);
+  const key = cacheKey("openapi-typescript", OTS_VERSION, json);
+  const cached = await cacheGet("wire-types", key);
+  if (cached !== undefined) return cached;
+  const text = await run(shape, json.length);
+  await cachePut("wire-types", key, text);
+  return text;
+}
+
+async function run(shape: Record<string, unknown>, size: number): Promise<string> {
+  if (size < WORKER_THRESHOLD) {
     return astToString(await openapiTS(shape as unknown as Parameters<typeof openapiTS>[0], { silent: true, alphabetize: true }));
   }
   return new Promise((resolve, reject) => {
