@@ -265,12 +265,17 @@ export class OperationBuilder {
       }),
       options,
     ];
+    const derived = [defaultForm, ...(objectForm ? [objectForm] : [])];
+    const withForms = (legacyForms: Slot[][]): Pick<SdkMethod, "forms" | "legacy"> => {
+      const forms = dedupe([...legacyForms, ...derived]);
+      const derivedKeys = new Set(derived.map((f) => JSON.stringify(f)));
+      return { forms, legacy: forms.filter((f) => !derivedKeys.has(JSON.stringify(f))) };
+    };
     const kinds: ("plain" | "stream")[] = op.stream ? (op.stream.only ? ["stream"] : ["plain", "stream"]) : ["plain"];
     for (const kind of kinds) {
       const name = kind === "stream" ? (op.stream as StreamInfo).method : op.name;
       const extra = legacy.filter((e) => (e.name === undefined || e.name === name) && (kind === "stream" ? e.stream === true || op.stream?.only : e.stream !== true) && e.args);
-      const forms = dedupe([...extra.map((e) => legacyForm(e.args as string[])), defaultForm, ...(objectForm ? [objectForm] : [])]);
-      out.push({ name, kind, alias: false, deprecated: op.deprecated, forms });
+      out.push({ name, kind, alias: false, deprecated: op.deprecated, ...withForms(extra.map((e) => legacyForm(e.args as string[]))) });
       for (const e of legacy) {
         const isStream = e.stream === true || (op.stream?.only ?? false);
         if (e.name === undefined || e.name === op.name || e.name === op.stream?.method || isStream !== (kind === "stream")) continue;
@@ -279,7 +284,7 @@ export class OperationBuilder {
           kind,
           alias: true,
           deprecated: op.deprecated || e.deprecated === true,
-          forms: dedupe([...(e.args ? [legacyForm(e.args)] : []), defaultForm, ...(objectForm ? [objectForm] : [])]),
+          ...withForms(e.args ? [legacyForm(e.args)] : []),
         });
       }
     }

@@ -129,8 +129,10 @@ export interface SdkMethod {
   alias: boolean;
   /** Marked deprecated (old names kept only for compatibility). */
   deprecated: boolean;
-  /** Calling forms, most specific first; see Slot. */
+  /** Calling forms, most specific first: the `legacy` ones, the default form, the object form. */
   forms: Slot[][];
+  /** The old positional forms (x-muxi-legacy) among `forms`; the others follow from the default rule. */
+  legacy: Slot[][];
 }
 
 /**

@@ -66,22 +66,7 @@ function methodLiteral(op: Operation, m: SdkMethod, planner: ConversionPlanner):
     if (decoders.length) stream.push(`decode: { ${decoders.join(", ")} }`);
     parts.push(`stream: { ${stream.join(", ")} }`);
   }
-  // Only forms the runtime cannot derive from the params (the old positional signatures).
-  const derived = derivedForms(op).map((f) => JSON.stringify(f));
-  const legacy = m.forms.filter((f) => !derived.includes(JSON.stringify(f)));
-  if (legacy.length > 0) parts.push(`legacy: ${JSON.stringify(legacy)}`);
+  // Only the old positional forms: the runtime derives the others from the params (runtime/forms.ts).
+  if (m.legacy.length > 0) parts.push(`legacy: ${JSON.stringify(m.legacy)}`);
   return `{ ${parts.join(", ")} }`;
-}
-
-/** The default and object forms, as the runtime derives them (runtime/forms.ts). */
-function derivedForms(op: Operation): SdkMethod["forms"] {
-  const exposed = op.params.filter((p) => p.fixed === undefined);
-  const path = exposed.filter((p) => p.in === "path");
-  const others = exposed.filter((p) => p.in !== "path");
-  const options = { param: "options", kind: "object" as const, optional: true };
-  const params = (optional: boolean) => ({ param: "params", kind: "object" as const, optional });
-  return [
-    [...path.map((p) => ({ param: p.name, kind: p.kind, optional: false })), ...(others.length ? [params(!others.some((p) => p.required))] : []), options],
-    ...(path.length ? [[params(false), options]] : []),
-  ];
 }
