@@ -44,3 +44,4 @@ export type {
 } from "./runtime/events.js";
 export { VERSION as version } from "./generated/version.js";
 export * from "./generated/models.js";
+export * from "./generated/params.js";

@@ -126,9 +126,11 @@ beforeAll(async () => {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       return res.end(page(config));
     }
-    if (path === "/sdk/index.js") {
+    // dist/'s ESM files: the entries and the chunks they share.
+    const file = /^\/sdk\/([\w-]+\.js)$/.exec(path)?.[1];
+    if (file && existsSync(join(DIST, file))) {
       res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8" });
-      return res.end(readFileSync(join(DIST, "index.js")));
+      return res.end(readFileSync(join(DIST, file)));
     }
     res.writeHead(path === "/favicon.ico" ? 204 : 404);
     res.end();
@@ -174,6 +176,13 @@ try {
   }
   report.early = early;
 
+  // The same chat through the function API (@muxi/sdk/formation), sharing the entry's chunks.
+  const formation = await import("/sdk/formation.js");
+  const conn = formation.createFormation({ url: config.apiUrl, clientKey: "browser-client-key", maxRetries: 0 });
+  const fnEvents = [];
+  for await (const e of formation.chatStream(conn, { message: "Hello!", userId: "user_browser" })) fnEvents.push(e);
+  report.fnEvents = fnEvents.map((e) => ({ ...e, raw: undefined }));
+
   const { payload, header, secret } = config.webhook;
   report.webhook = {
     valid: await sdk.webhook.verifySignature(payload, header, secret),
@@ -198,6 +207,7 @@ interface PageReport {
   processType: string;
   events: Array<Record<string, unknown>>;
   early: string[];
+  fnEvents: Array<Record<string, unknown>>;
   webhook: { valid: boolean; bytes: boolean; tampered: boolean; wrongSecret: boolean; missing: boolean; parsed: Record<string, unknown> };
 }
 
@@ -229,6 +239,7 @@ describe("browser (Chromium, built ESM bundle)", () => {
       { type: "done" },
     ]);
     expect(report.early).toEqual(["first"]);
+    expect(report.fnEvents).toEqual(report.events);
     await expect(Promise.race([endless, pause(5_000).then(() => false)])).resolves.toBe(true);
 
     // CORS: a preflight asked for the SDK's headers, then the chat went through with them.
@@ -238,12 +249,16 @@ describe("browser (Chromium, built ESM bundle)", () => {
     const asked = String(preflight!.headers["access-control-request-headers"]).split(",").map((h) => h.trim()).sort();
     expect(asked).toEqual(expect.arrayContaining(["content-type", "x-muxi-client-key", "x-muxi-idempotency-key", "x-muxi-sdk", "x-muxi-user-id"]));
     const chats = seen.filter((r) => r.method === "POST" && r.path === "/v1/chat");
-    expect(chats).toHaveLength(2);
+    expect(chats).toHaveLength(3);
     expect(chats[0]!.headers["x-muxi-client-key"]).toBe("browser-client-key");
     expect(chats[0]!.headers["x-muxi-user-id"]).toBe("user_browser");
     expect(chats[0]!.headers["x-muxi-sdk"]).toBe(`typescript/${VERSION}`);
     expect(JSON.parse(chats[0]!.body)).toMatchObject({ message: "Hello!", stream: true });
     expect(chats[1]!.closedEarly).toBe(true);
+    // The function sent what the method sent.
+    expect(chats[2]!.headers["x-muxi-user-id"]).toBe("user_browser");
+    expect(chats[2]!.headers["x-muxi-client-key"]).toBe("browser-client-key");
+    expect(JSON.parse(chats[2]!.body)).toEqual(JSON.parse(chats[0]!.body));
 
     // Webhook signature made with node:crypto, checked in the page with Web Crypto.
     expect(report.webhook).toMatchObject({ valid: true, bytes: true, tampered: false, wrongSecret: false, missing: false });

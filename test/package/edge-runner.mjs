@@ -1,10 +1,11 @@
-// Runs the built ESM bundle (dist/index.js) as a vm module in a context that has only web
-// globals — what an edge runtime gives — and makes a signed ServerClient call and a chat stream
-// against the test's servers. Needs `node --experimental-vm-modules` (vm.SourceTextModule), so
+// Runs the built ESM bundle (dist/index.js, and dist/server.js for the function API, with the
+// chunks they share) as vm modules in a context that has only web globals — what an edge runtime
+// gives — and makes signed Server API calls and a chat stream against the test's servers. Needs `node --experimental-vm-modules` (vm.SourceTextModule), so
 // edge.test.ts runs it as a child process. Prints one JSON report on stdout.
 //
 // usage: node --experimental-vm-modules edge-runner.mjs <dist/index.js> <server url> <formation url>
 import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import vm from "node:vm";
 
 const [bundlePath, serverUrl, formationUrl] = process.argv.slice(2);
@@ -37,23 +38,44 @@ const WEB_GLOBALS = {
 
 const context = vm.createContext({ ...WEB_GLOBALS });
 const dynamicImports = [];
-const source = await readFile(bundlePath, "utf8");
-const mod = new vm.SourceTextModule(source, {
-  context,
-  identifier: "file:///@muxi/sdk/dist/index.js",
-  // Nothing Node-only may be loaded on these paths: record and refuse any dynamic import.
-  importModuleDynamically: (specifier) => {
-    dynamicImports.push(specifier);
-    throw new Error(`dynamic import of ${specifier} is not available here`);
-  },
-});
 const staticImports = [];
-await mod.link((specifier) => {
+const dist = dirname(bundlePath);
+const modules = new Map();
+
+/** A file of dist/ as a module of the context, once per file (the promise is kept: links run concurrently). */
+function distModule(file) {
+  let mod = modules.get(file);
+  if (!mod) {
+    mod = readFile(join(dist, file), "utf8").then(
+      (source) =>
+        new vm.SourceTextModule(source, {
+          context,
+          identifier: `file:///@muxi/sdk/dist/${file}`,
+          // Nothing Node-only may be loaded on these paths: record and refuse any dynamic import.
+          importModuleDynamically: (specifier) => {
+            dynamicImports.push(specifier);
+            throw new Error(`dynamic import of ${specifier} is not available here`);
+          },
+        }),
+    );
+    modules.set(file, mod);
+  }
+  return mod;
+}
+
+/** Only dist/'s own chunks may be imported; anything else (node:*, packages) is recorded and refused. */
+function link(specifier) {
+  const own = /^\.\/([\w-]+\.js)$/.exec(specifier);
+  if (own) return distModule(own[1]);
   staticImports.push(specifier);
   throw new Error(`the bundle imports ${specifier}`);
-});
-await mod.evaluate();
+}
+
+const [mod, serverFns] = await Promise.all([distModule("index.js"), distModule("server.js")]);
+for (const m of [mod, serverFns]) await m.link(link);
+for (const m of [mod, serverFns]) await m.evaluate();
 context.sdk = mod.namespace;
+context.serverFns = serverFns.namespace;
 context.SERVER_URL = serverUrl;
 context.FORMATION_URL = formationUrl;
 
@@ -76,6 +98,12 @@ const script = `(async () => {
   } catch (err) {
     report.notFound = { name: err.name, muxi: err instanceof sdk.MuxiError, notFound: err instanceof sdk.NotFoundError, status: err.status, code: err.code };
   }
+
+  // The function API (@muxi/sdk/server): signed too, and its errors are the main entry's classes.
+  const conn = serverFns.createServer({ url: SERVER_URL, keyId: "muxi_pk_test", secretKey: "muxi_sk_test", maxRetries: 0 });
+  const viaFn = await serverFns.listFormations(conn);
+  const fnError = await serverFns.getFormation(conn, "does-not-exist").catch((err) => err);
+  report.functions = { ids: viaFn.formations.map((f) => f.id), notFound: fnError instanceof sdk.NotFoundError };
 
   const formation = new sdk.FormationClient({ url: FORMATION_URL, clientKey: "edge-client-key", maxRetries: 0 });
   const events = [];

@@ -106,6 +106,7 @@ interface EdgeReport {
   listFormations: { total: number; ids: string[]; restartCount: number };
   notFound: { name: string; muxi: boolean; notFound: boolean; status: number; code: string };
   chat: string[];
+  functions: { ids: string[]; notFound: boolean };
   webhook: boolean;
   dynamicImports: string[];
   staticImports: string[];
@@ -159,7 +160,10 @@ describe("edge runtime (web globals only, vm module)", () => {
     expect(rpc.map((r) => [r.method, r.path, r.signature])).toEqual([
       ["GET", "/rpc/formations", "valid"],
       ["GET", "/rpc/formations/does-not-exist", "valid"],
+      ["GET", "/rpc/formations", "valid"],
+      ["GET", "/rpc/formations/does-not-exist", "valid"],
     ]);
+    expect(report.functions).toEqual({ ids: ["edge-bot"], notFound: true });
     expect(rpc[0]!.headers["x-muxi-sdk"]).toBe(`typescript/${VERSION}`);
     // No OS or runtime to report where there is no process object.
     expect(rpc[0]!.headers["x-muxi-client"]).toBeUndefined();

@@ -11,7 +11,7 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 /** The package under test (MUXI_PACKAGE_DIR overrides it, e.g. to test a copy). */
 export const PACKAGE_DIR = resolve(process.env.MUXI_PACKAGE_DIR ?? join(ROOT, "generated/typescript"));
 export const DIST = join(PACKAGE_DIR, "dist");
-export const DIST_FILES = ["index.js", "index.cjs", "index.d.ts", "index.d.cts"];
+export const DIST_FILES = ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "formation.js", "formation.cjs", "server.js", "server.cjs"];
 export const BUILD_TIMEOUT = 240_000;
 
 const INPUTS = ["src", "package.json", "tsup.config.ts", "tsconfig.json"];

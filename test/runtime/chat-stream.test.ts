@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatStep } from "./.sdk/runtime/chat-stream.js";
 import { ConnectionError, NotFoundError, StreamError, AuthenticationError } from "./.sdk/runtime/errors.js";
 import type { ChatEvent, NamedEvent } from "./.sdk/runtime/events.js";
+import { hmacSigner } from "./.sdk/runtime/hmac.js";
 import { parseSse } from "./.sdk/runtime/sse.js";
 import { TestClient } from "./harness/client.js";
 import { delay, json, startServer, type TestServer } from "./harness/server.js";
@@ -371,7 +372,7 @@ describe("named and data streams", () => {
   let client: TestClient;
   beforeAll(async () => {
     server = await startServer();
-    client = new TestClient({ baseUrl: server.url, credentials: { keyId: "k", secretKey: "s" } });
+    client = new TestClient({ baseUrl: server.url, sign: hmacSigner("k", "s") });
   });
   afterAll(() => server.close());
 

@@ -1,8 +1,11 @@
 import "./harness/assemble.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as sdk from "./.sdk/index.js";
-import { FormationClient, formationTransportConfig } from "./.sdk/formation-client.js";
-import { ServerClient, serverTransportConfig } from "./.sdk/server-client.js";
+import { FormationClient } from "./.sdk/formation-client.js";
+import { formationTransportConfig } from "./.sdk/formation-config.js";
+import { authorizationHeader } from "./.sdk/runtime/hmac.js";
+import { ServerClient } from "./.sdk/server-client.js";
+import { serverTransportConfig } from "./.sdk/server-config.js";
 import { envelope, json, startServer, type TestServer } from "./harness/server.js";
 
 describe("client options and environment", () => {
@@ -53,14 +56,22 @@ describe("client options and environment", () => {
     expect(() => new ServerClient({})).toThrow(/url/);
   });
 
-  it("ServerClient env fallbacks (trimmed credentials)", () => {
+  it("ServerClient env fallbacks (trimmed credentials)", async () => {
     vi.stubEnv("MUXI_SERVER_URL", "http://env:7890/");
     vi.stubEnv("MUXI_KEY_ID", " muxi_pk_env ");
     vi.stubEnv("MUXI_SECRET_KEY", "muxi_sk_env\n");
     const c = serverTransportConfig({});
     expect(c.baseUrl).toBe("http://env:7890");
-    expect(c.credentials).toEqual({ keyId: "muxi_pk_env", secretKey: "muxi_sk_env" });
-    expect(serverTransportConfig({ url: "http://mine", keyId: "k" }).credentials?.keyId).toBe("k");
+    // The signer uses the trimmed env key pair…
+    expect(await c.sign!("GET", "/rpc/formations", 1700000000_000)).toBe(
+      await authorizationHeader("muxi_pk_env", "muxi_sk_env", "GET", "/rpc/formations", 1700000000_000),
+    );
+    // …and an explicit keyId wins over the env one (the secret still comes from the env).
+    const mine = serverTransportConfig({ url: "http://mine", keyId: "k" });
+    expect(await mine.sign!("GET", "/x", 0)).toMatch(/^MUXI-HMAC key=k, /);
+    // Without a complete key pair nothing is signed.
+    vi.stubEnv("MUXI_SECRET_KEY", "");
+    expect(serverTransportConfig({ url: "http://mine", keyId: "k" }).sign).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@ import { TestClient } from "./harness/client.js";
 import { json, startServer, type TestServer } from "./harness/server.js";
 import { method, op } from "./harness/specs.js";
 import { redactUrl } from "./.sdk/runtime/debug.js";
+import { hmacSigner } from "./.sdk/runtime/hmac.js";
 
 const CLIENT_KEY = "fmc_client_SECRET_1234";
 const ADMIN_KEY = "fma_admin_SECRET_5678";
@@ -41,7 +42,8 @@ describe("debug logging never prints credentials", () => {
       baseUrl: server.url,
       debug: true,
       random: () => 0,
-      credentials: { clientKey: CLIENT_KEY, adminKey: ADMIN_KEY, keyId: KEY_ID, secretKey: SECRET },
+      credentials: { clientKey: CLIENT_KEY, adminKey: ADMIN_KEY },
+      sign: hmacSigner(KEY_ID, SECRET),
       headers: { "X-Api-Token": "tok_SECRET_abc" },
     });
     server.handle((req, res, _r, i) => (i === 0 ? json(res, 503, {}) : json(res, 200, { ok: true })));
@@ -65,7 +67,7 @@ describe("debug logging never prints credentials", () => {
   });
 
   it("MUXI_DEBUG is read by the client options (env)", async () => {
-    const { formationTransportConfig } = await import("./.sdk/formation-client.js");
+    const { formationTransportConfig } = await import("./.sdk/formation-config.js");
     vi.stubEnv("MUXI_DEBUG", "1");
     expect(formationTransportConfig({ baseUrl: "http://x/v1" }).debug).toBe(true);
     vi.stubEnv("MUXI_DEBUG", "0");

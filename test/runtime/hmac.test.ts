@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorizationHeader, signature } from "./.sdk/runtime/hmac.js";
+import { authorizationHeader, hmacSigner, signature } from "./.sdk/runtime/hmac.js";
 import { AuthenticationError } from "./.sdk/runtime/errors.js";
 import { TestClient, recordingSleep } from "./harness/client.js";
 import { json, startServer, type TestServer } from "./harness/server.js";
@@ -122,7 +122,7 @@ describe("signed calls against a verifying server", () => {
 
   it("accepts GET, POST and a call with a query", async () => {
     serve(() => Math.floor(Date.now() / 1000));
-    const c = new TestClient({ baseUrl: server.url, credentials: { keyId: KEY, secretKey: SECRET } });
+    const c = new TestClient({ baseUrl: server.url, sign: hmacSigner(KEY, SECRET) });
     await expect(c.call(list)).resolves.toMatchObject({ ok: true });
     await expect(c.call(logs, "my-bot", { lines: 50 })).resolves.toMatchObject({ success: true });
     await expect(c.call(restart, "my-bot")).resolves.toMatchObject({ success: true });
@@ -137,14 +137,14 @@ describe("signed calls against a verifying server", () => {
     serve(() => Math.floor(Date.now() / 1000));
     const c = new TestClient({
       baseUrl: `${server.url}/muxi`,
-      credentials: { keyId: KEY, secretKey: SECRET },
+      sign: hmacSigner(KEY, SECRET),
     });
     await expect(c.call(list)).resolves.toMatchObject({ ok: true, path: "/muxi/rpc/formations" });
   });
 
   it("rejects a wrong secret with AuthenticationError", async () => {
     serve(() => Math.floor(Date.now() / 1000));
-    const c = new TestClient({ baseUrl: server.url, credentials: { keyId: KEY, secretKey: "wrong" } });
+    const c = new TestClient({ baseUrl: server.url, sign: hmacSigner(KEY, "wrong") });
     const err = await c.call(list).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthenticationError);
     expect(err).toMatchObject({ status: 401, code: "UNAUTHORIZED", message: "Invalid signature" });
@@ -158,7 +158,7 @@ describe("signed calls against a verifying server", () => {
     const { sleep } = recordingSleep();
     const c = new TestClient({
       baseUrl: server.url,
-      credentials: { keyId: KEY, secretKey: SECRET },
+      sign: hmacSigner(KEY, SECRET),
       now: () => (clock += 200_000),
       sleep,
     });
@@ -177,7 +177,7 @@ describe("signed calls against a verifying server", () => {
   it("does not sign when the operation has no MuxiHmac auth", async () => {
     server.handle((req, res) => json(res, 200, { auth: req.headers.authorization ?? null }));
     const health = method("health", op({ id: "health", method: "GET", path: "/health" }));
-    const c = new TestClient({ baseUrl: server.url, credentials: { keyId: KEY, secretKey: SECRET } });
+    const c = new TestClient({ baseUrl: server.url, sign: hmacSigner(KEY, SECRET) });
     await expect(c.call(health)).resolves.toEqual({ auth: null });
   });
 });

@@ -6,7 +6,7 @@ import type { MethodSpec } from "./.sdk/runtime/operation.js";
 import { uuid } from "./.sdk/runtime/platform.js";
 import { TestClient } from "./harness/client.js";
 import { envelope, json, startServer, type TestServer } from "./harness/server.js";
-import { OPTIONS, method, op, param } from "./harness/specs.js";
+import { OPTIONS, method, op, param, streamSpec } from "./harness/specs.js";
 
 const snakeToCamel = (v: unknown): unknown =>
   typeof v === "object" && v !== null && !Array.isArray(v)
@@ -273,7 +273,7 @@ describe("request building", () => {
           params: [param("id", "id", "path")],
         }),
       ),
-      stream: { format: "named", select: { query: { follow: true } } },
+      stream: streamSpec({ format: "named", select: { query: { follow: true } } }),
     };
     expect(bindArgs(logs, ["bot"]).query).toStrictEqual({ follow: true });
   });

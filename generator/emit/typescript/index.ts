@@ -4,7 +4,11 @@ import type { IR, Service } from "../../ir/types.js";
 import { emitClient } from "./clients.js";
 import { emitCodecs } from "./codecs.js";
 import { emitMethodTable } from "./methods.js";
+import { emitFunctions } from "./functions.js";
+import { BODY_ENCODERS, STEPS } from "./methods.js";
 import { emitModels } from "./models.js";
+import { emitParams } from "./params.js";
+import { paramsTypeNames } from "./signatures.js";
 import { ConversionPlanner } from "./type-expr.js";
 import { emitWireTypes } from "./wire-types.js";
 
@@ -47,18 +51,37 @@ export async function emitTypeScript(input: EmitInput): Promise<Map<string, stri
     ]);
     emitCodecs(f, ir.models, planner);
   });
+  const operations = ir.services.flatMap((s) => s.operations);
+  const paramsTypes = paramsTypeNames(operations, ir.models);
+  create("params.ts", sources, (f) => {
+    f.addImportDeclaration({ moduleSpecifier: "./models.js", namespaceImport: "T", isTypeOnly: true });
+    emitParams(f, operations, paramsTypes);
+  });
   for (const service of ir.services) {
     create(`${service.name}-methods.ts`, service.source, (f) => {
+      const steps = [...new Set(service.operations.flatMap((op) => (op.stream ? [STEPS[op.stream.format]] : [])))].sort();
+      const encoders = [...new Set(service.operations.flatMap((op) => (op.body ? [BODY_ENCODERS[op.body.kind]] : [])))].sort();
       f.addImportDeclarations([
         { moduleSpecifier: "../runtime/operation.js", namedImports: ["MethodSpec", "OperationSpec"], isTypeOnly: true },
+        ...(steps.includes("chatStep") ? [{ moduleSpecifier: "../runtime/chat-stream.js", namedImports: ["chatStep"] }] : []),
+        ...(steps.some((s) => s !== "chatStep") ? [{ moduleSpecifier: "../runtime/named-stream.js", namedImports: steps.filter((s) => s !== "chatStep") }] : []),
+        ...(encoders.length ? [{ moduleSpecifier: "../runtime/body.js", namedImports: encoders }] : []),
         { moduleSpecifier: "./codecs.js", namespaceImport: "C" },
         { moduleSpecifier: "../runtime/codec.js", namespaceImport: "K" },
       ]);
       emitMethodTable(f, service, planner);
     });
     create(`${service.name}-client.ts`, service.source, (f) => {
-      f.addImportDeclarations(clientImports(service));
-      emitClient(f, service, ir, generatedClassName(service));
+      f.addImportDeclarations([...signatureImports(service), { moduleSpecifier: "../runtime/client.js", namedImports: ["BaseClient"] }, { moduleSpecifier: `./${service.name}-methods.js`, namedImports: ["methods"] }]);
+      emitClient(f, service, ir, generatedClassName(service), paramsTypes);
+    });
+    create(`${service.name}-functions.ts`, service.source, (f) => {
+      f.addImportDeclarations([
+        ...signatureImports(service),
+        { moduleSpecifier: "../runtime/client.js", namedImports: ["callFn", "streamFn", { name: "Connection", isTypeOnly: true }] },
+        { moduleSpecifier: `./${service.name}-methods.js`, namespaceImport: "M" },
+      ]);
+      emitFunctions(f, service, ir, paramsTypes);
     });
   }
   files.set(`${GENERATED_DIR}/version.ts`, `${header("overrides/typescript/package/package.json")}export const VERSION = ${JSON.stringify(input.version)};\n`);
@@ -75,10 +98,10 @@ function generatedClassName(service: Service): string {
   return `Generated${service.client}`;
 }
 
-function clientImports(service: Service) {
+/** Type imports of the modules whose signatures use models, params, options and streams. */
+function signatureImports(service: Service) {
   const hasStream = service.operations.some((o) => o.stream);
   return [
-    { moduleSpecifier: "../runtime/client.js", namedImports: ["BaseClient"] },
     { moduleSpecifier: "../runtime/options.js", namedImports: ["RequestOptions", "WithMeta"], isTypeOnly: true },
     ...(hasStream
       ? [
@@ -87,6 +110,6 @@ function clientImports(service: Service) {
         ]
       : []),
     { moduleSpecifier: "./models.js", namespaceImport: "T", isTypeOnly: true },
-    { moduleSpecifier: `./${service.name}-methods.js`, namedImports: ["methods"] },
+    { moduleSpecifier: "./params.js", namespaceImport: "P", isTypeOnly: true },
   ];
 }

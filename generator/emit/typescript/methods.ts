@@ -11,28 +11,44 @@ export function emitMethodTable(file: SourceFile, service: Service, planner: Con
     declarations: [{ name: opConst(op), type: "OperationSpec", initializer: operationLiteral(op, planner) }],
   }));
   file.addVariableStatements(ops);
-  const entries = service.operations.flatMap((op) => op.methods.map((m) => `${tsMethodName(m.name)}: ${methodLiteral(op, m, planner)}`));
+  // One exported constant per method, so a function that uses one keeps only that one in a bundle.
+  const specs = service.operations.flatMap((op) => op.methods.map((m) => ({ m, literal: methodLiteral(op, m, planner) })));
+  file.addVariableStatements(
+    specs.map(({ m, literal }) => ({
+      kind: StructureKind.VariableStatement as const,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: specConst(m), type: "MethodSpec", initializer: literal }],
+    })),
+  );
   file.addVariableStatement({
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: "methods", initializer: `{ ${entries.join(",\n")} } satisfies Record<string, MethodSpec>` }],
+    declarations: [{ name: "methods", initializer: `{ ${specs.map(({ m }) => `${tsMethodName(m.name)}: ${specConst(m)}`).join(",\n")} }` }],
   });
 }
+
+/** The exported constant holding a method's MethodSpec. */
+export const specConst = (m: SdkMethod): string => `spec_${m.name}`;
+
+/** The runtime's SSE event → item function for each stream format (imported by the table's module). */
+export const STEPS = { chat: "chatStep", named: "namedStep", data: "dataStep" } as const;
+
+/** The runtime's encoder for each body kind (runtime/body.ts). */
+export const BODY_ENCODERS = { json: "jsonBody", text: "textBody", binary: "binaryBody" } as const;
 
 const RUNTIME_SCHEMES = new Set(["ClientKey", "AdminKey", "MuxiHmac"]);
 
 const opConst = (op: Operation): string => `op_${op.name}`;
 
 function operationLiteral(op: Operation, planner: ConversionPlanner): string {
-  const decode = op.response.type ? planner.codecExpr(op.response.type) : undefined;
   const fields: string[] = [
     `id: ${JSON.stringify(op.name)}`,
     `method: ${JSON.stringify(op.method)}`,
     `path: ${JSON.stringify(op.path)}`,
     `params: [${op.params.map((p) => paramLiteral(p, planner)).join(", ")}]`,
   ];
-  if (op.body) fields.push(`body: { kind: ${JSON.stringify(op.body.kind)}, contentType: ${JSON.stringify(op.body.contentType)}, required: ${op.body.required} }`);
-  fields.push(`response: { kind: ${JSON.stringify(op.response.kind)}, envelope: ${op.response.envelope}${decode ? `, decode: /* @__PURE__ */ K.decoder(${decode})` : ""} }`);
+  if (op.body) fields.push(`body: { kind: ${JSON.stringify(op.body.kind)}, contentType: ${JSON.stringify(op.body.contentType)}, required: ${op.body.required}, encode: ${BODY_ENCODERS[op.body.kind]} }`);
   // Schemes the runtime does not implement (bearer, OAuth…) are left to the caller's headers.
   fields.push(`auth: ${JSON.stringify(op.auth.filter((a) => RUNTIME_SCHEMES.has(a)))}`, `userId: ${JSON.stringify(op.userId)}`, `idempotent: ${op.idempotent}`);
   if (op.plainSelect) fields.push(`plainSelect: ${JSON.stringify(op.plainSelect)}`);
@@ -57,14 +73,19 @@ function paramLiteral(p: Param, planner: ConversionPlanner): string {
 function methodLiteral(op: Operation, m: SdkMethod, planner: ConversionPlanner): string {
   const parts = [`name: ${JSON.stringify(m.name)}`, `op: ${opConst(op)}`];
   if (m.kind === "stream" && op.stream) {
+    // The chat step reads only `ui` frames through a decoder (it normalises the tokens itself).
     const decoders = op.stream.events
+      .filter((e) => op.stream!.format !== "chat" || e.name === "ui")
       .map((e) => [e.name, planner.codecExpr(e.type)] as const)
       .filter(([, c]) => c !== undefined)
       .map(([name, c]) => `${JSON.stringify(name)}: /* @__PURE__ */ K.decoder(${c})`);
-    const stream = [`format: ${JSON.stringify(op.stream.format)}`];
+    const stream = [`step: ${STEPS[op.stream.format]}`];
     if (op.stream.select) stream.push(`select: ${JSON.stringify(op.stream.select)}`);
     if (decoders.length) stream.push(`decode: { ${decoders.join(", ")} }`);
     parts.push(`stream: { ${stream.join(", ")} }`);
+  } else {
+    const decode = op.response.type ? planner.codecExpr(op.response.type) : undefined;
+    parts.push(`response: { kind: ${JSON.stringify(op.response.kind)}, envelope: ${op.response.envelope}${decode ? `, decode: /* @__PURE__ */ K.decoder(${decode})` : ""} }`);
   }
   // Only the old positional forms: the runtime derives the others from the params (runtime/forms.ts).
   if (m.legacy.length > 0) parts.push(`legacy: ${JSON.stringify(m.legacy)}`);

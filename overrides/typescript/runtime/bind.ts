@@ -6,29 +6,14 @@
 //   form that matches when `undefined` may stand in any slot is used, so a missing
 //   required value is reported by name (ValidationError) instead of "no form".
 // - Keys of a params object that name no parameter are ignored (strict, no pass-through).
-// - Required parameters are checked here, before anything is sent; a parameter with
-//   a `fixed` value is filled in by the runtime and never taken from the caller.
 
+import { bindValues, isPlainObject, type BoundCall } from "./bind-values.js";
 import { ValidationError } from "./errors.js";
 import { formsOf } from "./forms.js";
-import type { MethodSpec, ParamSpec, Slot, ValueKind } from "./operation.js";
+import type { MethodSpec, Slot, ValueKind } from "./operation.js";
 import type { RequestOptions } from "./options.js";
 
-export interface BoundCall {
-  pathValues: Record<string, string>;
-  query: Record<string, unknown>;
-  headers: Record<string, string>;
-  body?: unknown;
-  /** X-Muxi-User-ID given as an argument or params field (wins over options/client). */
-  userId?: string;
-  options: RequestOptions;
-}
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
+export type { BoundCall } from "./bind-values.js";
 
 function kindMatches(kind: ValueKind, v: unknown): boolean {
   switch (kind) {
@@ -78,20 +63,6 @@ function pickForm(m: MethodSpec, args: readonly unknown[]): readonly Slot[] {
   );
 }
 
-function encoded(p: ParamSpec, v: unknown): unknown {
-  return p.encode ? p.encode(v) : v;
-}
-
-function mergeSelect(bound: BoundCall, select: MethodSpec["op"]["plainSelect"]): void {
-  if (!select) return;
-  if (select.query) Object.assign(bound.query, select.query);
-  if (select.body) {
-    bound.body = isPlainObject(bound.body)
-      ? { ...bound.body, ...select.body }
-      : (bound.body ?? { ...select.body });
-  }
-}
-
 export function bindArgs(m: MethodSpec, args: readonly unknown[]): BoundCall {
   let n = args.length;
   while (n > 0 && args[n - 1] === undefined) n--;
@@ -113,35 +84,5 @@ export function bindArgs(m: MethodSpec, args: readonly unknown[]): BoundCall {
       if (typeof params.userId === "string") userId ??= params.userId;
     } else values.set(slot.param, v);
   });
-
-  const bound: BoundCall = { pathValues: {}, query: {}, headers: {}, options };
-  let body: Record<string, unknown> | undefined;
-  for (const p of m.op.params) {
-    // A value fixed by the spec (e.g. confirm=clear-audit-log) is always sent, whatever the caller passed.
-    const v = p.fixed !== undefined ? p.fixed : values.get(p.name);
-    if (v === undefined || v === null) {
-      if (p.required) throw new ValidationError(`${m.name}: missing required parameter "${p.name}"`);
-      continue;
-    }
-    switch (p.in) {
-      case "path":
-        bound.pathValues[p.wire] = String(v);
-        break;
-      case "query":
-        bound.query[p.wire] = encoded(p, v);
-        break;
-      case "header":
-        bound.headers[p.wire] = String(encoded(p, v));
-        break;
-      case "body":
-        if (p.whole) bound.body = encoded(p, v);
-        else (body ??= {})[p.wire] = encoded(p, v);
-        break;
-    }
-  }
-  if (body) bound.body = isPlainObject(bound.body) ? { ...bound.body, ...body } : body;
-  if (bound.body === undefined && m.op.body?.kind === "json" && m.op.body.required) bound.body = {};
-  if (userId !== undefined) bound.userId = userId;
-  mergeSelect(bound, m.stream ? m.stream.select : m.op.plainSelect);
-  return bound;
+  return bindValues(m, values, userId, options);
 }

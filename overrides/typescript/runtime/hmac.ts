@@ -38,3 +38,8 @@ export async function authorizationHeader(
   const ts = Math.floor(nowMs / 1000);
   return `MUXI-HMAC key=${keyId}, timestamp=${ts}, signature=${await signature(secret, ts, method, path)}`;
 }
+
+/** The transport's signer for one key pair (a fresh timestamp and signature per attempt). */
+export function hmacSigner(keyId: string, secret: string): (method: string, path: string, nowMs: number) => Promise<string> {
+  return (method, path, nowMs) => authorizationHeader(keyId, secret, method, path, nowMs);
+}

@@ -3,10 +3,10 @@
 
 import type { NamedEvent } from "./events.js";
 import { StreamError } from "./errors.js";
+import type { Decoders } from "./operation.js";
 import type { SseEvent } from "./sse.js";
 import { isRecord, parseData, type StreamStep } from "./stream-step.js";
 
-type Decoders = Readonly<Record<string, (wire: unknown) => unknown>> | undefined;
 
 /**
  * `event: error` data `{error, message, stage, details}` → StreamError with
@@ -31,7 +31,7 @@ export function namedStreamError(data: unknown): StreamError {
   return new StreamError(message, init);
 }
 
-export function namedStep(ev: SseEvent, decode: Decoders): StreamStep<NamedEvent> {
+export function namedStep(ev: SseEvent, decode?: Decoders): StreamStep<NamedEvent> {
   const data = parseData(ev.data);
   if (ev.event === "error") throw namedStreamError(data);
   const fn = decode?.[ev.event];
@@ -39,7 +39,7 @@ export function namedStep(ev: SseEvent, decode: Decoders): StreamStep<NamedEvent
 }
 
 /** Format `data`: every data frame, JSON-parsed (then decode.message), as it came. */
-export function dataStep(ev: SseEvent, decode: Decoders): StreamStep<unknown> {
+export function dataStep(ev: SseEvent, decode?: Decoders): StreamStep<unknown> {
   const data = parseData(ev.data);
   const fn = decode?.message;
   return { item: fn ? fn(data) : data };

@@ -8,7 +8,7 @@ import { Transport, type TransportConfig } from "../.sdk/runtime/transport.js";
 
 export class TestClient extends BaseClient {
   constructor(config: TransportConfig) {
-    super(new Transport(config));
+    super("formation", new Transport(config));
   }
   call<T = unknown>(m: MethodSpec, ...args: unknown[]): Promise<T> {
     return this._call<T>(m, args);

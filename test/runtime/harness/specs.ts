@@ -1,23 +1,46 @@
-// Hand-written MethodSpecs for runtime tests (the generator will emit the real ones).
+// Hand-written MethodSpecs for runtime tests (the generator emits the real ones). For brevity
+// `op()` also takes the plain method's response and fills in a body's encoder from its kind;
+// `method()` puts the response on the MethodSpec and turns a stream `format` into its step.
 
+import { binaryBody, jsonBody, textBody } from "../.sdk/runtime/body.js";
+import { chatStep } from "../.sdk/runtime/chat-stream.js";
+import { dataStep, namedStep } from "../.sdk/runtime/named-stream.js";
 import type {
   ArgForm,
+  BodySpec,
   MethodSpec,
   OperationSpec,
   ParamSpec,
+  ResponseSpec,
   Slot,
   StreamSpec,
 } from "../.sdk/runtime/operation.js";
 
-export function op(o: Partial<OperationSpec> & Pick<OperationSpec, "id" | "method" | "path">): OperationSpec {
-  return {
+const ENCODERS = { json: jsonBody, text: textBody, binary: binaryBody };
+export const STEPS = { chat: chatStep, named: namedStep, data: dataStep };
+
+const responses = new WeakMap<OperationSpec, ResponseSpec>();
+
+type OpInput = Partial<Omit<OperationSpec, "body">> &
+  Pick<OperationSpec, "id" | "method" | "path"> & { response?: ResponseSpec; body?: Omit<BodySpec, "encode"> };
+
+export function op({ response, body, ...o }: OpInput): OperationSpec {
+  const spec: OperationSpec = {
     params: [],
-    response: { kind: "json", envelope: false },
     auth: [],
     userId: "none",
     idempotent: false,
     ...o,
+    ...(body ? { body: { ...body, encode: ENCODERS[body.kind] } } : {}),
   };
+  responses.set(spec, response ?? { kind: "json", envelope: false });
+  return spec;
+}
+
+export type StreamInput = Omit<StreamSpec, "step"> & { format: keyof typeof STEPS };
+
+export function streamSpec({ format, ...s }: StreamInput): StreamSpec {
+  return { step: STEPS[format], ...s };
 }
 
 export function param(
@@ -48,15 +71,16 @@ export function defaultForms(o: OperationSpec): ArgForm[] {
 export function method(
   name: string,
   o: OperationSpec,
-  extra: { stream?: StreamSpec; forms?: ArgForm[] } = {},
+  extra: { stream?: StreamInput; forms?: ArgForm[] } = {},
 ): MethodSpec {
-  const m: MethodSpec = {
+  return {
     name,
     op: o,
     forms: extra.forms ?? defaultForms(o),
-    ...(extra.stream ? { stream: extra.stream } : {}),
+    ...(extra.stream
+      ? { stream: streamSpec(extra.stream) }
+      : { response: responses.get(o) ?? { kind: "json", envelope: false } }),
   };
-  return m;
 }
 
 export { OPTIONS };

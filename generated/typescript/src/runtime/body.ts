@@ -1,7 +1,7 @@
-// Request body serialisation per BodySpec kind.
+// Request body serialisation. One encoder per body kind; the generated BodySpec names its
+// encoder, so a bundle carries only the kinds its operations send (chat: JSON only).
 
 import { ValidationError } from "./errors.js";
-import type { BodySpec } from "./operation.js";
 
 export interface SerializedBody {
   body?: BodyInit;
@@ -12,47 +12,41 @@ export interface SerializedBody {
   streaming: boolean;
 }
 
-function isReadableStream(v: unknown): v is ReadableStream<Uint8Array> {
-  return typeof ReadableStream !== "undefined" && v instanceof ReadableStream;
-}
+/** `contentType` is the spec's (may be empty); `methodName` names the call in errors. */
+export type BodyEncoder = (
+  body: unknown,
+  contentType: string | undefined,
+  methodName: string,
+) => SerializedBody;
 
-function isBlob(v: unknown): v is Blob {
-  return typeof Blob !== "undefined" && v instanceof Blob;
-}
+const whole = (body: BodyInit, contentType: string): SerializedBody => ({
+  body,
+  contentType,
+  replayable: true,
+  streaming: false,
+});
 
-export function serializeBody(spec: BodySpec | undefined, body: unknown, methodName: string): SerializedBody {
-  if (body === undefined) return { replayable: true, streaming: false };
-  const kind = spec?.kind ?? "json";
-  if (kind === "json") {
-    return {
-      body: JSON.stringify(body),
-      contentType: spec?.contentType || "application/json",
-      replayable: true,
-      streaming: false,
-    };
-  }
-  if (kind === "text") {
-    return {
-      body: String(body),
-      contentType: spec?.contentType || "text/plain; charset=utf-8",
-      replayable: true,
-      streaming: false,
-    };
-  }
-  const contentType = spec?.contentType || "application/octet-stream";
-  if (body instanceof Uint8Array || body instanceof ArrayBuffer || isBlob(body) || typeof body === "string") {
-    return { body: body as BodyInit, contentType, replayable: true, streaming: false };
-  }
-  if (ArrayBuffer.isView(body)) {
-    return {
-      body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as BodyInit,
-      contentType,
-      replayable: true,
-      streaming: false,
-    };
-  }
-  if (isReadableStream(body)) return { body, contentType, replayable: false, streaming: true };
+export const jsonBody: BodyEncoder = (body, contentType) =>
+  whole(JSON.stringify(body), contentType || "application/json");
+
+export const textBody: BodyEncoder = (body, contentType) =>
+  whole(String(body), contentType || "text/plain; charset=utf-8");
+
+/** Bytes as given: Uint8Array, ArrayBuffer, another view, Blob, string, or a ReadableStream (sent once, streamed). */
+export const binaryBody: BodyEncoder = (body, spec, methodName) => {
+  const contentType = spec || "application/octet-stream";
+  if (
+    body instanceof Uint8Array ||
+    body instanceof ArrayBuffer ||
+    typeof body === "string" ||
+    (typeof Blob !== "undefined" && body instanceof Blob)
+  )
+    return whole(body as BodyInit, contentType);
+  if (ArrayBuffer.isView(body))
+    return whole(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as BodyInit, contentType);
+  if (typeof ReadableStream !== "undefined" && body instanceof ReadableStream)
+    return { body, contentType, replayable: false, streaming: true };
   throw new ValidationError(
     `${methodName}: a binary body must be a Uint8Array, ArrayBuffer, Blob or ReadableStream`,
   );
-}
+};

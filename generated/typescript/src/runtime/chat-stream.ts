@@ -2,6 +2,7 @@
 
 import type { ChatEvent, ChatProgressType, ChatUiWidget } from "./events.js";
 import { StreamError } from "./errors.js";
+import type { Decoders } from "./operation.js";
 import type { SseEvent } from "./sse.js";
 import { isRecord, parseData, type StreamStep } from "./stream-step.js";
 
@@ -61,8 +62,9 @@ export function chatItem(token: unknown): ChatEvent {
  * One SSE event → the chat event to yield. `event: error` (and a bare
  * `{"error": …}` frame) throws StreamError; `done` / `{"finished": true}` ends.
  */
-export function chatStep(ev: SseEvent, decodeUi?: (wire: unknown) => unknown): StreamStep<ChatEvent> {
+export function chatStep(ev: SseEvent, decode?: Decoders): StreamStep<ChatEvent> {
   const data = parseData(ev.data);
+  const decodeUi = decode?.ui;
   switch (ev.event) {
     case "error":
       throw chatStreamError(data);

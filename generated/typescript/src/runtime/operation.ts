@@ -1,6 +1,10 @@
 // The contract between generated code and the runtime: every SDK method is a
 // MethodSpec (pure data emitted by the generator) interpreted by the runtime.
 
+import type { BodyEncoder } from "./body.js";
+import type { SseEvent } from "./sse.js";
+import type { StreamStep } from "./stream-step.js";
+
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Security scheme names from the spec; an operation lists the alternatives it accepts. */
@@ -29,6 +33,8 @@ export interface BodySpec {
   readonly kind: "json" | "binary" | "text";
   readonly contentType: string;
   readonly required: boolean;
+  /** Serialises the body: jsonBody, textBody or binaryBody (body.ts), named so bundles keep only those used. */
+  readonly encode: BodyEncoder;
 }
 
 export interface ResponseSpec {
@@ -39,20 +45,22 @@ export interface ResponseSpec {
   readonly decode?: (wire: unknown) => unknown;
 }
 
+/** Per event name, wire → public converter of its data. */
+export type Decoders = Readonly<Record<string, (wire: unknown) => unknown>>;
+
 export interface StreamSpec {
   /**
-   * chat: the normalised chat union (DESIGN §5.1);
-   * named: events keep their SSE names, `error` rejects with StreamError;
-   * data: every data frame is yielded (JSON-parsed) as it came.
+   * Turns each SSE event into what the stream yields: chatStep (the normalised chat union,
+   * DESIGN §5.1), namedStep (events keep their SSE names, `error` rejects with StreamError) or
+   * dataStep (every data frame as it came). A reference, so a bundle keeps only the ones it calls.
    */
-  readonly format: "chat" | "named" | "data";
+  readonly step: (ev: SseEvent, decode: Decoders | undefined) => StreamStep<unknown>;
   /** Wire-level values that select the streaming variant of a shared route. */
   readonly select?: {
     readonly body?: Readonly<Record<string, unknown>>;
     readonly query?: Readonly<Record<string, unknown>>;
   };
-  /** Per event name, wire → public converter of its data. */
-  readonly decode?: Readonly<Record<string, (wire: unknown) => unknown>>;
+  readonly decode?: Decoders;
 }
 
 export interface OperationSpec {
@@ -64,7 +72,6 @@ export interface OperationSpec {
   /** Path, query, header and body parameters; path parameters first, in path order. */
   readonly params: readonly ParamSpec[];
   readonly body?: BodySpec;
-  readonly response: ResponseSpec;
   readonly auth: readonly AuthScheme[];
   readonly userId: "required" | "optional" | "none";
   /** x-muxi-idempotent: a POST that may be retried. */
@@ -93,7 +100,9 @@ export interface MethodSpec {
   /** SDK method name. */
   readonly name: string;
   readonly op: OperationSpec;
-  /** Present on streaming methods. */
+  /** How a plain method reads its response (plain methods). */
+  readonly response?: ResponseSpec;
+  /** How a streaming method reads its events (streaming methods). */
   readonly stream?: StreamSpec;
   /**
    * Extra calling forms (old positional signatures, `x-muxi-legacy`), tried first. The default

@@ -5,13 +5,10 @@
 // signal's own reason (a DOMException "AbortError" unless the caller gave one),
 // as fetch does; it is never retried and never turned into a MuxiError.
 
-import { chatStep } from "./chat-stream.js";
 import { DebugLog, debugSink, type DebugSink } from "./debug.js";
 import { ConnectionError, MuxiError, TimeoutError, ValidationError, errorFromResponse } from "./errors.js";
-import { authorizationHeader } from "./hmac.js";
 import type { BoundCall } from "./bind.js";
-import { serializeBody } from "./body.js";
-import { namedStep, dataStep } from "./named-stream.js";
+import { jsonBody, type SerializedBody } from "./body.js";
 import type { MethodSpec } from "./operation.js";
 import { CLIENT_HEADER_VALUE, SDK_HEADER_VALUE, uuid } from "./platform.js";
 import {
@@ -32,9 +29,10 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 export interface Credentials {
   clientKey?: string;
   adminKey?: string;
-  keyId?: string;
-  secretKey?: string;
 }
+
+/** The Authorization value for one attempt (MUXI-HMAC), given the path the server sees. */
+export type Signer = (method: string, path: string, nowMs: number) => Promise<string>;
 
 export interface TransportConfig {
   baseUrl: string;
@@ -49,6 +47,8 @@ export interface TransportConfig {
   /** Headers sent on every request (after the SDK's, before per-call ones). */
   headers?: Record<string, string>;
   credentials?: Credentials;
+  /** Signs operations that accept MuxiHmac (ServerClient; a separate module so other bundles leave it out). */
+  sign?: Signer;
   /** X-Muxi-User-ID when neither the call nor its options give one. */
   defaultUserId?: string;
   /** Clock in ms (tests). */
@@ -109,6 +109,7 @@ export class Transport {
   private readonly maxRetries: number;
   private readonly headers: Record<string, string>;
   private readonly credentials: Credentials;
+  private readonly sign: Signer | undefined;
   private readonly defaultUserId: string | undefined;
   private readonly log: DebugLog;
   private readonly now: () => number;
@@ -125,6 +126,7 @@ export class Transport {
     this.maxRetries = config.maxRetries ?? 3;
     this.headers = { ...config.headers };
     this.credentials = { ...config.credentials };
+    this.sign = config.sign;
     this.defaultUserId = config.defaultUserId;
     this.log = new DebugLog(debugSink(config.debug));
     this.now = config.now ?? Date.now;
@@ -143,7 +145,8 @@ export class Transport {
   async stream(m: MethodSpec, bound: BoundCall, signal: AbortSignal): Promise<AsyncIterable<unknown>> {
     const p = this.prepare(m, bound, true, signal);
     const { response } = await this.send(p, true);
-    return this.items(response, this.stepFor(m));
+    const { step, decode } = m.stream!;
+    return this.items(response, (ev) => step(ev, decode));
   }
 
   private prepare(
@@ -160,7 +163,7 @@ export class Transport {
     if (CLIENT_HEADER_VALUE) h["X-Muxi-Client"] = CLIENT_HEADER_VALUE;
     h["X-Muxi-Idempotency-Key"] = o.idempotencyKey ?? uuid();
     if (streaming) h.Accept = "text/event-stream";
-    else if (op.response.kind === "json") h.Accept = "application/json";
+    else if (m.response?.kind === "json") h.Accept = "application/json";
 
     const c = this.credentials;
     if (op.auth.includes("ClientKey") && c.clientKey) h["X-Muxi-Client-Key"] = c.clientKey;
@@ -176,13 +179,16 @@ export class Transport {
       }
     }
 
-    const body = serializeBody(op.body, bound.body, m.name);
+    const body: SerializedBody =
+      bound.body === undefined
+        ? { replayable: true, streaming: false }
+        : (op.body?.encode ?? jsonBody)(bound.body, op.body?.contentType, m.name);
     if (body.contentType) h["Content-Type"] = body.contentType;
     for (const [k, v] of Object.entries(bound.headers)) setHeader(h, k, v);
     for (const [k, v] of Object.entries(this.headers)) setHeader(h, k, v);
     if (o.headers) for (const [k, v] of Object.entries(o.headers)) setHeader(h, k, v);
 
-    const hmac = op.auth.includes("MuxiHmac") && !!c.keyId && !!c.secretKey && !hasHeader(h, "Authorization");
+    const hmac = op.auth.includes("MuxiHmac") && !!this.sign && !hasHeader(h, "Authorization");
     const canRetry = methodAllowsRetry(op) && body.replayable;
     return {
       m,
@@ -231,13 +237,7 @@ export class Transport {
     if (p.hmac) {
       // Fresh signature per attempt, over the path the server sees (base path included).
       const path = new URL(p.url).pathname;
-      headers.Authorization = await authorizationHeader(
-        this.credentials.keyId!,
-        this.credentials.secretKey!,
-        method,
-        path,
-        this.now(),
-      );
+      headers.Authorization = await this.sign!(method, path, this.now());
     }
     this.log.request(method, p.url, attempt, headers);
 
@@ -285,7 +285,7 @@ export class Transport {
   }
 
   private decode(m: MethodSpec, res: Response, bytes: Uint8Array): unknown {
-    const spec = m.op.response;
+    const spec = m.response ?? { kind: "empty", envelope: false };
     if (spec.kind === "empty") return undefined;
     if (spec.kind === "binary") return bytes;
     const text = utf8.decode(bytes);
@@ -311,18 +311,6 @@ export class Transport {
       }
     }
     return parsed == null || !fn ? parsed : fn(parsed);
-  }
-
-  private stepFor(m: MethodSpec): (ev: SseEvent) => StreamStep<unknown> {
-    const decode = m.stream?.decode;
-    switch (m.stream?.format) {
-      case "chat":
-        return (ev) => chatStep(ev, decode?.ui);
-      case "named":
-        return (ev) => namedStep(ev, decode);
-      default:
-        return (ev) => dataStep(ev, decode);
-    }
   }
 
   private async *items(

@@ -1,6 +1,8 @@
 // Test stand-in for the generated FormationClient base: a few methods, in the
 // shape the generator emits (data MethodSpecs + thin methods over BaseClient).
 
+import { jsonBody } from "../runtime/body.js";
+import { chatStep } from "../runtime/chat-stream.js";
 import { BaseClient } from "../runtime/client.js";
 import type { ChatEvent } from "../runtime/events.js";
 import type { MethodSpec, Slot } from "../runtime/operation.js";
@@ -38,13 +40,13 @@ const chatOp = {
     { name: "message", wire: "message", in: "body", required: true, kind: "string" },
     { name: "sessionId", wire: "session_id", in: "body", required: false, kind: "string" },
   ],
-  body: { kind: "json", contentType: "application/json", required: true },
-  response: { kind: "json", envelope: true, decode: snakeToCamel },
+  body: { kind: "json", contentType: "application/json", required: true, encode: jsonBody },
   auth: ["ClientKey"],
   userId: "optional",
   idempotent: true,
   plainSelect: { body: { stream: false } },
 } as const satisfies MethodSpec["op"];
+const RESPONSE = { kind: "json", envelope: true, decode: snakeToCamel } as const;
 
 const chatForms = [
   [
@@ -55,12 +57,12 @@ const chatForms = [
 ] as const;
 
 export const M = {
-  chat: { name: "chat", op: chatOp, forms: chatForms },
+  chat: { name: "chat", op: chatOp, forms: chatForms, response: RESPONSE },
   chatStream: {
     name: "chatStream",
     op: chatOp,
     forms: chatForms,
-    stream: { format: "chat", select: { body: { stream: true } } },
+    stream: { step: chatStep, select: { body: { stream: true } } },
   },
   linkUserIdentifier: {
     name: "linkUserIdentifier",
@@ -72,12 +74,12 @@ export const M = {
         { name: "muxiUserId", wire: "muxi_user_id", in: "body", required: false, kind: "string" },
         { name: "identifiers", wire: "identifiers", in: "body", required: true, kind: "array" },
       ],
-      body: { kind: "json", contentType: "application/json", required: true },
-      response: { kind: "json", envelope: true, decode: snakeToCamel },
+      body: { kind: "json", contentType: "application/json", required: true, encode: jsonBody },
       auth: ["ClientKey"],
       userId: "none",
       idempotent: false,
     },
+    response: RESPONSE,
     forms: [
       [PARAMS, OPTIONS],
       [
@@ -94,11 +96,11 @@ export const M = {
       method: "GET",
       path: "/users/{identifier}",
       params: [{ name: "identifier", wire: "identifier", in: "path", required: true, kind: "string" }],
-      response: { kind: "json", envelope: true, decode: snakeToCamel },
       auth: ["ClientKey"],
       userId: "none",
       idempotent: false,
     },
+    response: RESPONSE,
     forms: [
       [{ param: "identifier", kind: "string", optional: false }, OPTIONS],
       [{ param: "params", kind: "object", optional: false }, OPTIONS],
@@ -114,19 +116,19 @@ export const M = {
         { name: "identifier", wire: "identifier", in: "body", required: true, kind: "string" },
         { name: "identifierType", wire: "identifier_type", in: "body", required: false, kind: "string" },
       ],
-      body: { kind: "json", contentType: "application/json", required: true },
-      response: { kind: "json", envelope: true, decode: snakeToCamel },
+      body: { kind: "json", contentType: "application/json", required: true, encode: jsonBody },
       auth: ["ClientKey"],
       userId: "none",
       idempotent: false,
     },
+    response: RESPONSE,
     forms: [[PARAMS, OPTIONS]],
   },
 } satisfies Record<string, MethodSpec>;
 
 export { camelToSnake };
 
-export abstract class GeneratedFormationClient extends BaseClient {
+export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   chat(
     params: { message: string; sessionId?: string },
     userId?: string,

@@ -1,6 +1,8 @@
 // Test stand-in for the generated ServerClient base (deploy/update/status).
 
+import { binaryBody } from "../runtime/body.js";
 import { BaseClient } from "../runtime/client.js";
+import { namedStep } from "../runtime/named-stream.js";
 import type { NamedEvent } from "../runtime/events.js";
 import type { MethodSpec, OperationSpec, Slot } from "../runtime/operation.js";
 import type { RequestOptions } from "../runtime/options.js";
@@ -19,8 +21,7 @@ const deployOp: OperationSpec = {
     { name: "version", wire: "X-Formation-Version", in: "header", required: false, kind: "string" },
     { name: "bundle", wire: "bundle", in: "body", required: true, kind: "unknown", whole: true },
   ],
-  body: { kind: "binary", contentType: "application/gzip", required: true },
-  response: { kind: "json", envelope: true },
+  body: { kind: "binary", contentType: "application/gzip", required: true, encode: binaryBody },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
@@ -35,30 +36,32 @@ const updateOp: OperationSpec = {
     { name: "version", wire: "X-Formation-Version", in: "header", required: false, kind: "string" },
     { name: "bundle", wire: "bundle", in: "body", required: true, kind: "unknown", whole: true },
   ],
-  body: { kind: "binary", contentType: "application/gzip", required: true },
-  response: { kind: "json", envelope: true },
+  body: { kind: "binary", contentType: "application/gzip", required: true, encode: binaryBody },
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
 };
 
+const RESPONSE = { kind: "json", envelope: true } as const;
+
 export const M = {
-  deployFormation: { name: "deployFormation", op: deployOp, forms: [[PARAMS, OPTIONS]] },
+  deployFormation: { name: "deployFormation", op: deployOp, forms: [[PARAMS, OPTIONS]], response: RESPONSE },
   deployFormationStreaming: {
     name: "deployFormationStreaming",
     op: deployOp,
     forms: [[PARAMS, OPTIONS]],
-    stream: { format: "named" },
+    stream: { step: namedStep },
   },
   deployFormationStream: {
     name: "deployFormationStream",
     op: deployOp,
     forms: [[PARAMS, OPTIONS]],
-    stream: { format: "named" },
+    stream: { step: namedStep },
   },
   updateFormation: {
     name: "updateFormation",
     op: updateOp,
+    response: RESPONSE,
     forms: [
       [ID, PARAMS, OPTIONS],
       [PARAMS, OPTIONS],
@@ -71,7 +74,7 @@ export const M = {
       [ID, PARAMS, OPTIONS],
       [PARAMS, OPTIONS],
     ],
-    stream: { format: "named" },
+    stream: { step: namedStep },
   },
   updateFormationStream: {
     name: "updateFormationStream",
@@ -80,7 +83,7 @@ export const M = {
       [ID, PARAMS, OPTIONS],
       [PARAMS, OPTIONS],
     ],
-    stream: { format: "named" },
+    stream: { step: namedStep },
   },
   listFormations: {
     name: "listFormations",
@@ -89,11 +92,11 @@ export const M = {
       method: "GET",
       path: "/rpc/formations",
       params: [],
-      response: { kind: "json", envelope: true },
-      auth: ["MuxiHmac"],
+          auth: ["MuxiHmac"],
       userId: "none",
       idempotent: false,
     },
+    response: RESPONSE,
     forms: [[OPTIONS]],
   },
 } satisfies Record<string, MethodSpec>;
@@ -105,7 +108,7 @@ type BundleParams = {
 };
 type UpdateParams = Omit<BundleParams, "formationId">;
 
-export abstract class GeneratedServerClient extends BaseClient {
+export abstract class GeneratedServerClient extends BaseClient<"server"> {
   deployFormation(params: BundleParams, options?: RequestOptions): Promise<Record<string, unknown>>;
   deployFormation(...args: unknown[]): Promise<Record<string, unknown>> {
     return this._call(M.deployFormation, args);
