@@ -6,7 +6,7 @@ import * as F from "./generated/server-functions.js";
 import { readBundle, type BundleInput } from "./runtime/bundle.js";
 import type { Connection } from "./runtime/client.js";
 import type { RequestOptions } from "./runtime/options.js";
-import { Stream } from "./runtime/stream.js";
+import { deferStream } from "./runtime/stream.js";
 
 export type { BundleInput } from "./runtime/bundle.js";
 
@@ -22,7 +22,7 @@ export async function deployFormation(client: Server, input: BundleInput, option
 
 /** deployFormation as a stream of `progress` / `complete` events (`error` rejects with StreamError). */
 export function deployFormationStreaming(client: Server, input: BundleInput, options?: RequestOptions): DeployStream {
-  return Stream.defer(async () => {
+  return deferStream(async () => {
     const b = await readBundle(input, true);
     return F.deployFormationStreaming(client, { bundle: b.body, formationId: b.formationId!, version: b.version }, options);
   }, options?.signal) as DeployStream;
@@ -36,7 +36,7 @@ export async function updateFormation(client: Server, id: string, input: BundleI
 
 /** updateFormation as a stream of `progress` / `complete` events. */
 export function updateFormationStreaming(client: Server, id: string, input: BundleInput, options?: RequestOptions): UpdateStream {
-  return Stream.defer(async () => {
+  return deferStream(async () => {
     const b = await readBundle(input, false);
     return F.updateFormationStreaming(client, id, { bundle: b.body, version: b.version }, options);
   }, options?.signal) as UpdateStream;

@@ -92,7 +92,7 @@ describe("errorFromResponse: every status × both body shapes", () => {
     });
 
     it(`${status} server body`, () => {
-      const e = errorFromResponse(status, serverBody(status), { "retry-after": "3" });
+      const e = errorFromResponse(status, serverBody(status), new Headers({ "retry-after": "3" }));
       expect(e).toBeInstanceOf(cls);
       expect(e.status).toBe(status);
       expect(e.code).toBe(fallback);
@@ -137,7 +137,7 @@ describe("errorFromResponse: every status × both body shapes", () => {
     expect(dev).toMatchObject({ code: "CONFLICT", message: "draft already running" });
     const fastapi = errorFromResponse(404, JSON.stringify({ detail: "Not Found" }));
     expect(fastapi).toMatchObject({ code: "NOT_FOUND", message: "Not Found" });
-    const reqHeader = errorFromResponse(500, "{}", { "X-Request-ID": "req_hdr" });
+    const reqHeader = errorFromResponse(500, "{}", new Headers({ "X-Request-ID": "req_hdr" }));
     expect(reqHeader.requestId).toBe("req_hdr");
   });
 

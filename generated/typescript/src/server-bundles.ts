@@ -6,7 +6,7 @@ import * as F from "./generated/server-functions.js";
 import { readBundle, type BundleInput } from "./runtime/bundle.js";
 import type { Connection } from "./runtime/client.js";
 import type { RequestOptions } from "./runtime/options.js";
-import { Stream } from "./runtime/stream.js";
+import { deferStream } from "./runtime/stream.js";
 
 export type { BundleInput } from "./runtime/bundle.js";
 
@@ -34,7 +34,7 @@ export function deployFormationStreaming(
   input: BundleInput,
   options?: RequestOptions,
 ): DeployStream {
-  return Stream.defer(async () => {
+  return deferStream(async () => {
     const b = await readBundle(input, true);
     return F.deployFormationStreaming(
       client,
@@ -62,7 +62,7 @@ export function updateFormationStreaming(
   input: BundleInput,
   options?: RequestOptions,
 ): UpdateStream {
-  return Stream.defer(async () => {
+  return deferStream(async () => {
     const b = await readBundle(input, false);
     return F.updateFormationStreaming(client, id, { bundle: b.body, version: b.version }, options);
   }, options?.signal) as UpdateStream;

@@ -55,15 +55,14 @@ function operationLiteral(op: Operation, planner: ConversionPlanner): string {
   return `{ ${fields.join(", ")} }`;
 }
 
+/** Fields at their runtime default (wire = name, required false, kind "string") are left out. */
 function paramLiteral(p: Param, planner: ConversionPlanner): string {
   const encode = planner.codecExpr(p.type);
-  const parts = [
-    `name: ${JSON.stringify(p.name)}`,
-    `wire: ${JSON.stringify(p.wire)}`,
-    `in: ${JSON.stringify(p.in)}`,
-    `required: ${p.required}`,
-    `kind: ${JSON.stringify(p.kind)}`,
-  ];
+  const parts = [`name: ${JSON.stringify(p.name)}`];
+  if (p.wire !== p.name) parts.push(`wire: ${JSON.stringify(p.wire)}`);
+  parts.push(`in: ${JSON.stringify(p.in)}`);
+  if (p.required) parts.push("required: true");
+  if (p.kind !== "string") parts.push(`kind: ${JSON.stringify(p.kind)}`);
   if (encode) parts.push(`encode: /* @__PURE__ */ K.encoder(${encode})`);
   if (p.whole) parts.push("whole: true");
   if (p.fixed !== undefined) parts.push(`fixed: ${JSON.stringify(p.fixed)}`);

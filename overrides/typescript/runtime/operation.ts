@@ -16,11 +16,13 @@ export type ValueKind = "string" | "number" | "boolean" | "array" | "object" | "
 export interface ParamSpec {
   /** camelCase name in the SDK (`params` object key, positional slot name). */
   readonly name: string;
-  /** Name on the wire (path placeholder, query key, header name or JSON body key). */
-  readonly wire: string;
+  /** Name on the wire (path placeholder, query key, header name or JSON body key); default `name`. */
+  readonly wire?: string;
   readonly in: "path" | "query" | "header" | "body";
-  readonly required: boolean;
-  readonly kind: ValueKind;
+  /** Default false. */
+  readonly required?: boolean;
+  /** Default "string". */
+  readonly kind?: ValueKind;
   /** Converts a public (camelCase) value to its wire form; absent when the value is already wire-shaped. */
   readonly encode?: (value: unknown) => unknown;
   /** For `in: "body"`: this parameter is the whole request body (raw bytes, a non-object JSON body). */

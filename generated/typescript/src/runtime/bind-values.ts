@@ -53,19 +53,20 @@ export function bindValues(
       if (p.required) throw new ValidationError(`${m.name}: missing required parameter "${p.name}"`);
       continue;
     }
+    const wire = p.wire ?? p.name;
     switch (p.in) {
       case "path":
-        bound.pathValues[p.wire] = String(v);
+        bound.pathValues[wire] = String(v);
         break;
       case "query":
-        bound.query[p.wire] = encoded(p, v);
+        bound.query[wire] = encoded(p, v);
         break;
       case "header":
-        bound.headers[p.wire] = String(encoded(p, v));
+        bound.headers[wire] = String(encoded(p, v));
         break;
       case "body":
         if (p.whole) bound.body = encoded(p, v);
-        else (body ??= {})[p.wire] = encoded(p, v);
+        else (body ??= {})[wire] = encoded(p, v);
         break;
     }
   }

@@ -6,6 +6,8 @@
 import { bindArgs, type BoundCall } from "./bind.js";
 import { bindDefault } from "./bind-values.js";
 import type { MethodSpec } from "./operation.js";
+import { decodeResponse } from "./response.js";
+import { streamItems } from "./stream-items.js";
 import { Stream } from "./stream.js";
 import type { Transport } from "./transport.js";
 
@@ -25,7 +27,7 @@ export function call<T>(c: Connection, m: MethodSpec, bind: () => BoundCall): Pr
   } catch (err) {
     return Promise.reject(err);
   }
-  return c.transport.request(m, bound) as Promise<T>;
+  return c.transport.exchange(m, bound, false, bound.options.signal).then((ex) => decodeResponse(m, ex) as T);
 }
 
 /** A streaming call; argument errors surface when the stream is iterated. */
@@ -38,7 +40,10 @@ export function stream<T>(c: Connection, m: MethodSpec, bind: () => BoundCall): 
   }
   const transport = c.transport;
   return new Stream<T>(
-    (signal) => transport.stream(m, bound, signal) as Promise<AsyncIterable<T>>,
+    (signal) =>
+      transport
+        .exchange(m, bound, true, signal)
+        .then((ex) => streamItems(ex.response, m.stream!) as AsyncIterable<T>),
     bound.options.signal,
   );
 }

@@ -37,31 +37,32 @@ export function redactUrl(url: string): string {
 }
 
 export class DebugLog {
-  constructor(private readonly sink: DebugSink | undefined) {}
+  readonly #sink: DebugSink | undefined;
 
-  get enabled(): boolean {
-    return this.sink !== undefined;
+  constructor(sink: DebugSink | undefined) {
+    this.#sink = sink;
+  }
+
+  #line(mark: string, method: string, url: string, rest: string): void {
+    this.#sink?.(`[muxi] ${mark} ${method} ${redactUrl(url)} ${rest}`);
   }
 
   request(method: string, url: string, attempt: number, headers: Readonly<Record<string, string>>): void {
-    if (!this.sink) return;
-    this.sink(
-      `[muxi] → ${method} ${redactUrl(url)} (attempt ${attempt}) ${JSON.stringify(redactHeaders(headers))}`,
-    );
+    if (this.#sink)
+      this.#line("→", method, url, `(attempt ${attempt}) ${JSON.stringify(redactHeaders(headers))}`);
   }
 
   response(method: string, url: string, attempt: number, status: number, ms: number): void {
-    this.sink?.(`[muxi] ← ${method} ${redactUrl(url)} ${status} (attempt ${attempt}, ${ms} ms)`);
+    this.#line("←", method, url, `${status} (attempt ${attempt}, ${ms} ms)`);
   }
 
   failure(method: string, url: string, attempt: number, error: unknown, ms: number): void {
-    if (!this.sink) return;
     const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    this.sink(`[muxi] ✕ ${method} ${redactUrl(url)} ${what} (attempt ${attempt}, ${ms} ms)`);
+    this.#line("✕", method, url, `${what} (attempt ${attempt}, ${ms} ms)`);
   }
 
   retry(method: string, url: string, delayMs: number): void {
-    this.sink?.(`[muxi] ↻ ${method} ${redactUrl(url)} retrying in ${delayMs} ms`);
+    this.#line("↻", method, url, `retrying in ${delayMs} ms`);
   }
 }
 

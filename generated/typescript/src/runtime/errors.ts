@@ -40,79 +40,79 @@ export class MuxiError extends Error {
 }
 
 export class AuthenticationError extends MuxiError {
-  constructor(message: string, init: MuxiErrorInit = {}) {
+  override name = "AuthenticationError";
+  constructor(message: string, init?: MuxiErrorInit) {
     super(message, { status: 401, code: "UNAUTHORIZED", ...init });
-    this.name = "AuthenticationError";
   }
 }
 
 export class AuthorizationError extends MuxiError {
-  constructor(message: string, init: MuxiErrorInit = {}) {
+  override name = "AuthorizationError";
+  constructor(message: string, init?: MuxiErrorInit) {
     super(message, { status: 403, code: "FORBIDDEN", ...init });
-    this.name = "AuthorizationError";
   }
 }
 
 export class NotFoundError extends MuxiError {
-  constructor(message: string, init: MuxiErrorInit = {}) {
+  override name = "NotFoundError";
+  constructor(message: string, init?: MuxiErrorInit) {
     super(message, { status: 404, code: "NOT_FOUND", ...init });
-    this.name = "NotFoundError";
   }
 }
 
 export class ConflictError extends MuxiError {
-  constructor(message: string, init: MuxiErrorInit = {}) {
+  override name = "ConflictError";
+  constructor(message: string, init?: MuxiErrorInit) {
     super(message, { status: 409, code: "CONFLICT", ...init });
-    this.name = "ConflictError";
   }
 }
 
 /** 400/422 from the server, or an invalid call caught before sending (status 0). */
 export class ValidationError extends MuxiError {
-  constructor(message: string, init: MuxiErrorInit = {}) {
+  override name = "ValidationError";
+  constructor(message: string, init?: MuxiErrorInit) {
     super(message, { status: 0, code: "VALIDATION_ERROR", ...init });
-    this.name = "ValidationError";
   }
 }
 
 export class RateLimitError extends MuxiError {
-  constructor(message: string, init: MuxiErrorInit = {}) {
+  override name = "RateLimitError";
+  constructor(message: string, init?: MuxiErrorInit) {
     super(message, { status: 429, code: "RATE_LIMITED", ...init });
-    this.name = "RateLimitError";
   }
 }
 
 export class ServerError extends MuxiError {
-  constructor(message: string, init: MuxiErrorInit = {}) {
+  override name = "ServerError";
+  constructor(message: string, init?: MuxiErrorInit) {
     super(message, { status: 500, code: "SERVER_ERROR", ...init });
-    this.name = "ServerError";
   }
 }
 
 /** The network failed (refused, reset, DNS, a stream cut mid-body); no HTTP status. */
 export class ConnectionError extends MuxiError {
-  constructor(message: string, init: MuxiErrorInit = {}) {
+  override name = "ConnectionError";
+  constructor(message: string, init?: MuxiErrorInit) {
     super(message, { ...init, status: 0, code: "CONNECTION_ERROR" });
-    this.name = "ConnectionError";
   }
 }
 
 /** An attempt took longer than the timeout (after all retries). */
 export class TimeoutError extends MuxiError {
-  constructor(message: string, init: MuxiErrorInit = {}) {
+  override name = "TimeoutError";
+  constructor(message: string, init?: MuxiErrorInit) {
     super(message, { ...init, status: 0, code: "TIMEOUT" });
-    this.name = "TimeoutError";
   }
 }
 
 /** An `error` event inside a stream; `code` is the event's error type. */
 export class StreamError extends MuxiError {
+  override name = "StreamError";
   /** Server streams: the deployment stage that failed. */
   readonly stage?: string;
-  constructor(message: string, init: MuxiErrorInit & { stage?: string } = {}) {
+  constructor(message: string, init?: MuxiErrorInit & { stage?: string }) {
     super(message, { code: "STREAM_ERROR", ...init });
-    this.name = "StreamError";
-    if (init.stage !== undefined) this.stage = init.stage;
+    if (init?.stage !== undefined) this.stage = init.stage;
   }
 }
 
@@ -135,24 +135,9 @@ export function codeForStatus(status: number): string {
   return CODE_BY_STATUS[status] ?? (status >= 500 ? "SERVER_ERROR" : `HTTP_${status}`);
 }
 
-// HTTP reason phrases the Go server puts in `error`; they are not machine codes.
-const STATUS_TEXTS = new Set([
-  "bad request",
-  "unauthorized",
-  "forbidden",
-  "not found",
-  "method not allowed",
-  "conflict",
-  "unprocessable entity",
-  "too many requests",
-  "internal server error",
-  "bad gateway",
-  "service unavailable",
-  "gateway timeout",
-  "insufficient storage",
-  "request timeout",
-  "gone",
-]);
+// HTTP reason phrases the Go server puts in `error` are not machine codes. Those of more than
+// one word never look like one (MACHINE_WORD has no spaces); these are the one-word ones.
+const STATUS_TEXTS = new Set(["unauthorized", "forbidden", "conflict", "gone"]);
 
 const MACHINE_WORD = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
@@ -210,19 +195,8 @@ export function retryAfterSeconds(
   return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 
-type HeaderSource = Headers | Record<string, string> | undefined;
-
-function header(headers: HeaderSource, name: string): string | null {
-  if (!headers) return null;
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name);
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers as Record<string, string>))
-    if (k.toLowerCase() === lower) return v;
-  return null;
-}
-
 /** Builds the right MuxiError subclass for a non-2xx response. */
-export function errorFromResponse(status: number, bodyText: string, headers?: HeaderSource): MuxiError {
+export function errorFromResponse(status: number, bodyText: string, headers?: Headers): MuxiError {
   let parsed: Parsed = {};
   let details: unknown;
   const text = bodyText.trim();
@@ -240,26 +214,34 @@ export function errorFromResponse(status: number, bodyText: string, headers?: He
     status,
     code: parsed.code ?? codeForStatus(status),
     details,
-    requestId: parsed.requestId ?? header(headers, "x-request-id") ?? undefined,
+    requestId: parsed.requestId ?? headers?.get("x-request-id") ?? undefined,
   };
   const message = parsed.message ?? `Request failed with status ${status}`;
   if (status === 429) {
-    const retryAfter = retryAfterSeconds(header(headers, "retry-after"));
+    const retryAfter = retryAfterSeconds(headers?.get("retry-after"));
     return new RateLimitError(message, retryAfter === undefined ? init : { ...init, retryAfter });
   }
-  switch (status) {
-    case 400:
-    case 422:
-      return new ValidationError(message, init);
-    case 401:
-      return new AuthenticationError(message, init);
-    case 403:
-      return new AuthorizationError(message, init);
-    case 404:
-      return new NotFoundError(message, init);
-    case 409:
-      return new ConflictError(message, init);
+  const ErrorClass = CLASS_BY_STATUS[status] ?? (status >= 500 ? ServerError : MuxiError);
+  return new ErrorClass(message, init);
+}
+
+const CLASS_BY_STATUS: Record<number, typeof MuxiError> = {
+  400: ValidationError,
+  401: AuthenticationError,
+  403: AuthorizationError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: ValidationError,
+};
+
+/** The messages of an error and its causes (e.g. `fetch failed: connect ECONNREFUSED (ECONNREFUSED)`). */
+export function causeText(err: unknown): string {
+  let e: unknown = err;
+  const parts: string[] = [];
+  for (let i = 0; i < 4 && e instanceof Error; i++) {
+    const code = (e as { code?: unknown }).code;
+    parts.push(typeof code === "string" ? `${e.message} (${code})` : e.message);
+    e = (e as { cause?: unknown }).cause;
   }
-  if (status >= 500) return new ServerError(message, init);
-  return new MuxiError(message, init);
+  return parts.join(": ") || String(err);
 }

@@ -15,7 +15,7 @@ export function formsOf(m: MethodSpec): readonly ArgForm[] {
     const path = exposed.filter((p) => p.in === "path");
     const others = exposed.filter((p) => p.in !== "path");
     const byDefault: Slot[] = [
-      ...path.map((p): Slot => ({ param: p.name, kind: p.kind, optional: false })),
+      ...path.map((p): Slot => ({ param: p.name, kind: p.kind ?? "string", optional: false })),
       ...(others.length > 0
         ? [{ param: "params", kind: "object" as const, optional: !others.some((p) => p.required) }]
         : []),

@@ -31,13 +31,15 @@ export function clientInfo(g: RuntimeGlobals): string | undefined {
 /** `X-Muxi-Client` value (`linux-x64/node20.20.2`), undefined when the runtime cannot tell. */
 export const CLIENT_HEADER_VALUE: string | undefined = clientInfo(globalThis as RuntimeGlobals);
 
-/** UUID v4: crypto.randomUUID, else getRandomValues, else Math.random (last resort). */
+/**
+ * UUID v4 from crypto.getRandomValues (randomUUID is missing on plain-http pages), or
+ * Math.random where there is no Web Crypto global (Node 18 without the flag).
+ */
 export function uuid(): string {
-  const c = (globalThis as { crypto?: Crypto }).crypto;
-  if (c && typeof c.randomUUID === "function") return c.randomUUID();
   const b = new Uint8Array(16);
-  if (c && typeof c.getRandomValues === "function") c.getRandomValues(b);
-  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
+  const c = (globalThis as { crypto?: Crypto }).crypto;
+  if (c) c.getRandomValues(b);
+  else for (let i = 0; i < 16; i++) b[i] = (Math.random() * 256) | 0;
   b[6] = (b[6]! & 0x0f) | 0x40;
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");

@@ -26,37 +26,25 @@ const COLON = 58;
 const SPACE = 32;
 
 export class SseParser {
-  private readonly decoder = new TextDecoder("utf-8");
+  readonly #decoder = new TextDecoder("utf-8");
   /**
    * The line not yet terminated. Appending builds a V8 rope (no copy) and the
    * text is never searched again: only new chunks are scanned for line breaks.
    */
-  private partial = "";
+  #partial = "";
   /** The previous chunk ended with CR: a LF at the start of the next chunk belongs to it. */
-  private skipLf = false;
-  private data = "";
-  private hasData = false;
-  private eventType = "";
-  private lastId = "";
-  private retry: number | undefined;
-  private textStarted = false;
+  #skipLf = false;
+  #data = "";
+  #hasData = false;
+  #eventType = "";
+  #lastId = "";
+  #retry: number | undefined;
 
   /** Feeds raw bytes; returns the events completed by them (possibly none). */
   feed(chunk: Uint8Array): SseEvent[] {
     const out: SseEvent[] = [];
-    const text = this.decoder.decode(chunk, { stream: true });
-    if (text.length > 0) this.scan(text, out);
-    return out;
-  }
-
-  /** Feeds already decoded text (same rules; for callers that hold strings). */
-  feedText(text: string): SseEvent[] {
-    const out: SseEvent[] = [];
-    if (!this.textStarted && text.length > 0) {
-      this.textStarted = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    if (text.length > 0) this.scan(text, out);
+    const text = this.#decoder.decode(chunk, { stream: true });
+    if (text.length > 0) this.#scan(text, out);
     return out;
   }
 
@@ -65,47 +53,46 @@ export class SseParser {
    * events; it resets the parser so it could be reused for a new stream.
    */
   end(): SseEvent[] {
-    this.decoder.decode();
-    this.partial = "";
-    this.skipLf = false;
-    this.data = "";
-    this.hasData = false;
-    this.eventType = "";
-    this.retry = undefined;
-    this.textStarted = false;
+    this.#decoder.decode();
+    this.#partial = "";
+    this.#skipLf = false;
+    this.#data = "";
+    this.#hasData = false;
+    this.#eventType = "";
+    this.#retry = undefined;
     return [];
   }
 
-  private scan(text: string, out: SseEvent[]): void {
+  #scan(text: string, out: SseEvent[]): void {
     const len = text.length;
     let pos = 0;
-    if (this.skipLf) {
-      this.skipLf = false;
+    if (this.#skipLf) {
+      this.#skipLf = false;
       if (text.charCodeAt(0) === LF) pos = 1;
     }
     // One CR search per chunk: most streams have none, and then a LF-only loop suffices.
     let cr = text.indexOf("\r", pos);
     let lf = text.indexOf("\n", pos);
-    if (this.partial !== "") {
+    if (this.#partial !== "") {
       // Finish the partial line: only the new text is searched.
       const br = lf === -1 ? cr : cr === -1 ? lf : lf < cr ? lf : cr;
       if (br === -1) {
-        this.partial += pos === 0 ? text : text.slice(pos);
+        this.#partial += pos === 0 ? text : text.slice(pos);
         return;
       }
-      const line = this.partial + text.slice(pos, br);
-      this.partial = "";
-      this.line(line, 0, line.length, out);
-      pos = this.afterBreak(text, br);
+      const line = this.#partial + text.slice(pos, br);
+      this.#partial = "";
+      this.#line(line, 0, line.length, out);
+      pos = this.#afterBreak(text, br);
       if (lf !== -1 && lf < pos) lf = text.indexOf("\n", pos);
     }
     if (cr === -1) {
       while (lf !== -1) {
-        this.line(text, pos, lf, out);
+        this.#line(text, pos, lf, out);
         pos = lf + 1;
         // A blank line right after (the usual end of an event): dispatch without another search.
         if (text.charCodeAt(pos) === LF) {
-          this.dispatch(out);
+          this.#dispatch(out);
           pos++;
         }
         lf = text.indexOf("\n", pos);
@@ -116,30 +103,30 @@ export class SseParser {
         if (cr !== -1 && cr < pos) cr = text.indexOf("\r", pos);
         const br = lf === -1 ? cr : cr === -1 ? lf : lf < cr ? lf : cr;
         if (br === -1) break;
-        this.line(text, pos, br, out);
-        pos = this.afterBreak(text, br);
+        this.#line(text, pos, br, out);
+        pos = this.#afterBreak(text, br);
       }
     }
-    if (pos < len) this.partial = text.slice(pos);
+    if (pos < len) this.#partial = text.slice(pos);
   }
 
   /** Position after the line break at `br` (CRLF counts once, even across chunks). */
-  private afterBreak(text: string, br: number): number {
+  #afterBreak(text: string, br: number): number {
     let next = br + 1;
     if (text.charCodeAt(br) === CR) {
       if (next < text.length) {
         if (text.charCodeAt(next) === LF) next++;
       } else {
-        this.skipLf = true;
+        this.#skipLf = true;
       }
     }
     return next;
   }
 
   /** Interprets text[start, end) as one line. */
-  private line(text: string, start: number, end: number, out: SseEvent[]): void {
+  #line(text: string, start: number, end: number, out: SseEvent[]): void {
     if (start === end) {
-      this.dispatch(out);
+      this.#dispatch(out);
       return;
     }
     const c0 = text.charCodeAt(start);
@@ -154,7 +141,7 @@ export class SseParser {
     ) {
       // Fast path for the most common line, "data:".
       const vs = text.charCodeAt(start + 5) === SPACE && start + 5 < end ? start + 6 : start + 5;
-      this.addData(text.slice(vs, end));
+      this.#addData(text.slice(vs, end));
       return;
     }
     let colon = text.indexOf(":", start);
@@ -167,44 +154,43 @@ export class SseParser {
     }
     const nameLen = nameEnd - start;
     if (nameLen === 4 && text.startsWith("data", start)) {
-      this.addData(text.slice(valueStart, end));
+      this.#addData(text.slice(valueStart, end));
     } else if (nameLen === 5 && text.startsWith("event", start)) {
-      this.eventType = text.slice(valueStart, end);
+      this.#eventType = text.slice(valueStart, end);
     } else if (nameLen === 2 && text.startsWith("id", start)) {
       const value = text.slice(valueStart, end);
-      if (value.indexOf("\0") === -1) this.lastId = value;
+      if (value.indexOf("\0") === -1) this.#lastId = value;
     } else if (nameLen === 5 && text.startsWith("retry", start)) {
       const value = text.slice(valueStart, end);
-      if (/^\d+$/.test(value)) this.retry = Number(value);
+      if (/^\d+$/.test(value)) this.#retry = Number(value);
     }
     // Any other field name is ignored.
   }
 
-  private addData(value: string): void {
-    if (this.hasData) this.data += "\n" + value;
+  #addData(value: string): void {
+    if (this.#hasData) this.#data += "\n" + value;
     else {
-      this.data = value;
-      this.hasData = true;
+      this.#data = value;
+      this.#hasData = true;
     }
   }
 
-  private dispatch(out: SseEvent[]): void {
-    if (this.hasData) {
-      const ev: SseEvent = { event: this.eventType === "" ? "message" : this.eventType, data: this.data };
-      if (this.lastId !== "") ev.id = this.lastId;
-      if (this.retry !== undefined) ev.retry = this.retry;
+  #dispatch(out: SseEvent[]): void {
+    if (this.#hasData) {
+      const ev: SseEvent = { event: this.#eventType === "" ? "message" : this.#eventType, data: this.#data };
+      if (this.#lastId !== "") ev.id = this.#lastId;
+      if (this.#retry !== undefined) ev.retry = this.#retry;
       out.push(ev);
     }
-    this.data = "";
-    this.hasData = false;
-    this.eventType = "";
-    this.retry = undefined;
+    this.#data = "";
+    this.#hasData = false;
+    this.#eventType = "";
+    this.#retry = undefined;
   }
 }
 
 /** Parses a whole byte or text payload at once (tests, small bodies). */
 export function parseSse(input: Uint8Array | string): SseEvent[] {
   const p = new SseParser();
-  const events = typeof input === "string" ? p.feedText(input) : p.feed(input);
-  return events.concat(p.end());
+  return p.feed(typeof input === "string" ? new TextEncoder().encode(input) : input).concat(p.end());
 }

@@ -14,48 +14,38 @@
 export type StreamSource<T> = (signal: AbortSignal) => AsyncIterable<T> | Promise<AsyncIterable<T>>;
 
 export class Stream<T> implements AsyncIterable<T> {
-  private readonly controller = new AbortController();
-  private readonly source: StreamSource<T>;
-  private readonly callerSignal: AbortSignal | undefined;
-  private readonly onCallerAbort = (): void => this.controller.abort(this.callerSignal?.reason);
-  private userAborted = false;
-  private started = false;
+  readonly #controller = new AbortController();
+  readonly #source: StreamSource<T>;
+  readonly #callerSignal: AbortSignal | undefined;
+  readonly #onCallerAbort = (): void => this.#controller.abort(this.#callerSignal?.reason);
+  #userAborted = false;
+  #started = false;
 
   constructor(source: StreamSource<T>, signal?: AbortSignal) {
-    this.source = source;
-    this.callerSignal = signal;
+    this.#source = source;
+    this.#callerSignal = signal;
     if (signal) {
-      if (signal.aborted) this.controller.abort(signal.reason);
-      else signal.addEventListener("abort", this.onCallerAbort, { once: true });
+      if (signal.aborted) this.#controller.abort(signal.reason);
+      else signal.addEventListener("abort", this.#onCallerAbort, { once: true });
     }
-  }
-
-  /** A stream whose source is produced asynchronously (e.g. after reading a bundle). */
-  static defer<T>(make: () => Promise<Stream<T>>, signal?: AbortSignal): Stream<T> {
-    return new Stream<T>(async (abortSignal) => {
-      const inner = await make();
-      if (abortSignal.aborted) inner.abort();
-      else abortSignal.addEventListener("abort", () => inner.abort(), { once: true });
-      return inner;
-    }, signal);
   }
 
   /** The signal aborted when the stream ends or is cancelled. */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    return this.#controller.signal;
   }
 
   /** Stops the stream: closes the connection; a running iteration ends without error. */
   abort(): void {
-    if (this.controller.signal.aborted) return;
-    this.userAborted = true;
-    this.controller.abort();
+    if (this.#controller.signal.aborted) return;
+    this.#userAborted = true;
+    this.#controller.abort();
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    if (this.started) throw new Error("A Stream can only be iterated once");
-    this.started = true;
-    return this.iterate();
+    if (this.#started) throw new Error("A Stream can only be iterated once");
+    this.#started = true;
+    return this.#iterate();
   }
 
   /** The items as a web ReadableStream (cancelling it aborts the request). */
@@ -73,30 +63,30 @@ export class Stream<T> implements AsyncIterable<T> {
     });
   }
 
-  private async *iterate(): AsyncGenerator<T, void, undefined> {
-    const signal = this.controller.signal;
+  async *#iterate(): AsyncGenerator<T, void, undefined> {
+    const signal = this.#controller.signal;
     let inner: AsyncIterator<T> | undefined;
     try {
       if (signal.aborted) throw signal.reason;
-      const iterable = await this.source(signal);
+      const iterable = await this.#source(signal);
       inner = iterable[Symbol.asyncIterator]();
       for (;;) {
         const r = await inner.next();
         if (r.done) {
           // A deferred inner stream ends quietly when we abort it; report why.
-          if (!this.userAborted && this.callerSignal?.aborted) throw this.callerSignal.reason;
+          if (!this.#userAborted && this.#callerSignal?.aborted) throw this.#callerSignal.reason;
           return;
         }
         yield r.value;
       }
     } catch (err) {
-      if (this.userAborted) return;
-      if (this.callerSignal?.aborted) throw this.callerSignal.reason;
+      if (this.#userAborted) return;
+      if (this.#callerSignal?.aborted) throw this.#callerSignal.reason;
       throw err;
     } finally {
       // Close the connection whichever way we leave (done, error, break).
-      if (!signal.aborted) this.controller.abort();
-      this.callerSignal?.removeEventListener("abort", this.onCallerAbort);
+      if (!signal.aborted) this.#controller.abort();
+      this.#callerSignal?.removeEventListener("abort", this.#onCallerAbort);
       if (inner?.return) {
         try {
           await inner.return();
@@ -106,4 +96,14 @@ export class Stream<T> implements AsyncIterable<T> {
       }
     }
   }
+}
+
+/** A stream whose source is produced asynchronously (e.g. after reading a bundle). */
+export function deferStream<T>(make: () => Promise<Stream<T>>, signal?: AbortSignal): Stream<T> {
+  return new Stream<T>(async (abortSignal) => {
+    const inner = await make();
+    if (abortSignal.aborted) inner.abort();
+    else abortSignal.addEventListener("abort", () => inner.abort(), { once: true });
+    return inner;
+  }, signal);
 }

@@ -1,12 +1,20 @@
 // The HTTP engine under every generated method: URL, headers, auth, body,
-// per-attempt timeout, retries, error mapping, envelope unwrapping and SSE.
+// per-attempt timeout, retries and error mapping. What a successful response becomes is
+// decided by response.ts (plain calls) and stream-items.ts (streams).
 //
 // Caller aborts: an aborted `options.signal` rejects the call at once with the
 // signal's own reason (a DOMException "AbortError" unless the caller gave one),
 // as fetch does; it is never retried and never turned into a MuxiError.
 
 import { DebugLog, debugSink, type DebugSink } from "./debug.js";
-import { ConnectionError, MuxiError, TimeoutError, ValidationError, errorFromResponse } from "./errors.js";
+import {
+  ConnectionError,
+  MuxiError,
+  TimeoutError,
+  ValidationError,
+  causeText,
+  errorFromResponse,
+} from "./errors.js";
 import type { BoundCall } from "./bind.js";
 import { jsonBody, type SerializedBody } from "./body.js";
 import type { MethodSpec } from "./operation.js";
@@ -20,8 +28,6 @@ import {
   sleep,
   type Sleep,
 } from "./retry.js";
-import { SseParser, type SseEvent } from "./sse.js";
-import { isRecord, type StreamStep } from "./stream-step.js";
 import { buildUrl } from "./url.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -71,7 +77,7 @@ interface Prepared {
   signal: AbortSignal | undefined;
 }
 
-interface Outcome {
+export interface Exchange {
   response: Response;
   /** Whole body, read within the attempt's timeout (plain requests). */
   bytes?: Uint8Array;
@@ -91,70 +97,53 @@ function hasHeader(h: Record<string, string>, name: string): boolean {
   return Object.keys(h).some((k) => k.toLowerCase() === lower);
 }
 
-function causeText(err: unknown): string {
-  let e: unknown = err;
-  const parts: string[] = [];
-  for (let i = 0; i < 4 && e instanceof Error; i++) {
-    const code = (e as { code?: unknown }).code;
-    parts.push(typeof code === "string" ? `${e.message} (${code})` : e.message);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return parts.join(": ") || String(err);
-}
-
 export class Transport {
   readonly baseUrl: string;
-  private readonly fetchImpl: FetchLike;
-  private readonly timeout: number;
-  private readonly maxRetries: number;
-  private readonly headers: Record<string, string>;
-  private readonly credentials: Credentials;
-  private readonly sign: Signer | undefined;
-  private readonly defaultUserId: string | undefined;
-  private readonly log: DebugLog;
-  private readonly now: () => number;
-  private readonly sleep: Sleep;
-  private readonly random: () => number;
+  readonly #fetchImpl: FetchLike;
+  readonly #timeout: number;
+  readonly #maxRetries: number;
+  readonly #headers: Record<string, string>;
+  readonly #credentials: Credentials;
+  readonly #sign: Signer | undefined;
+  readonly #defaultUserId: string | undefined;
+  readonly #log: DebugLog;
+  readonly #now: () => number;
+  readonly #sleep: Sleep;
+  readonly #random: () => number;
 
   constructor(config: TransportConfig) {
     this.baseUrl = config.baseUrl;
     const f = config.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
     if (!f) throw new Error("No fetch implementation: pass `fetch` in the client options");
     // Bound so a detached call of the global works in browsers (Illegal invocation otherwise).
-    this.fetchImpl = config.fetch ?? f.bind(globalThis);
-    this.timeout = config.timeout ?? 30_000;
-    this.maxRetries = config.maxRetries ?? 3;
-    this.headers = { ...config.headers };
-    this.credentials = { ...config.credentials };
-    this.sign = config.sign;
-    this.defaultUserId = config.defaultUserId;
-    this.log = new DebugLog(debugSink(config.debug));
-    this.now = config.now ?? Date.now;
-    this.sleep = config.sleep ?? sleep;
-    this.random = config.random ?? Math.random;
+    this.#fetchImpl = config.fetch ?? f.bind(globalThis);
+    this.#timeout = config.timeout ?? 30_000;
+    this.#maxRetries = config.maxRetries ?? 3;
+    this.#headers = { ...config.headers };
+    this.#credentials = { ...config.credentials };
+    this.#sign = config.sign;
+    this.#defaultUserId = config.defaultUserId;
+    this.#log = new DebugLog(debugSink(config.debug));
+    this.#now = config.now ?? Date.now;
+    this.#sleep = config.sleep ?? sleep;
+    this.#random = config.random ?? Math.random;
   }
 
-  /** Performs a plain call and returns its decoded result. */
-  async request(m: MethodSpec, bound: BoundCall): Promise<unknown> {
-    const p = this.prepare(m, bound, false, bound.options.signal);
-    const { response, bytes } = await this.send(p, false);
-    return this.decode(m, response, bytes ?? new Uint8Array());
-  }
-
-  /** Opens a stream (retrying only its connection setup) and yields its decoded items. */
-  async stream(m: MethodSpec, bound: BoundCall, signal: AbortSignal): Promise<AsyncIterable<unknown>> {
-    const p = this.prepare(m, bound, true, signal);
-    const { response } = await this.send(p, true);
-    const { step, decode } = m.stream!;
-    return this.items(response, (ev) => step(ev, decode));
-  }
-
-  private prepare(
+  /**
+   * Sends a call (retrying as its method allows) and returns the successful response: for a
+   * plain call with its whole body read within the attempt's timeout; for a stream (no timeout,
+   * only the connection setup retried) with the body left to read. Errors are MuxiErrors.
+   */
+  async exchange(
     m: MethodSpec,
     bound: BoundCall,
     streaming: boolean,
     signal: AbortSignal | undefined,
-  ): Prepared {
+  ): Promise<Exchange> {
+    return this.#send(this.#prepare(m, bound, streaming, signal), streaming);
+  }
+
+  #prepare(m: MethodSpec, bound: BoundCall, streaming: boolean, signal: AbortSignal | undefined): Prepared {
     const op = m.op;
     const o = bound.options;
     const url = buildUrl(this.baseUrl, op.path, bound.pathValues, bound.query);
@@ -165,12 +154,12 @@ export class Transport {
     if (streaming) h.Accept = "text/event-stream";
     else if (m.response?.kind === "json") h.Accept = "application/json";
 
-    const c = this.credentials;
+    const c = this.#credentials;
     if (op.auth.includes("ClientKey") && c.clientKey) h["X-Muxi-Client-Key"] = c.clientKey;
     if (op.auth.includes("AdminKey") && c.adminKey) h["X-Muxi-Admin-Key"] = c.adminKey;
 
     if (op.userId !== "none") {
-      const userId = bound.userId ?? o.userId ?? this.defaultUserId;
+      const userId = bound.userId ?? o.userId ?? this.#defaultUserId;
       if (userId) h["X-Muxi-User-ID"] = userId;
       else if (op.userId === "required") {
         throw new ValidationError(
@@ -185,10 +174,10 @@ export class Transport {
         : (op.body?.encode ?? jsonBody)(bound.body, op.body?.contentType, m.name);
     if (body.contentType) h["Content-Type"] = body.contentType;
     for (const [k, v] of Object.entries(bound.headers)) setHeader(h, k, v);
-    for (const [k, v] of Object.entries(this.headers)) setHeader(h, k, v);
+    for (const [k, v] of Object.entries(this.#headers)) setHeader(h, k, v);
     if (o.headers) for (const [k, v] of Object.entries(o.headers)) setHeader(h, k, v);
 
-    const hmac = op.auth.includes("MuxiHmac") && !!this.sign && !hasHeader(h, "Authorization");
+    const hmac = op.auth.includes("MuxiHmac") && !!this.#sign && !hasHeader(h, "Authorization");
     const canRetry = methodAllowsRetry(op) && body.replayable;
     return {
       m,
@@ -197,22 +186,22 @@ export class Transport {
       body: body.body,
       duplex: body.streaming,
       hmac,
-      maxRetries: canRetry ? Math.max(0, o.maxRetries ?? this.maxRetries) : 0,
-      timeout: streaming ? 0 : (o.timeout ?? this.timeout),
+      maxRetries: canRetry ? Math.max(0, o.maxRetries ?? this.#maxRetries) : 0,
+      timeout: streaming ? 0 : (o.timeout ?? this.#timeout),
       signal,
     };
   }
 
-  private async send(p: Prepared, streaming: boolean): Promise<Outcome> {
+  async #send(p: Prepared, streaming: boolean): Promise<Exchange> {
     for (let attempt = 1; ; attempt++) {
-      let outcome: Outcome;
+      let outcome: Exchange;
       try {
-        outcome = await this.attempt(p, attempt, streaming);
+        outcome = await this.#attempt(p, attempt, streaming);
       } catch (err) {
         if (p.signal?.aborted) throw p.signal.reason;
         const retryable = err instanceof ConnectionError || err instanceof TimeoutError;
         if (!retryable || attempt > p.maxRetries) throw err;
-        await this.wait(p, backoffDelay(attempt - 1, this.random));
+        await this.#wait(p, backoffDelay(attempt - 1, this.#random));
         continue;
       }
       const res = outcome.response;
@@ -220,26 +209,26 @@ export class Transport {
       const text = outcome.bytes ? utf8.decode(outcome.bytes) : await res.text().catch(() => "");
       const error = errorFromResponse(res.status, text, res.headers);
       if (attempt > p.maxRetries || !RETRY_STATUSES.has(res.status)) throw error;
-      const after = parseRetryAfter(res.headers.get("retry-after"), this.now());
+      const after = parseRetryAfter(res.headers.get("retry-after"), this.#now());
       if (after !== undefined && after > MAX_RETRY_AFTER_MS) throw error;
-      await this.wait(p, after ?? backoffDelay(attempt - 1, this.random));
+      await this.#wait(p, after ?? backoffDelay(attempt - 1, this.#random));
     }
   }
 
-  private async wait(p: Prepared, ms: number): Promise<void> {
-    this.log.retry(p.m.op.method, p.url, ms);
-    await this.sleep(ms, p.signal);
+  async #wait(p: Prepared, ms: number): Promise<void> {
+    this.#log.retry(p.m.op.method, p.url, ms);
+    await this.#sleep(ms, p.signal);
   }
 
-  private async attempt(p: Prepared, attempt: number, streaming: boolean): Promise<Outcome> {
+  async #attempt(p: Prepared, attempt: number, streaming: boolean): Promise<Exchange> {
     const method = p.m.op.method;
     const headers = { ...p.headers };
     if (p.hmac) {
       // Fresh signature per attempt, over the path the server sees (base path included).
       const path = new URL(p.url).pathname;
-      headers.Authorization = await this.sign!(method, path, this.now());
+      headers.Authorization = await this.#sign!(method, path, this.#now());
     }
-    this.log.request(method, p.url, attempt, headers);
+    this.#log.request(method, p.url, attempt, headers);
 
     // Streams use the Stream's signal directly; plain calls get a per-attempt controller.
     const controller = streaming ? undefined : new AbortController();
@@ -263,16 +252,16 @@ export class Transport {
         signal: controller?.signal ?? p.signal,
       };
       if (p.duplex) init.duplex = "half";
-      const response = await this.fetchImpl(p.url, init);
+      const response = await this.#fetchImpl(p.url, init);
       if (streaming) {
-        this.log.response(method, p.url, attempt, response.status, Date.now() - started);
+        this.#log.response(method, p.url, attempt, response.status, Date.now() - started);
         return { response };
       }
       const bytes = new Uint8Array(await response.arrayBuffer());
-      this.log.response(method, p.url, attempt, response.status, Date.now() - started);
+      this.#log.response(method, p.url, attempt, response.status, Date.now() - started);
       return { response, bytes };
     } catch (err) {
-      this.log.failure(method, p.url, attempt, err, Date.now() - started);
+      this.#log.failure(method, p.url, attempt, err, Date.now() - started);
       if (p.signal?.aborted) throw p.signal.reason;
       if (timedOut)
         throw new TimeoutError(`${method} ${p.url} timed out after ${p.timeout} ms`, { cause: err });
@@ -283,74 +272,4 @@ export class Transport {
       if (controller && p.signal) p.signal.removeEventListener("abort", onAbort);
     }
   }
-
-  private decode(m: MethodSpec, res: Response, bytes: Uint8Array): unknown {
-    const spec = m.response ?? { kind: "empty", envelope: false };
-    if (spec.kind === "empty") return undefined;
-    if (spec.kind === "binary") return bytes;
-    const text = utf8.decode(bytes);
-    if (spec.kind === "text") return text;
-    if (text.trim() === "") return undefined;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (err) {
-      throw new MuxiError(`${m.name}: expected a JSON response`, {
-        status: res.status,
-        code: "INVALID_RESPONSE",
-        details: text.length > 1000 ? text.slice(0, 1000) : text,
-        cause: err,
-      });
-    }
-    const fn = spec.decode;
-    if (spec.envelope && isRecord(parsed)) {
-      if (parsed.success === false) throw errorFromResponse(res.status, text, res.headers);
-      if ("data" in parsed) {
-        const payload = parsed.data == null || !fn ? parsed.data : fn(parsed.data);
-        return withMeta(payload, parsed);
-      }
-    }
-    return parsed == null || !fn ? parsed : fn(parsed);
-  }
-
-  private async *items(
-    res: Response,
-    step: (ev: SseEvent) => StreamStep<unknown>,
-  ): AsyncGenerator<unknown, void, undefined> {
-    if (!res.body) return;
-    const reader = res.body.getReader();
-    const parser = new SseParser();
-    try {
-      for (;;) {
-        let r: ReadableStreamReadResult<Uint8Array>;
-        try {
-          r = await reader.read();
-        } catch (err) {
-          throw new ConnectionError(`stream interrupted: ${causeText(err)}`, { cause: err });
-        }
-        if (r.done) {
-          parser.end();
-          return;
-        }
-        for (const ev of parser.feed(r.value)) {
-          const s = step(ev);
-          if (s.item !== undefined) yield s.item;
-          if (s.end) return;
-        }
-      }
-    } finally {
-      reader.cancel().catch(() => undefined);
-    }
-  }
-}
-
-/** Adds the envelope's request id and timestamp to an object payload (arrays are returned as they are). */
-function withMeta(payload: unknown, envelope: Record<string, unknown>): unknown {
-  if (!isRecord(payload)) return payload;
-  const request = isRecord(envelope.request) ? envelope.request : undefined;
-  const requestId = typeof request?.id === "string" ? request.id : undefined;
-  if (requestId !== undefined && payload.requestId === undefined) payload.requestId = requestId;
-  if (typeof envelope.timestamp === "number" && payload.timestamp === undefined)
-    payload.timestamp = envelope.timestamp;
-  return payload;
 }
