@@ -1,11 +1,12 @@
 // Bundle size of @muxi/sdk in a browser app: esbuild --bundle --minify --format=esm
 // --platform=browser, raw and gzipped (zlib level 9), for
-//   (a) a chat-streaming app (FormationClient + chatStream),
-//   (b) every export (`export * from "@muxi/sdk"`),
+//   (a) a chat-streaming app on the function API (createFormation + chatStream from
+//       "@muxi/sdk/formation"; the budget applies to it),
+//   (b) the same app on the client class (FormationClient.chatStream: a class keeps every method),
+//   (c) every export (`export * from "@muxi/sdk"`),
 // next to openapi-fetch's client measured in the same run (alone, and with eventsource-parser
-// as the SSE parser a hand-rolled streaming chat would need). Then, for (a), which modules the
-// bytes come from (esbuild metafile of the same app bundled from src/) and what the app would
-// weigh without the parts it does not use.
+// as the SSE parser a hand-rolled streaming chat would need). Then, for (a) and (b), which
+// modules the bytes come from (esbuild metafile of the same app bundled from src/).
 //
 // Run: npx tsx bench/bundle/run.ts   (builds the package first when dist/ is stale; prints tables)
 
@@ -54,19 +55,14 @@ interface Measure {
   metafile: Metafile;
 }
 
-/** "@muxi/sdk" → the built ESM file (what a bundler picks through the `import` condition), or src/. */
-function sdkResolver(target: "dist" | "src", stubs: Record<string, string> = {}): Plugin {
+/** "@muxi/sdk[/formation|/server]" → the built ESM entry (what a bundler picks through the `import` condition), or src/. */
+function sdkResolver(target: "dist" | "src"): Plugin {
   return {
     name: "muxi-sdk",
     setup(b) {
       b.onResolve({ filter: /^@muxi\/sdk(\/formation|\/server)?$/ }, (args) => {
         const entry = args.path.slice("@muxi/sdk/".length) || "index";
         return { path: target === "dist" ? join(PACKAGE_DIR, `dist/${entry}.js`) : join(PACKAGE_DIR, `src/${entry}.ts`) };
-      });
-      // Replaces modules of src/ (by path relative to it) with other source, for the what-if builds.
-      b.onLoad({ filter: /\.ts$/ }, (args) => {
-        const rel = relative(join(PACKAGE_DIR, "src"), args.path);
-        return rel in stubs ? { contents: stubs[rel], loader: "ts", resolveDir: dirname(args.path) } : undefined;
       });
     },
   };
@@ -134,46 +130,15 @@ async function main(): Promise<void> {
     ],
   );
   console.log(
-    `\nchat app budget: ${kB(BUDGET)} gzip (target ${kB(TARGET)}) → function API ${kB(chatFn.gzip)}: ${verdict(chatFn)}; ` +
+    `\nchat app budget: ${kB(BUDGET)} gzip (target ${kB(TARGET)}) → function API ${kB(chatFn.gzip)} (${chatFn.gzip} B): ${verdict(chatFn)}; ` +
       `client class ${kB(chat.gzip)}: ${verdict(chat)} (a class keeps every method of its API)`,
   );
 
-  // Where the chat app's bytes come from: the same app bundled from src/ (one input per module).
-  const fromSrc = await measure(CHAT_APP, [sdkResolver("src")]);
-  console.log(
-    `\ndist/index.js is one module, so sideEffects:false cannot drop whole modules there: the chat app from dist/ is ` +
-      `${kB(chat.gzip)} gzip, from src/ ${kB(fromSrc.gzip)} (the difference is mostly the Server API's method table, server-methods.ts, ` +
-      `kept alive by its module-level K.*() calls).`,
-  );
-  modulesTable(`Chat app from src/ (${kB(fromSrc.raw)} raw, ${kB(fromSrc.gzip)} gzip): minified bytes per module (esbuild metafile)`, fromSrc, 14);
-
-  // What if: the parts the chat app does not use, taken out.
-  const methodsSrc = readFileSync(join(PACKAGE_DIR, "src/generated/formation-methods.ts"), "utf8");
-  const chatOnlyMethods = onlyMethods(methodsSrc, ["chat", "chatStream"]);
-  const slimClient = `
-    import { BaseClient } from "../runtime/client.js";
-    import { methods } from "./formation-methods.js";
-    export abstract class GeneratedFormationClient extends BaseClient {
-      public chatStream(...args: unknown[]) { return this._stream(methods.chatStream, args); }
-    }`;
-  const codecsSrc = readFileSync(join(PACKAGE_DIR, "src/generated/codecs.ts"), "utf8");
-  const whatIf: Array<[string, Record<string, string>]> = [
-    ["generated K.*() calls marked /* @__PURE__ */ (codecs, method table)", { "generated/formation-methods.ts": pure(methodsSrc), "generated/codecs.ts": pure(codecsSrc) }],
-    ["method table cut to chat/chatStream", { "generated/formation-methods.ts": chatOnlyMethods }],
-    ["method table cut + /* @__PURE__ */", { "generated/formation-methods.ts": pure(chatOnlyMethods), "generated/codecs.ts": pure(codecsSrc) }],
-    [
-      "method table cut + /* @__PURE__ */ + client class with chatStream only",
-      { "generated/formation-methods.ts": pure(chatOnlyMethods), "generated/codecs.ts": pure(codecsSrc), "generated/formation-client.ts": slimClient },
-    ],
-  ];
-  const rows: string[][] = [["as built (from src/)", kB(fromSrc.raw), kB(fromSrc.gzip), "-"]];
-  let floor: Measure | undefined;
-  for (const [label, stubs] of whatIf) {
-    floor = await measure(CHAT_APP, [sdkResolver("src", stubs)]);
-    rows.push([label, kB(floor.raw), kB(floor.gzip), `-${kB(fromSrc.gzip - floor.gzip)}`]);
-  }
-  table("Chat app what-if (same runtime, generated parts cut down)", ["variant", "raw", "gzip", "gzip saved"], rows);
-  modulesTable(`The last variant (${kB(floor!.raw)} raw, ${kB(floor!.gzip)} gzip): what remains is the runtime`, floor!, 20);
+  // Where the bytes come from: the same apps bundled from src/ (one input per module).
+  const fnFromSrc = await measure(CHAT_APP_FN, [sdkResolver("src")]);
+  modulesTable(`(a) function API chat app from src/ (${kB(fnFromSrc.raw)} raw, ${kB(fnFromSrc.gzip)} gzip): minified bytes per module`, fnFromSrc, 24);
+  const classFromSrc = await measure(CHAT_APP, [sdkResolver("src")]);
+  modulesTable(`(b) client class chat app from src/ (${kB(classFromSrc.raw)} raw, ${kB(classFromSrc.gzip)} gzip): minified bytes per module`, classFromSrc, 8);
 }
 
 function modulesTable(title: string, m: Measure, top: number): void {
@@ -189,52 +154,6 @@ function modulesTable(title: string, m: Measure, top: number): void {
     modules.slice(0, top).map((x) => [x.path, String(x.bytes), `${((100 * x.bytes) / total).toFixed(1)}%`]),
   );
   if (modules.length > top) console.log(`(${modules.length - top} smaller modules: ${modules.slice(top).reduce((n, x) => n + x.bytes, 0)} bytes)`);
-}
-
-/** Marks the generated module-level codec calls (`K.object(…)`, `K.decoder(…)`, …) side-effect free. */
-function pure(src: string): string {
-  return src.replace(/(?<![\w.])K\.([A-Za-z]+)(<[^>]*>)?\(/g, "/* @__PURE__ */ K.$1$2(");
-}
-
-/**
- * formation-methods.ts keeping only the named methods: the `methods` object literal is cut to
- * those entries, so the op_* constants and codecs the others use become dead code esbuild drops.
- */
-function onlyMethods(src: string, keep: string[]): string {
-  const start = src.indexOf("export const methods");
-  if (start < 0) throw new Error("formation-methods.ts: `export const methods` not found");
-  const open = src.indexOf("{", src.indexOf("=", start));
-  // Top-level entries of the object literal: `name: { ... },` at depth 1.
-  const entries: Array<{ name: string; text: string }> = [];
-  let depth = 0;
-  let entryStart = open + 1;
-  let end = -1;
-  for (let i = open; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === '"' || ch === "'" || ch === "`") {
-      // skip string literals
-      const q = ch;
-      for (i++; i < src.length && src[i] !== q; i++) if (src[i] === "\\") i++;
-      continue;
-    }
-    if (ch === "{" || ch === "[" || ch === "(") depth++;
-    else if (ch === "}" || ch === "]" || ch === ")") {
-      depth--;
-      if (depth === 0) {
-        end = i;
-        break;
-      }
-    } else if (ch === "," && depth === 1) {
-      const text = src.slice(entryStart, i).trim();
-      if (text) entries.push({ name: /^"?([A-Za-z0-9_$]+)"?\s*:/.exec(text)?.[1] ?? "", text });
-      entryStart = i + 1;
-    }
-  }
-  const last = src.slice(entryStart, end).trim();
-  if (last) entries.push({ name: /^"?([A-Za-z0-9_$]+)"?\s*:/.exec(last)?.[1] ?? "", text: last });
-  const kept = entries.filter((e) => keep.includes(e.name));
-  if (kept.length !== keep.length) throw new Error(`formation-methods.ts: found ${kept.map((e) => e.name).join(", ")} of ${keep.join(", ")}`);
-  return `${src.slice(0, open + 1)}\n${kept.map((e) => e.text).join(",\n")}\n${src.slice(end)}`;
 }
 
 await main();

@@ -8,14 +8,13 @@ import type { ResolveUserParams } from "./generated/params.js";
 import type { Connection } from "./runtime/client.js";
 import type { RequestOptions, WithMeta } from "./runtime/options.js";
 
-type Formation = Connection<"formation">;
 
 /**
  * Links identifiers to a MUXI user (POST /users/identifiers); `userId: null`
  * or omitted creates a new user. The result carries `muxiUserId`.
  */
 export function associateUserIdentifiers(
-  client: Formation,
+  client: Connection<"formation">,
   input: { identifiers: UserIdentifierInput[]; userId?: string | null },
   options?: RequestOptions,
 ): Promise<WithMeta<LinkedUserIdentifiers>> {
@@ -30,7 +29,7 @@ export function associateUserIdentifiers(
  * `resolveUser(client, { identifier, identifierType }, options?)`: always POST /users/resolve.
  */
 export function resolveUser(
-  client: Formation,
+  client: Connection<"formation">,
   identifier: string | ResolveUserParams,
   createUserOrOptions?: boolean | RequestOptions,
   options?: RequestOptions,

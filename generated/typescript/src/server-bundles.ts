@@ -10,13 +10,12 @@ import { deferStream } from "./runtime/stream.js";
 
 export type { BundleInput } from "./runtime/bundle.js";
 
-type Server = Connection<"server">;
 type DeployStream = ReturnType<typeof F.deployFormationStreaming>;
 type UpdateStream = ReturnType<typeof F.updateFormationStreaming>;
 
 /** POST /rpc/formations with the bundle (id and version from its formation file unless given). */
 export async function deployFormation(
-  client: Server,
+  client: Connection<"server">,
   input: BundleInput,
   options?: RequestOptions,
 ): ReturnType<typeof F.deployFormation> {
@@ -30,7 +29,7 @@ export async function deployFormation(
 
 /** deployFormation as a stream of `progress` / `complete` events (`error` rejects with StreamError). */
 export function deployFormationStreaming(
-  client: Server,
+  client: Connection<"server">,
   input: BundleInput,
   options?: RequestOptions,
 ): DeployStream {
@@ -46,7 +45,7 @@ export function deployFormationStreaming(
 
 /** PUT /rpc/formations/{id} with the new bundle (version from its formation file unless given). */
 export async function updateFormation(
-  client: Server,
+  client: Connection<"server">,
   id: string,
   input: BundleInput,
   options?: RequestOptions,
@@ -57,7 +56,7 @@ export async function updateFormation(
 
 /** updateFormation as a stream of `progress` / `complete` events. */
 export function updateFormationStreaming(
-  client: Server,
+  client: Connection<"server">,
   id: string,
   input: BundleInput,
   options?: RequestOptions,

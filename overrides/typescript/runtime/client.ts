@@ -15,7 +15,7 @@ import type { Transport } from "./transport.js";
 export interface Connection<Api extends string = string> {
   /** Which API the connection reaches (the functions of the other API do not accept it). */
   readonly api: Api;
-  /** The HTTP engine shared by every call of this client. */
+  /** @internal The HTTP engine shared by every call of this client. */
   readonly transport: Transport;
 }
 
@@ -57,6 +57,7 @@ export function streamFn<T>(c: Connection, m: MethodSpec, args: readonly unknown
 /** Base of the generated client classes: each method is `return this._call(M.someOp, args)` or `this._stream(…)`. */
 export abstract class BaseClient<Api extends string = string> implements Connection<Api> {
   readonly api: Api;
+  /** @internal */
   readonly transport: Transport;
 
   protected constructor(api: Api, transport: Transport) {
