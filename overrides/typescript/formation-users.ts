@@ -8,7 +8,6 @@ import type { ResolveUserParams } from "./generated/params.js";
 import type { Connection } from "./runtime/client.js";
 import type { RequestOptions, WithMeta } from "./runtime/options.js";
 
-
 /**
  * Links identifiers to a MUXI user (POST /users/identifiers); `userId: null`
  * or omitted creates a new user. The result carries `muxiUserId`.

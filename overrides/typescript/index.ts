@@ -1,7 +1,12 @@
 // Public entry of @muxi/sdk.
 
 export { FormationClient, type FormationClientOptions } from "./formation-client.js";
-export { ServerClient, type ServerClientOptions, type BundleInput, type UpdateBundleInput } from "./server-client.js";
+export {
+  ServerClient,
+  type ServerClientOptions,
+  type BundleInput,
+  type UpdateBundleInput,
+} from "./server-client.js";
 export {
   MuxiError,
   AuthenticationError,

@@ -53,21 +53,33 @@ export class ServerClient extends GeneratedServerClient {
   /** PUT /rpc/formations/{id} with the new bundle (version from its formation file unless given). */
   override updateFormation(id: string, input: BundleInput, options?: RequestOptions): UpdateResult;
   override updateFormation(input: UpdateBundleInput, options?: RequestOptions): UpdateResult;
-  override updateFormation(a: string | UpdateBundleInput, b?: BundleInput | RequestOptions, c?: RequestOptions): UpdateResult {
+  override updateFormation(
+    a: string | UpdateBundleInput,
+    b?: BundleInput | RequestOptions,
+    c?: RequestOptions,
+  ): UpdateResult {
     return B.updateFormation(this, ...updateArgs(a, b, c));
   }
 
   /** updateFormation as a stream of `progress` / `complete` events. */
   override updateFormationStreaming(id: string, input: BundleInput, options?: RequestOptions): UpdateStream;
   override updateFormationStreaming(input: UpdateBundleInput, options?: RequestOptions): UpdateStream;
-  override updateFormationStreaming(a: string | UpdateBundleInput, b?: BundleInput | RequestOptions, c?: RequestOptions): UpdateStream {
+  override updateFormationStreaming(
+    a: string | UpdateBundleInput,
+    b?: BundleInput | RequestOptions,
+    c?: RequestOptions,
+  ): UpdateStream {
     return B.updateFormationStreaming(this, ...updateArgs(a, b, c));
   }
 
   /** Old name of updateFormationStreaming. */
   override updateFormationStream(id: string, input: BundleInput, options?: RequestOptions): UpdateStream;
   override updateFormationStream(input: UpdateBundleInput, options?: RequestOptions): UpdateStream;
-  override updateFormationStream(a: string | UpdateBundleInput, b?: BundleInput | RequestOptions, c?: RequestOptions): UpdateStream {
+  override updateFormationStream(
+    a: string | UpdateBundleInput,
+    b?: BundleInput | RequestOptions,
+    c?: RequestOptions,
+  ): UpdateStream {
     return B.updateFormationStreaming(this, ...updateArgs(a, b, c));
   }
 }

@@ -97,8 +97,27 @@ describe("every function against the mock server, sending what its method sends"
   it("types: what the functions accept and refuse (test/sdk/types/function-api.ts under --strict)", async () => {
     const tsc = join(import.meta.dirname, "../../node_modules/typescript/bin/tsc");
     const file = join(import.meta.dirname, "types/function-api.ts");
-    const args = [tsc, "--noEmit", "--strict", "--target", "ES2022", "--module", "ESNext", "--moduleResolution", "Bundler", "--lib", "ES2022,DOM,DOM.Iterable", "--types", "node", "--skipLibCheck", file];
-    const out = await exec(process.execPath, args).then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+    const args = [
+      tsc,
+      "--noEmit",
+      "--strict",
+      "--target",
+      "ES2022",
+      "--module",
+      "ESNext",
+      "--moduleResolution",
+      "Bundler",
+      "--lib",
+      "ES2022,DOM,DOM.Iterable",
+      "--types",
+      "node",
+      "--skipLibCheck",
+      file,
+    ];
+    const out = await exec(process.execPath, args).then(
+      (r) => r.stdout,
+      (e: { stdout: string }) => e.stdout,
+    );
     expect(out).toBe("");
   }, 60_000);
 });

@@ -90,7 +90,8 @@ export function bindDefault(m: MethodSpec, args: readonly unknown[]): BoundCall 
   let userId: string | undefined;
   const params = hasOthers ? args[i++] : undefined;
   if (isPlainObject(params)) {
-    for (const p of m.op.params) if (p.in !== "path" && params[p.name] !== undefined) values.set(p.name, params[p.name]);
+    for (const p of m.op.params)
+      if (p.in !== "path" && params[p.name] !== undefined) values.set(p.name, params[p.name]);
     if (typeof params.userId === "string") userId = params.userId;
   }
   return bindValues(m, values, userId, (args[i] as RequestOptions | undefined) ?? {});

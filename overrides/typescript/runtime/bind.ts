@@ -55,9 +55,7 @@ function pickForm(m: MethodSpec, args: readonly unknown[]): readonly Slot[] {
   const all = formsOf(m);
   for (const f of all) if (formMatches(f, args, false)) return f;
   for (const f of all) if (formMatches(f, args, true)) return f;
-  const forms = all.map(
-    (f) => `${m.name}(${f.map((s) => s.param + (s.optional ? "?" : "")).join(", ")})`,
-  );
+  const forms = all.map((f) => `${m.name}(${f.map((s) => s.param + (s.optional ? "?" : "")).join(", ")})`);
   throw new ValidationError(
     `${m.name}: arguments (${args.map(describe).join(", ")}) match none of: ${forms.join(" | ")}`,
   );

@@ -40,7 +40,10 @@ export function stream<T>(c: Connection, m: MethodSpec, bind: () => BoundCall): 
   }
   const transport = c.transport;
   return new Stream<T>(
-    (signal) => transport.exchange(m, bound, true, signal).then((ex) => streamItems(ex.response, m.stream!) as AsyncIterable<T>),
+    (signal) =>
+      transport
+        .exchange(m, bound, true, signal)
+        .then((ex) => streamItems(ex.response, m.stream!) as AsyncIterable<T>),
     bound.options.signal,
   );
 }

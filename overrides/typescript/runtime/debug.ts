@@ -48,7 +48,8 @@ export class DebugLog {
   }
 
   request(method: string, url: string, attempt: number, headers: Readonly<Record<string, string>>): void {
-    if (this.#sink) this.#line("→", method, url, `(attempt ${attempt}) ${JSON.stringify(redactHeaders(headers))}`);
+    if (this.#sink)
+      this.#line("→", method, url, `(attempt ${attempt}) ${JSON.stringify(redactHeaders(headers))}`);
   }
 
   response(method: string, url: string, attempt: number, status: number, ms: number): void {

@@ -16,10 +16,16 @@ export function formsOf(m: MethodSpec): readonly ArgForm[] {
     const others = exposed.filter((p) => p.in !== "path");
     const byDefault: Slot[] = [
       ...path.map((p): Slot => ({ param: p.name, kind: p.kind ?? "string", optional: false })),
-      ...(others.length > 0 ? [{ param: "params", kind: "object" as const, optional: !others.some((p) => p.required) }] : []),
+      ...(others.length > 0
+        ? [{ param: "params", kind: "object" as const, optional: !others.some((p) => p.required) }]
+        : []),
       OPTIONS,
     ];
-    const candidates = [...(m.legacy ?? []), byDefault, ...(path.length > 0 ? [[{ param: "params", kind: "object" as const, optional: false }, OPTIONS]] : [])];
+    const candidates = [
+      ...(m.legacy ?? []),
+      byDefault,
+      ...(path.length > 0 ? [[{ param: "params", kind: "object" as const, optional: false }, OPTIONS]] : []),
+    ];
     const seen = new Set<string>();
     forms = candidates.filter((f) => {
       const key = JSON.stringify(f);

@@ -40,6 +40,9 @@ export async function authorizationHeader(
 }
 
 /** The transport's signer for one key pair (a fresh timestamp and signature per attempt). */
-export function hmacSigner(keyId: string, secret: string): (method: string, path: string, nowMs: number) => Promise<string> {
+export function hmacSigner(
+  keyId: string,
+  secret: string,
+): (method: string, path: string, nowMs: number) => Promise<string> {
   return (method, path, nowMs) => authorizationHeader(keyId, secret, method, path, nowMs);
 }

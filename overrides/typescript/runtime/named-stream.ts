@@ -7,7 +7,6 @@ import type { Decoders } from "./operation.js";
 import type { SseEvent } from "./sse.js";
 import { isRecord, parseData, type StreamStep } from "./stream-step.js";
 
-
 /**
  * `event: error` data `{error, message, stage, details}` → StreamError with
  * code = `error` (e.g. HealthCheckFailed), `stage` and `details`.

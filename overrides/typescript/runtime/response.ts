@@ -9,7 +9,10 @@ import type { Exchange } from "./transport.js";
 
 const utf8 = new TextDecoder();
 
-export function decodeResponse(m: MethodSpec, { response: res, bytes = new Uint8Array() }: Exchange): unknown {
+export function decodeResponse(
+  m: MethodSpec,
+  { response: res, bytes = new Uint8Array() }: Exchange,
+): unknown {
   const spec = m.response ?? { kind: "empty", envelope: false };
   if (spec.kind === "empty") return undefined;
   if (spec.kind === "binary") return bytes;

@@ -6,7 +6,10 @@ import { ConnectionError, causeText } from "./errors.js";
 import type { StreamSpec } from "./operation.js";
 import { SseParser } from "./sse.js";
 
-export async function* streamItems(res: Response, { step, decode }: StreamSpec): AsyncGenerator<unknown, void, undefined> {
+export async function* streamItems(
+  res: Response,
+  { step, decode }: StreamSpec,
+): AsyncGenerator<unknown, void, undefined> {
   if (!res.body) return;
   const reader = res.body.getReader();
   const parser = new SseParser();

@@ -7,7 +7,14 @@
 // as fetch does; it is never retried and never turned into a MuxiError.
 
 import { DebugLog, debugSink, type DebugSink } from "./debug.js";
-import { ConnectionError, MuxiError, TimeoutError, ValidationError, causeText, errorFromResponse } from "./errors.js";
+import {
+  ConnectionError,
+  MuxiError,
+  TimeoutError,
+  ValidationError,
+  causeText,
+  errorFromResponse,
+} from "./errors.js";
 import type { BoundCall } from "./bind.js";
 import { jsonBody, type SerializedBody } from "./body.js";
 import type { MethodSpec } from "./operation.js";
@@ -90,7 +97,6 @@ function hasHeader(h: Record<string, string>, name: string): boolean {
   return Object.keys(h).some((k) => k.toLowerCase() === lower);
 }
 
-
 export class Transport {
   readonly baseUrl: string;
   readonly #fetchImpl: FetchLike;
@@ -128,16 +134,16 @@ export class Transport {
    * plain call with its whole body read within the attempt's timeout; for a stream (no timeout,
    * only the connection setup retried) with the body left to read. Errors are MuxiErrors.
    */
-  async exchange(m: MethodSpec, bound: BoundCall, streaming: boolean, signal: AbortSignal | undefined): Promise<Exchange> {
-    return this.#send(this.#prepare(m, bound, streaming, signal), streaming);
-  }
-
-  #prepare(
+  async exchange(
     m: MethodSpec,
     bound: BoundCall,
     streaming: boolean,
     signal: AbortSignal | undefined,
-  ): Prepared {
+  ): Promise<Exchange> {
+    return this.#send(this.#prepare(m, bound, streaming, signal), streaming);
+  }
+
+  #prepare(m: MethodSpec, bound: BoundCall, streaming: boolean, signal: AbortSignal | undefined): Prepared {
     const op = m.op;
     const o = bound.options;
     const url = buildUrl(this.baseUrl, op.path, bound.pathValues, bound.query);

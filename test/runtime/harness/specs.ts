@@ -22,7 +22,10 @@ export const STEPS = { chat: chatStep, named: namedStep, data: dataStep };
 const responses = new WeakMap<OperationSpec, ResponseSpec>();
 
 type OpInput = Partial<Omit<OperationSpec, "body">> &
-  Pick<OperationSpec, "id" | "method" | "path"> & { response?: ResponseSpec; body?: Omit<BodySpec, "encode"> };
+  Pick<OperationSpec, "id" | "method" | "path"> & {
+    response?: ResponseSpec;
+    body?: Omit<BodySpec, "encode">;
+  };
 
 export function op({ response, body, ...o }: OpInput): OperationSpec {
   const spec: OperationSpec = {
