@@ -1,7 +1,14 @@
 // Entry of the format stage: prettier over TypeScript, JSON and Markdown output.
 // TypeScript goes through the babel-ts parser: the same printer, about twice as fast as "typescript".
-// Large outputs are formatted on worker threads, and results are cached by content, so a
-// regeneration after a small spec change only reformats the files that changed.
+// Results are cached by content, so a regeneration after a small spec change only reformats the
+// files that changed. Text known before the format stage (overrides, wire types) is handed to the
+// Formatter early and formatted on a worker thread while the main thread is still emitting.
+//
+// Why the work goes where it goes (measured on 2 cores): one thread running prettier keeps about
+// 1.5 cores busy (V8 compiles and collects garbage on background threads), and prettier starting
+// cold spends much of its time warming up. So a second prettier (on the main thread, or another
+// worker) pays off only for a lot of text; one warm worker is better below that.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { format, version as prettierVersion, type Options } from "prettier";
@@ -9,61 +16,215 @@ import { cacheGet, cacheKey, cachePut } from "../cache/cache.js";
 
 const PARSERS: Record<string, string> = { ".ts": "babel-ts", ".mts": "babel-ts", ".js": "babel", ".mjs": "babel", ".json": "json", ".md": "markdown", ".yaml": "yaml", ".yml": "yaml" };
 const OPTIONS = { printWidth: 110, trailingComma: "all" as const, endOfLine: "lf" as const };
-/** Below this many characters in total, starting workers costs more than it saves. */
-const PARALLEL_THRESHOLD = 400_000;
+const TS_OPTIONS: Options = { ...OPTIONS, parser: "babel-ts" };
+/** Characters left for the format stage above which more workers start (cold) alongside a first, warm one. */
+const PARALLEL_THRESHOLD = 4_000_000;
+const MAX_WORKERS = Math.max(1, Math.min(availableParallelism(), 8));
+/** Line comments, each ending in a non-blank: prettier prints them as they are, one per line. */
+const HEADER = /^(\/\/[^\n]*\S\n)+$/;
 
-export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const todo: { path: string; text: string; options: Options; key: string }[] = [];
-  for (const [path, text] of files) {
-    const parser = PARSERS[path.slice(path.lastIndexOf("."))];
-    if (!parser) {
-      out.set(path, text);
-      continue;
-    }
-    const options: Options = { ...OPTIONS, parser };
-    const key = cacheKey(prettierVersion, JSON.stringify(options), text);
-    const cached = await cacheGet("format", key);
-    if (cached !== undefined) out.set(path, cached);
-    else todo.push({ path, text, options, key });
-  }
-  const total = todo.reduce((n, f) => n + f.text.length, 0);
-  const formatted = total > PARALLEL_THRESHOLD ? await formatInWorkers(todo) : await Promise.all(todo.map((f) => format(f.text, f.options)));
-  await Promise.all(
-    todo.map(async (f, i) => {
-      out.set(f.path, formatted[i]);
-      await cachePut("format", f.key, formatted[i]);
-    }),
-  );
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+interface Job {
+  key: string;
+  text: string;
+  options: Options;
+  resolve(text: string): void;
+  reject(err: Error): void;
+}
+interface Lane {
+  worker: Worker;
+  jobs: Map<number, Job>;
 }
 
-/** Largest files first, each to the worker with the least work queued. */
-async function formatInWorkers(files: { text: string; options: Options }[]): Promise<string[]> {
-  const count = Math.max(1, Math.min(availableParallelism(), 8, files.length));
-  const pending = new Map<number, { resolve(text: string): void; reject(err: Error): void }>();
-  const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(new URL("./worker.mjs", import.meta.url));
-    worker.on("message", (msg: { id: number; text?: string; error?: string }) => {
-      const p = pending.get(msg.id);
-      pending.delete(msg.id);
-      if (msg.error !== undefined) p?.reject(new Error(msg.error));
-      else p?.resolve(msg.text as string);
-    });
-    return worker;
-  });
-  const load = new Array<number>(count).fill(0);
-  try {
-    const order = files.map((_, i) => i).sort((a, b) => files[b].text.length - files[a].text.length);
-    const results = new Array<Promise<string>>(files.length);
-    for (const i of order) {
-      const w = load.indexOf(Math.min(...load));
-      load[w] += files[i].text.length;
-      results[i] = new Promise<string>((resolve, reject) => pending.set(i, { resolve, reject }));
-      workers[w].postMessage({ id: i, text: files[i].text, options: files[i].options });
+const current = new AsyncLocalStorage<Formatter>();
+
+/**
+ * For emitters: `body` (TypeScript) will reach the format stage behind a header of line comments.
+ * If a Formatter is running, it formats `body` now, or takes `formatted`: its formatting done
+ * elsewhere with aheadOptions().
+ */
+export function formatAhead(body: string, formatted?: Promise<string>): void {
+  current.getStore()?.ahead(body, formatted);
+}
+
+/** The prettier options of a TypeScript file, if a Formatter is running (to format ahead elsewhere). */
+export function aheadOptions(): Options | undefined {
+  return current.getStore() && TS_OPTIONS;
+}
+
+/**
+ * Hands `worker` (one formatting ahead with aheadOptions()) to the running Formatter, if any: it is
+ * terminated when the Formatter closes, and once `ready`, it serves the Formatter as one of its
+ * workers (see worker.mjs): warm, where a new one would start cold.
+ */
+export function lendWorker(worker: Worker, ready: Promise<unknown>): void {
+  current.getStore()?.adopt(worker, ready);
+}
+
+/**
+ * The formatting of one render. Each distinct text is formatted once: from the cache, else by
+ * prettier, on the main thread when nothing was formatted ahead and there is not much to format,
+ * else on workers (the largest files first, each to the first free worker) while the main thread
+ * only dispatches. close() terminates the workers.
+ */
+export class Formatter {
+  readonly #results = new Map<string, Promise<string>>(); // by cache key
+  readonly #bodies = new Map<string, Promise<string>>(); // body formatted ahead → formatted body
+  readonly #queue: Job[] = [];
+  readonly #lanes: Lane[] = [];
+  readonly #lent: Worker[] = [];
+  readonly #writes: Promise<void>[] = [];
+  readonly #exits: Promise<number>[] = [];
+  #maxWorkers = 0;
+  #joining = 0; // lent workers not ready yet: no other starts in their place
+  #failure?: Error;
+  #nextId = 0;
+
+  /** Runs `emit` with this Formatter receiving its formatAhead() and lendWorker() calls. */
+  run<T>(emit: () => T): T {
+    return current.run(this, emit);
+  }
+
+  /** Starts formatting `files` (for a formatFiles() to come) on a worker; resolves once they are sent. */
+  async prefetch(files: Map<string, string>): Promise<void> {
+    const { results, queued } = this.#request(files, false);
+    for (const r of results) r.catch(() => undefined); // awaited by formatFiles(); not unhandled if it never comes
+    await queued;
+  }
+
+  /** See formatAhead. */
+  ahead(body: string, formatted?: Promise<string>): void {
+    if (this.#bodies.has(body) || !/^\S/.test(body)) return; // (leading blank lines would be kept after a header)
+    if (formatted) {
+      const key = cacheKey(prettierVersion, JSON.stringify(TS_OPTIONS), body);
+      formatted = formatted.then((text) => (this.#writes.push(cachePut("format", key, text)), text));
+    } else {
+      const { results, queued } = this.#request(new Map([["body.ts", body]]), false);
+      formatted = results[0];
+      queued.catch(() => undefined);
     }
-    return await Promise.all(results);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    formatted.catch(() => undefined); // awaited where the file is formatted; never unhandled meanwhile
+    this.#bodies.set(body, formatted);
+  }
+
+  /** See lendWorker. */
+  adopt(worker: Worker, ready: Promise<unknown>): void {
+    this.#lent.push(worker);
+    this.#joining++;
+    const join = (ok: boolean): void => {
+      this.#joining--;
+      if (ok && !this.#failure) this.#addLane(worker);
+      this.#pump();
+    };
+    ready.then(() => join(true), () => join(false));
+  }
+
+  async formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
+    const { results, queued } = this.#request(files, true);
+    await queued;
+    if (this.#maxWorkers === 0) for (const job of this.#queue.splice(0)) await format(job.text, job.options).then(job.resolve, job.reject);
+    const texts = await Promise.all(results);
+    await Promise.all(this.#writes);
+    const paths = [...files.keys()];
+    return new Map(paths.map((p, i) => [p, texts[i]] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
+  async close(): Promise<void> {
+    this.#fail(new Error("formatter closed"));
+    this.#exits.push(...this.#lent.map((w) => w.terminate()));
+    await Promise.all([...this.#writes, ...this.#exits]);
+  }
+
+  /** One result per file (memoised by content); `queued` settles once the misses are looked up and handed out. */
+  #request(files: Map<string, string>, stage: boolean): { results: Promise<string>[]; queued: Promise<void> } {
+    const fresh: Job[] = [];
+    const results = [...files].map(([path, text]) => {
+      const parser = PARSERS[path.slice(path.lastIndexOf("."))];
+      if (!parser) return Promise.resolve(text);
+      const options: Options = { ...OPTIONS, parser };
+      const key = cacheKey(prettierVersion, JSON.stringify(options), text);
+      let result = this.#results.get(key);
+      if (!result) {
+        result = new Promise<string>((resolve, reject) => fresh.push({ key, text, options, resolve, reject }));
+        this.#results.set(key, result);
+      }
+      return result;
+    });
+    return { results, queued: this.#enqueue(fresh, stage) };
+  }
+
+  async #enqueue(jobs: Job[], stage: boolean): Promise<void> {
+    const ahead = jobs.map((j) => (j.options.parser === "babel-ts" ? this.#formattedAhead(j.text) : undefined));
+    jobs.forEach((j, i) => ahead[i]?.then(j.resolve, j.reject));
+    jobs = jobs.filter((_, i) => !ahead[i]);
+    const cached = await Promise.all(jobs.map((j) => cacheGet("format", j.key)));
+    const todo = jobs.filter((j, i) => (cached[i] === undefined ? true : (j.resolve(cached[i]), false)));
+    if (!todo.length) return;
+    const size = todo.reduce((n, j) => n + j.text.length, 0);
+    this.#maxWorkers = Math.max(this.#maxWorkers, !stage ? 1 : size > PARALLEL_THRESHOLD ? MAX_WORKERS : 0);
+    for (const j of todo.sort((a, b) => b.text.length - a.text.length)) {
+      const resolve = j.resolve;
+      j.resolve = (text) => {
+        resolve(text);
+        this.#writes.push(cachePut("format", j.key, text));
+      };
+      if (this.#failure) j.reject(this.#failure);
+      // Before the format stage, the main thread is busy emitting and cannot hand out work later: all to a worker now.
+      else if (!stage) this.#post(this.#lanes[0] ?? this.#spawn(), j);
+      else this.#queue.push(j);
+    }
+    this.#queue.sort((a, b) => b.text.length - a.text.length);
+    this.#pump();
+  }
+
+  /** The formatted file, if `text` is a header + a body formatted ahead. */
+  #formattedAhead(text: string): Promise<string> | undefined {
+    for (const [body, formatted] of this.#bodies) {
+      const header = text.endsWith(body) ? text.slice(0, text.length - body.length) : "";
+      if (HEADER.test(header) && !header.includes("prettier-ignore")) return formatted.then((f) => header + f);
+    }
+    return undefined;
+  }
+
+  /** Hands queued jobs to idle workers, starting workers up to the limit. */
+  #pump(): void {
+    while (this.#queue.length && !this.#failure) {
+      const lane = this.#lanes.find((l) => l.jobs.size === 0) ?? (this.#lanes.length + this.#joining < this.#maxWorkers ? this.#spawn() : undefined);
+      if (!lane) return;
+      this.#post(lane, this.#queue.shift() as Job);
+    }
+  }
+
+  #post(lane: Lane, job: Job): void {
+    const id = this.#nextId++;
+    lane.jobs.set(id, job);
+    lane.worker.postMessage({ id, text: job.text, options: job.options });
+  }
+
+  #spawn(): Lane {
+    // execArgv: [] — the worker is plain JavaScript: no need for the TypeScript loader the generator runs under.
+    return this.#addLane(new Worker(new URL("./worker.mjs", import.meta.url), { execArgv: [] }));
+  }
+
+  #addLane(worker: Worker): Lane {
+    const lane: Lane = { worker, jobs: new Map() };
+    worker.on("message", (msg: { id?: number; text?: string; error?: string }) => {
+      const job = msg.id === undefined ? undefined : lane.jobs.get(msg.id);
+      if (!job) return; // a lent worker's own messages
+      lane.jobs.delete(msg.id as number);
+      if (msg.error !== undefined) job.reject(new Error(msg.error));
+      else job.resolve(msg.text as string);
+      this.#pump();
+    });
+    worker.on("error", (err) => this.#fail(err));
+    worker.on("exit", (code) => this.#fail(new Error(`prettier worker exited with code ${code}`)));
+    this.#lanes.push(lane);
+    return lane;
+  }
+
+  /** A failed worker fails every pending job (none is lost or left hanging), and all workers stop. */
+  #fail(err: Error): void {
+    this.#failure ??= err;
+    for (const job of [...this.#queue.splice(0), ...this.#lanes.flatMap((l) => [...l.jobs.values()])]) job.reject(this.#failure);
+    for (const lane of this.#lanes.splice(0)) this.#exits.push(lane.worker.terminate());
   }
 }

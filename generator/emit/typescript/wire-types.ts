@@ -1,10 +1,12 @@
 // Raw wire types (`paths`, `components`) of one service, produced by openapi-typescript from the
 // service's bundled document. A large document goes to a worker thread, so its wire types are
-// produced while the main thread emits models and clients; a small one is not worth a worker.
+// produced (and formatted, for the format stage) while the main thread emits models and clients;
+// a small one is not worth a worker.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import openapiTS, { astToString } from "openapi-typescript";
-import { cacheGet, cacheKey, cachePut } from "../../cache/cache.js";
+import { cacheGetSync, cacheKey, cachePut } from "../../cache/cache.js";
+import { aheadOptions, formatAhead, lendWorker } from "../../format/format.js";
 
 const OTS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
 
@@ -14,23 +16,50 @@ export async function emitWireTypes(document: Record<string, unknown>): Promise<
   const shape = shapeOnly(document) as Record<string, unknown>;
   const json = JSON.stringify(shape);
   const key = cacheKey("openapi-typescript", OTS_VERSION, json);
-  const cached = await cacheGet("wire-types", key);
-  if (cached !== undefined) return cached;
-  const text = await run(shape, json.length);
+  // No await before the worker starts: the caller goes on emitting synchronously, and the worker should meanwhile.
+  const cached = cacheGetSync("wire-types", key);
+  if (cached !== undefined) {
+    formatAhead(cached);
+    return cached;
+  }
+  const run = json.length < WORKER_THRESHOLD ? { text: runHere(shape) } : runInWorker(json);
+  const text = await run.text;
+  formatAhead(text, run.formatted);
   await cachePut("wire-types", key, text);
   return text;
 }
 
-async function run(shape: Record<string, unknown>, size: number): Promise<string> {
-  if (size < WORKER_THRESHOLD) {
-    return astToString(await openapiTS(shape as unknown as Parameters<typeof openapiTS>[0], { silent: true, alphabetize: true }));
-  }
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./wire-worker.mjs", import.meta.url), { workerData: { document: shape } });
-    worker.once("message", (text: string) => resolve(text));
-    worker.once("error", reject);
-    worker.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`openapi-typescript worker exited with code ${code}`))));
-  });
+async function runHere(shape: Record<string, unknown>): Promise<string> {
+  return astToString(await openapiTS(shape as unknown as Parameters<typeof openapiTS>[0], { silent: true, alphabetize: true }));
+}
+
+/** When a Formatter runs, the worker formats the wire types too, and is then lent to the Formatter. */
+function runInWorker(json: string): { text: Promise<string>; formatted?: Promise<string> } {
+  const format = aheadOptions();
+  const worker = new Worker(new URL("./wire-worker.mjs", import.meta.url), { workerData: { json, format }, execArgv: [] });
+  const result = (key: "text" | "formatted"): Promise<string> =>
+    new Promise((resolve, reject) => {
+      worker.on("message", (m: WorkerMessage) => {
+        if (m.id !== undefined) return; // an answer to the Formatter, once lent to it
+        if (m[key] !== undefined) resolve(m[key]);
+        else if (m.error !== undefined) reject(new Error(m.error));
+      });
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`openapi-typescript worker exited with code ${code} before it finished`)));
+    });
+  const text = result("text");
+  if (!format) return { text };
+  const formatted = result("formatted");
+  formatted.catch(() => undefined); // awaited by the format stage, if it gets that far
+  lendWorker(worker, formatted); // terminated with the Formatter, even when emit fails
+  return { text, formatted };
+}
+
+interface WorkerMessage {
+  id?: number;
+  text?: string;
+  formatted?: string;
+  error?: string;
 }
 
 /**
