@@ -1,11 +1,12 @@
 // The generated client class of a service: one overloaded method per SDK method,
 // each a one-line call into the runtime with its MethodSpec.
-import { Scope, StructureKind, type MethodDeclarationStructure, type OptionalKind, type MethodDeclarationOverloadStructure, type SourceFile } from "ts-morph";
+import { Scope, StructureKind, type MethodDeclarationStructure, type OptionalKind, type MethodDeclarationOverloadStructure } from "ts-morph";
 import type { IR, Model, Operation, SdkMethod, Service } from "../../ir/types.js";
 import { docText, tsMethodName, tsVariable } from "./naming.js";
 import { methodDocs, returnType, slotType } from "./signatures.js";
+import type { StructureFile } from "./structure-file.js";
 
-export function emitClient(file: SourceFile, service: Service, ir: IR, className: string, paramsTypes: Map<string, string>): void {
+export function emitClient(file: StructureFile, service: Service, ir: IR, className: string, paramsTypes: Map<string, string>): void {
   const models = new Map(ir.models.map((m) => [m.name, m] as const));
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   for (const op of service.operations) for (const m of op.methods) methods.push(method(op, m, models, paramsTypes.get(op.name)));
@@ -21,12 +22,11 @@ export function emitClient(file: SourceFile, service: Service, ir: IR, className
 
 function method(op: Operation, m: SdkMethod, models: Map<string, Model>, paramsType: string | undefined): OptionalKind<MethodDeclarationStructure> {
   const returns = returnType(op, m, models);
-  const docs = [methodDocs(op, m)];
   const params = paramsType && `P.${paramsType}`;
-  const overloads: OptionalKind<MethodDeclarationOverloadStructure>[] = m.forms.map((form) => ({
+  const overloads: OptionalKind<MethodDeclarationOverloadStructure>[] = m.forms.map((form, index) => ({
     parameters: form.map((slot, i) => ({ name: tsVariable(slot.param), type: slotType(slot, op, form, params), hasQuestionToken: slot.optional && form.slice(i + 1).every((s) => s.optional) })),
     returnType: returns,
-    docs,
+    docs: [methodDocs(op, m, index > 0)],
   }));
   const call = m.kind === "stream" ? "_stream" : "_call";
   return {

@@ -1,11 +1,12 @@
 // Per-model converters between the public camelCase models and the snake_case wire.
-import { VariableDeclarationKind, type SourceFile, type VariableStatementStructure, StructureKind } from "ts-morph";
+import { VariableDeclarationKind, type VariableStatementStructure, StructureKind } from "ts-morph";
 import type { Model } from "../../ir/types.js";
 import { tsTypeName } from "./naming.js";
 import type { ConversionPlanner } from "./type-expr.js";
+import type { StructureFile } from "./structure-file.js";
 
 /** Emits a Codec for every model that needs one; returns how many. */
-export function emitCodecs(file: SourceFile, models: Model[], planner: ConversionPlanner): number {
+export function emitCodecs(file: StructureFile, models: Model[], planner: ConversionPlanner): number {
   const statements: VariableStatementStructure[] = [];
   for (const m of models) {
     if (!planner.modelNeeds(m.name)) continue;

@@ -1,17 +1,18 @@
 // The functions of a service (`@muxi/sdk/formation`, `@muxi/sdk/server`): one per SDK method,
 // `fn(client, ...pathParams, params?, options?)`. Each refers only to its own MethodSpec, so a
 // bundler keeps the operations an app calls and drops the rest.
-import { StructureKind, type FunctionDeclarationStructure, type SourceFile } from "ts-morph";
+import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
 import type { IR, Operation, SdkMethod, Service } from "../../ir/types.js";
 import { specConst } from "./methods.js";
 import { tsVariable } from "./naming.js";
 import { exposedParams, methodDocs, paramsShape, returnType } from "./signatures.js";
 import { tsType } from "./type-expr.js";
+import type { StructureFile } from "./structure-file.js";
 
 /** Names the function body uses for itself; a path parameter with one of them is renamed. */
 const OWN = new Set(["client", "params", "options"]);
 
-export function emitFunctions(file: SourceFile, service: Service, ir: IR, paramsTypes: Map<string, string>): void {
+export function emitFunctions(file: StructureFile, service: Service, ir: IR, paramsTypes: Map<string, string>): void {
   const models = new Map(ir.models.map((m) => [m.name, m] as const));
   const functions: FunctionDeclarationStructure[] = [];
   // Old aliases are the classes' compatibility surface; the functions are new and have one name each.

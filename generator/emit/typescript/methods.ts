@@ -1,10 +1,11 @@
 // The MethodSpec table of a service: every SDK method as data the runtime interprets.
-import { StructureKind, VariableDeclarationKind, type SourceFile } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { Operation, Param, SdkMethod, Service } from "../../ir/types.js";
 import { tsMethodName } from "./naming.js";
 import type { ConversionPlanner } from "./type-expr.js";
+import type { StructureFile } from "./structure-file.js";
 
-export function emitMethodTable(file: SourceFile, service: Service, planner: ConversionPlanner): void {
+export function emitMethodTable(file: StructureFile, service: Service, planner: ConversionPlanner): void {
   const ops = service.operations.map((op) => ({
     kind: StructureKind.VariableStatement as const,
     declarationKind: VariableDeclarationKind.Const,

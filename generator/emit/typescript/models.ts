@@ -1,10 +1,11 @@
 // Public models: one interface or type alias per IR model, camelCase members.
-import { StructureKind, type InterfaceDeclarationStructure, type SourceFile, type TypeAliasDeclarationStructure } from "ts-morph";
+import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { Model, Property } from "../../ir/types.js";
 import { docText, tsKey, tsTypeName } from "./naming.js";
 import { tsType } from "./type-expr.js";
+import type { StructureFile } from "./structure-file.js";
 
-export function emitModels(file: SourceFile, models: Model[]): void {
+export function emitModels(file: StructureFile, models: Model[]): void {
   const interfaces: InterfaceDeclarationStructure[] = [];
   const aliases: TypeAliasDeclarationStructure[] = [];
   for (const m of models) {

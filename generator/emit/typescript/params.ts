@@ -1,11 +1,12 @@
 // `<Operation>Params`: one exported interface per operation with a params object, so the
 // methods' overloads and the functions name it instead of repeating its fields inline.
-import { StructureKind, type InterfaceDeclarationStructure, type SourceFile } from "ts-morph";
+import { StructureKind, type InterfaceDeclarationStructure } from "ts-morph";
 import type { Operation } from "../../ir/types.js";
 import { docText } from "./naming.js";
 import { fieldMember, paramsShape, USER_ID_DOC } from "./signatures.js";
+import type { StructureFile } from "./structure-file.js";
 
-export function emitParams(file: SourceFile, operations: Operation[], names: Map<string, string>): void {
+export function emitParams(file: StructureFile, operations: Operation[], names: Map<string, string>): void {
   const interfaces: InterfaceDeclarationStructure[] = [];
   for (const op of operations) {
     const name = names.get(op.name);

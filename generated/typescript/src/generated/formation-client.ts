@@ -96,25 +96,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Send a chat message
    *
-   * Sends a message to the formation and returns the assistant's reply. Client key only (the
-   * admin key is rejected).
-   *
-   * The body's `stream` field chooses the response form and **defaults to `true`**: a
-   * `text/event-stream` of `{"token": ...}` frames, an optional `event: ui` frame with widgets,
-   * then `event: done` (or `event: error` if processing fails mid-stream). Comment frames
-   * `: keepalive` arrive about every second while the formation works. With `stream: false` the
-   * reply is a single JSON envelope; the plain SDK method always sends `stream: false` and the
-   * stream method `stream: true`. Errors found before streaming starts (authentication,
-   * validation, overlord unavailable, `mode: async`) are JSON envelopes in both forms.
-   *
-   * The user is taken from `X-Muxi-User-ID`; without it the deprecated body `user_id` is used,
-   * then `0`. Omitting `session_id` starts a new session whose id appears in the response
-   * (`session_id`, or the stream's `completed` item). `mode: async` is not implemented (501);
-   * the runtime may still move long requests to background processing on its own, in which case
-   * the result is polled with `GET /requests/{request_id}` or delivered to the webhook.
-   * `X-Muxi-Idempotency-Key` is honoured for the JSON form: a retry with the same key within 24
-   * hours replays the first response.
-   *
    * `POST /chat`
    */
   public chat(params: P.ChatParams, options?: RequestOptions): Promise<WithMeta<T.ChatResponse>>;
@@ -150,25 +131,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Send a chat message
    *
-   * Sends a message to the formation and returns the assistant's reply. Client key only (the
-   * admin key is rejected).
-   *
-   * The body's `stream` field chooses the response form and **defaults to `true`**: a
-   * `text/event-stream` of `{"token": ...}` frames, an optional `event: ui` frame with widgets,
-   * then `event: done` (or `event: error` if processing fails mid-stream). Comment frames
-   * `: keepalive` arrive about every second while the formation works. With `stream: false` the
-   * reply is a single JSON envelope; the plain SDK method always sends `stream: false` and the
-   * stream method `stream: true`. Errors found before streaming starts (authentication,
-   * validation, overlord unavailable, `mode: async`) are JSON envelopes in both forms.
-   *
-   * The user is taken from `X-Muxi-User-ID`; without it the deprecated body `user_id` is used,
-   * then `0`. Omitting `session_id` starts a new session whose id appears in the response
-   * (`session_id`, or the stream's `completed` item). `mode: async` is not implemented (501);
-   * the runtime may still move long requests to background processing on its own, in which case
-   * the result is polled with `GET /requests/{request_id}` or delivered to the webhook.
-   * `X-Muxi-Idempotency-Key` is honoured for the JSON form: a retry with the same key within 24
-   * hours replays the first response.
-   *
    * `POST /chat` (server-sent events)
    */
   public chatStream(params: P.ChatParams, options?: RequestOptions): Stream<ChatEvent>;
@@ -195,13 +157,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.ChatResponse>>;
   /**
    * Send an audio message
-   *
-   * Like `POST /chat`, but the message is audio: the files are transcribed and the transcript is
-   * processed as the user's message. Every file's `content_type` (or `mime_type`) must start with
-   * `audio/`; a missing or non-audio file answers 400 `VALIDATION_ERROR` with the offending field
-   * in `error.data`. `stream` defaults to `true` (event stream); the plain SDK method sends
-   * `false`. Client key only; the user comes from `X-Muxi-User-ID`, then the deprecated body
-   * `user_id`, then `0`.
    *
    * `POST /audiochat`
    */
@@ -230,13 +185,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Send an audio message
    *
-   * Like `POST /chat`, but the message is audio: the files are transcribed and the transcript is
-   * processed as the user's message. Every file's `content_type` (or `mime_type`) must start with
-   * `audio/`; a missing or non-audio file answers 400 `VALIDATION_ERROR` with the offending field
-   * in `error.data`. `stream` defaults to `true` (event stream); the plain SDK method sends
-   * `false`. Client key only; the user comes from `X-Muxi-User-ID`, then the deprecated body
-   * `user_id`, then `0`.
-   *
    * `POST /audiochat` (server-sent events)
    */
   public audioChatStream(params: P.AudioChatParams, options?: RequestOptions): Stream<ChatEvent>;
@@ -260,10 +208,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.SessionList>>;
   /**
    * List the user's sessions
-   *
-   * The user's conversations that are still in the in-memory buffer, most recent first. Client
-   * key only; `X-Muxi-User-ID` is required (400 without it). In single-user formations every
-   * caller is user `0`.
    *
    * `GET /sessions`
    */
@@ -292,19 +236,11 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get a session
    *
-   * Message count and first/last activity of one of the user's sessions, computed from the
-   * buffer. A session with no buffered messages (or another user's session) is 404. Client key
-   * only; `X-Muxi-User-ID` is required.
-   *
    * `GET /sessions/{session_id}`
    */
   public getSession(sessionId: string, options?: RequestOptions): Promise<WithMeta<T.Session>>;
   /**
    * Get a session
-   *
-   * Message count and first/last activity of one of the user's sessions, computed from the
-   * buffer. A session with no buffered messages (or another user's session) is 404. Client key
-   * only; `X-Muxi-User-ID` is required.
    *
    * `GET /sessions/{session_id}`
    */
@@ -333,10 +269,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get a session's messages
    *
-   * The buffered messages of one of the user's sessions, as stored. Use `before` with the oldest
-   * timestamp received to page backwards while `has_more` is true. An unknown session returns an
-   * empty list. Client key only; `X-Muxi-User-ID` is required.
-   *
    * `GET /sessions/{session_id}/messages`
    */
   public getSessionMessages(
@@ -346,10 +278,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.SessionMessages>>;
   /**
    * Get a session's messages
-   *
-   * The buffered messages of one of the user's sessions, as stored. Use `before` with the oldest
-   * timestamp received to page backwards while `has_more` is true. An unknown session returns an
-   * empty list. Client key only; `X-Muxi-User-ID` is required.
    *
    * `GET /sessions/{session_id}/messages`
    */
@@ -381,12 +309,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Restore a session's history
    *
-   * Loads a conversation history (for example one saved by the application) into the session's
-   * buffer, replacing what it held. Messages are sorted by timestamp and the newest ones that fit
-   * the buffer are kept (50 by default); the rest are reported as dropped. Restoring to an unknown
-   * id creates the session. Client key only; `X-Muxi-User-ID` is required. 503 when the formation
-   * has no buffer memory.
-   *
    * `POST /sessions/{session_id}/restore`
    */
   public restoreSession(
@@ -396,12 +318,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.SessionRestoreResult>>;
   /**
    * Restore a session's history
-   *
-   * Loads a conversation history (for example one saved by the application) into the session's
-   * buffer, replacing what it held. Messages are sorted by timestamp and the newest ones that fit
-   * the buffer are kept (50 by default); the rest are reported as dropped. Restoring to an unknown
-   * id creates the session. Client key only; `X-Muxi-User-ID` is required. 503 when the formation
-   * has no buffer memory.
    *
    * `POST /sessions/{session_id}/restore`
    */
@@ -426,11 +342,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public getRequests(userId?: string, options?: RequestOptions): Promise<WithMeta<T.RequestList>>;
   /**
    * List tracked requests
-   *
-   * Requests the runtime is processing or finished recently (tracking is in memory and lost on
-   * restart). With the client key `X-Muxi-User-ID` is required and only that user's requests are
-   * listed; with the admin key the header is an optional filter and omitting it lists every
-   * user's requests.
    *
    * `GET /requests`
    */
@@ -457,21 +368,11 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get a request's status
    *
-   * State and progress of one request; once completed, its `result` (kept only for a short
-   * time). This is how background (async) requests are polled. With the client key
-   * `X-Muxi-User-ID` is required and another user's request is 403; the admin key can read any
-   * request. Unknown or expired ids are 404 `REQUEST_NOT_FOUND`.
-   *
    * `GET /requests/{request_id}`
    */
   public getRequestStatus(requestId: string, options?: RequestOptions): Promise<WithMeta<T.RequestStatus>>;
   /**
    * Get a request's status
-   *
-   * State and progress of one request; once completed, its `result` (kept only for a short
-   * time). This is how background (async) requests are polled. With the client key
-   * `X-Muxi-User-ID` is required and another user's request is 403; the admin key can read any
-   * request. Unknown or expired ids are 404 `REQUEST_NOT_FOUND`.
    *
    * `GET /requests/{request_id}`
    */
@@ -503,25 +404,11 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Cancel a request
    *
-   * Stops an in-progress request: background tasks are cancelled at once, ordinary chat turns
-   * stop at their next checkpoint (see `cancellation`). Cancelling an already cancelled request
-   * succeeds again; a request that already completed or failed answers 400 `OPERATION_FAILED`.
-   * To cancel a streaming chat, send your own `request_id` in the chat body. With the client key
-   * `X-Muxi-User-ID` is required and only the user's own requests can be cancelled (403
-   * otherwise); the admin key can cancel any request.
-   *
    * `DELETE /requests/{request_id}`
    */
   public cancelRequest(requestId: string, options?: RequestOptions): Promise<WithMeta<T.RequestCancellation>>;
   /**
    * Cancel a request
-   *
-   * Stops an in-progress request: background tasks are cancelled at once, ordinary chat turns
-   * stop at their next checkpoint (see `cancellation`). Cancelling an already cancelled request
-   * succeeds again; a request that already completed or failed answers 400 `OPERATION_FAILED`.
-   * To cancel a streaming chat, send your own `request_id` in the chat body. With the client key
-   * `X-Muxi-User-ID` is required and only the user's own requests can be cancelled (403
-   * otherwise); the admin key can cancel any request.
    *
    * `DELETE /requests/{request_id}`
    */
@@ -551,15 +438,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Stream the user's events
    *
-   * A server-sent event stream of user-facing observability events (types starting with `chat.`,
-   * `agent.`, `workflow.` or `task.`) for the user; one `data:` frame per event, no event names,
-   * no keepalives, and no end frame (it stays open until the client disconnects). Either key;
-   * `X-Muxi-User-ID` is required with the client key. Errors before the stream starts are JSON
-   * envelopes (400 without the header, 503 when live event streaming is not configured).
-   *
-   * Known runtime defect: frames are terminated by the literal characters `\n\n` instead of a
-   * blank line, so a standard SSE parser may never see a frame end.
-   *
    * `GET /events` (server-sent events)
    */
   public streamEvents(options?: RequestOptions): Stream<T.EventStreamFrame>;
@@ -578,9 +456,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public streamSessionEvents(sessionId: string, options?: RequestOptions): Stream<T.EventStreamFrame>;
   /**
    * Stream one session's events
-   *
-   * Same as `GET /events`, limited to the events of one session. Either key; `X-Muxi-User-ID` is
-   * required with the client key. The same frame-terminator defect applies.
    *
    * `GET /events/{session_id}` (server-sent events)
    */
@@ -614,14 +489,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Follow a streaming request
    *
-   * Attaches to a request that is streaming right now (for example a chat started elsewhere) and
-   * relays its items from that moment on; nothing earlier is replayed. Frames are `data:` only: a
-   * `stream_open` marker, the request's stream items (the same objects as the chat stream's
-   * `token`), and a `stream_completed` marker after a terminal item or after ten minutes. If the
-   * request is unknown, not streaming, or (with the client key) not owned by this user and
-   * session, a single `{"error": ...}` frame is sent and the stream ends. Either key;
-   * `X-Muxi-User-ID` is required with the client key.
-   *
    * `GET /events/{session_id}/{request_id}` (server-sent events)
    */
   public streamRequest(
@@ -631,14 +498,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Stream<T.RequestStreamFrame>;
   /**
    * Follow a streaming request
-   *
-   * Attaches to a request that is streaming right now (for example a chat started elsewhere) and
-   * relays its items from that moment on; nothing earlier is replayed. Frames are `data:` only: a
-   * `stream_open` marker, the request's stream items (the same objects as the chat stream's
-   * `token`), and a `stream_completed` marker after a terminal item or after ten minutes. If the
-   * request is unknown, not streaming, or (with the client key) not owned by this user and
-   * session, a single `{"error": ...}` frame is sent and the stream ends. Either key;
-   * `X-Muxi-User-ID` is required with the client key.
    *
    * `GET /events/{session_id}/{request_id}` (server-sent events)
    */
@@ -687,10 +546,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * List the user's memories
    *
-   * Long-term memories the user can read: their own, their groups' shared memories and
-   * formation-wide memories (narrow with `scopes`). An empty list when the formation has no
-   * persistent memory. Either key; `X-Muxi-User-ID` is required with both.
-   *
    * `GET /memories`
    */
   public getMemories(params?: P.GetMemoriesParams, options?: RequestOptions): Promise<WithMeta<T.MemoryList>>;
@@ -719,13 +574,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Add a memory
    *
-   * Stores a long-term memory for the user (answers 200, not 201). Send free text in `content`, or
-   * a typed fact as `type` + `detail`. Writing `group` or `formation` scope needs a `memory.write`
-   * grant (403 otherwise); `group` also needs `scope_id`. Ingestion pipelines can add `source`,
-   * `source_id` and `timestamp`; repeating a `source`/`source_id` pair returns the original memory
-   * with `duplicate: true`. 503 when the formation has no persistent memory. Either key;
-   * `X-Muxi-User-ID` is required.
-   *
    * `POST /memories`
    */
   public addMemory(params?: P.AddMemoryParams, options?: RequestOptions): Promise<WithMeta<T.CreatedMemory>>;
@@ -749,17 +597,11 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Delete a memory
    *
-   * Deletes one of the user's memories; a memory of another user is reported as not found. Either
-   * key; `X-Muxi-User-ID` is required. 503 when the formation has no persistent memory.
-   *
    * `DELETE /memories/{memory_id}`
    */
   public deleteMemory(memoryId: string, options?: RequestOptions): Promise<WithMeta<T.MemoryDeleted>>;
   /**
    * Delete a memory
-   *
-   * Deletes one of the user's memories; a memory of another user is reported as not found. Either
-   * key; `X-Muxi-User-ID` is required. 503 when the formation has no persistent memory.
    *
    * `DELETE /memories/{memory_id}`
    */
@@ -806,10 +648,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.MemoryIngestionStatus>>;
   /**
    * Get an ingestion job's status
-   *
-   * Status of a background ingestion job, with the outcome of each pipeline stage and the tokens
-   * spent. Known from the runtime CHANGELOG only. Either key; send `X-Muxi-User-ID` for jobs
-   * started with the client key.
    *
    * `GET /memories/ingestion/{processing_id}`
    */
@@ -871,10 +709,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get the user's buffer
    *
-   * What the short-term conversation buffer holds for the user: message count, sessions and
-   * size. Either key; `X-Muxi-User-ID` is required with both (for totals across users use
-   * `GET /memory/stats`).
-   *
    * `GET /memory/buffer`
    */
   public getUserBuffer(options?: RequestOptions): Promise<WithMeta<T.UserBufferStatus>>;
@@ -895,11 +729,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public clearUserBuffer(userId?: string, options?: RequestOptions): Promise<WithMeta<T.UserBufferCleared>>;
   /**
    * Clear the user's buffer
-   *
-   * Removes the user's messages from the short-term conversation buffer (long-term memories are
-   * kept). With the client key `X-Muxi-User-ID` is required. With the admin key the header is
-   * optional; note that an admin call without it currently only removes buffered messages that
-   * have no user, not every user's messages.
    *
    * `DELETE /memory/buffer`
    */
@@ -941,10 +770,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Clear one session's buffer
    *
-   * Removes one session's messages from the short-term buffer. With the client key
-   * `X-Muxi-User-ID` is required (and only the user's messages are removed); optional with the
-   * admin key.
-   *
    * `DELETE /memory/buffer/{session_id}`
    */
   public clearSessionBuffer(
@@ -953,10 +778,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.SessionBufferCleared>>;
   /**
    * Clear one session's buffer
-   *
-   * Removes one session's messages from the short-term buffer. With the client key
-   * `X-Muxi-User-ID` is required (and only the user's messages are removed); optional with the
-   * admin key.
    *
    * `DELETE /memory/buffer/{session_id}`
    */
@@ -1008,11 +829,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.DistilledBatchStatus>>;
   /**
    * Get a distilled batch's status
-   *
-   * Status of the background projection of a distilled batch (`queued`, `processing`,
-   * `completed`, `failed`), with per-event results once done. Results are kept for 5 minutes
-   * after completion. With the admin key any job is visible; with the client key the request
-   * must carry the `X-Distillery-ID` of the distillery that submitted the batch (403 otherwise).
    *
    * `GET /memories/distilled/{processing_id}`
    */
@@ -1083,9 +899,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get a rebuild job's status
    *
-   * State of a background rebuild; once completed the report fields are included. Jobs live in
-   * process memory: unknown or expired ids are 404. Admin key only.
-   *
    * `GET /memory/rebuild/{job_id}`
    */
   public getMemoryRebuildJob(
@@ -1144,9 +957,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public getMemoryForgetJob(jobId: string, options?: RequestOptions): Promise<WithMeta<T.MemoryJobStatus>>;
   /**
    * Get a forget job's status
-   *
-   * State of a background forget (its rebuild); once completed the report fields are included.
-   * Unknown or expired ids are 404. Admin key only.
    *
    * `GET /memory/forget/{job_id}`
    */
@@ -1218,9 +1028,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Revoke a distillery
    *
-   * Revokes a registration: later batches from it are rejected with 410. Memories it already
-   * delivered are kept (use `POST /memory/forget` to remove them). Admin key only.
-   *
    * `DELETE /memory/distilleries/{distillery_id}`
    */
   public revokeDistillery(
@@ -1287,9 +1094,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get an artifact's metadata
    *
-   * Metadata of one artifact version. Another user's artifact is reported as not found. Either
-   * key; `X-Muxi-User-ID` is required.
-   *
    * `GET /artifacts/{artifact_id}`
    */
   public getArtifact(
@@ -1318,11 +1122,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Download an artifact's content
    *
-   * The artifact's bytes (decrypted and decompressed), streamed with the artifact's own
-   * `Content-Type`, not a JSON envelope. `Content-Disposition` is `inline` with the file name.
-   * Pass `version` for an older version of the same artifact. Errors are JSON envelopes. Either
-   * key; `X-Muxi-User-ID` is required.
-   *
    * `GET /artifacts/{artifact_id}/content`
    */
   public getArtifactContent(
@@ -1347,9 +1146,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.ArtifactVersionList>>;
   /**
    * List an artifact's versions
-   *
-   * Every version of the artifact that `artifact_id` belongs to (any version's id works), newest
-   * first. Either key; `X-Muxi-User-ID` is required.
    *
    * `GET /artifacts/{artifact_id}/versions`
    */
@@ -1387,10 +1183,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * List scheduled jobs
    *
-   * Scheduled jobs. With the client key `X-Muxi-User-ID` is required and only that user's jobs are
-   * listed; with the admin key the header is an optional filter (omit it to list every user's
-   * jobs). The user is read from the header only; a `user_id` query parameter is ignored.
-   *
    * `GET /scheduler/jobs`
    */
   public getSchedulerJobs(options?: RequestOptions): Promise<WithMeta<T.SchedulerJobList>>;
@@ -1421,14 +1213,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Schedule a job
    *
-   * Schedules a prompt to run for a user: `recurring` with a cron expression, or `one_time` at a
-   * future ISO 8601 date-time. The job runs for the user named in `X-Muxi-User-ID` (user `0` when
-   * absent; a `user_id` in the body is ignored). An unknown `type` is 400 `VALIDATION_ERROR`; a bad
-   * cron expression or a past or malformed date-time is 422 `VALIDATION_ERROR` with
-   * `error.data` `{field, value, expected, error}`; a formation without persistent memory
-   * (SQLite, PostgreSQL or MySQL) is 422 `UNPROCESSABLE_ENTITY`. `X-Muxi-Idempotency-Key` is
-   * honoured, so a retry never schedules twice. Admin key only.
-   *
    * `POST /scheduler/jobs`
    */
   public createSchedulerJob(
@@ -1449,8 +1233,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public getSchedulerJob(jobId: string, options?: RequestOptions): Promise<WithMeta<T.SchedulerJob>>;
   /**
    * Get a scheduled job
-   *
-   * One scheduled job. Admin key only.
    *
    * `GET /scheduler/jobs/{job_id}`
    */
@@ -1479,10 +1261,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Update a scheduled job
    *
-   * Changes a job's message, schedule or title. When the new message differs substantially, the
-   * runtime may replace the job with a new one (the returned `id` then differs). Known from the
-   * runtime CHANGELOG and the Go SDK; admin key assumed, as for the other job routes.
-   *
    * `PUT /scheduler/jobs/{job_id}`
    */
   public updateSchedulerJob(
@@ -1507,8 +1285,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Delete a scheduled job
    *
-   * Deletes a job for good. Admin key only.
-   *
    * `DELETE /scheduler/jobs/{job_id}`
    */
   public deleteSchedulerJob(
@@ -1531,9 +1307,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Pause a scheduled job
    *
-   * Stops an active job from running until it is resumed. A job that is not active answers 404.
-   * Known from the runtime CHANGELOG and the Go SDK; admin key assumed.
-   *
    * `POST /scheduler/jobs/{job_id}/pause`
    */
   public pauseSchedulerJob(
@@ -1555,9 +1328,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public resumeSchedulerJob(jobId: string, options?: RequestOptions): Promise<WithMeta<T.SchedulerJob>>;
   /**
    * Resume a paused job
-   *
-   * Makes a paused job run on its schedule again. A job that is not paused answers 404. Known
-   * from the runtime CHANGELOG and the Go SDK; admin key assumed.
    *
    * `POST /scheduler/jobs/{job_id}/resume`
    */
@@ -1626,9 +1396,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get an async job
    *
-   * One background job. A stub in the runtime: it always answers 404 `JOB_NOT_FOUND`. Use
-   * `GET /requests/{request_id}` to poll background chat requests. Admin key only.
-   *
    * `GET /async/jobs/{job_id}`
    */
   public getAsyncJob(
@@ -1650,9 +1417,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public cancelAsyncJob(jobId: string, options?: RequestOptions): Promise<WithMeta<T.AsyncJobCancellation>>;
   /**
    * Cancel an async job
-   *
-   * Cancels a background job. A stub in the runtime: it always answers 404 `JOB_NOT_FOUND`. Use
-   * `DELETE /requests/{request_id}` to cancel background chat requests. Admin key only.
    *
    * `DELETE /async/jobs/{job_id}`
    */
@@ -1687,8 +1451,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get a trigger
    *
-   * Returns one trigger template: its markdown content and the `data.*` fields it expects. A name with characters outside `[a-zA-Z0-9_-]` is refused with 400. Client key only.
-   *
    * `GET /triggers/{trigger_name}`
    */
   public getTrigger(
@@ -1718,8 +1480,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Fire a trigger
    *
-   * Renders the trigger template with the posted `data` and processes the result like a chat message. The payload must be wrapped in `{data: ...}`; the raw event body alone is rejected. By default (`use_async` true) the run is accepted and processed in the background, and the envelope's `request.id` identifies it; with `use_async: false` the call waits and returns the answer. A template may carry YAML frontmatter that routes the answer to a webhook or transformer. `X-Muxi-User-ID` is optional (defaults to `"0"`) and is checked against group permissions when the formation defines groups (403 on denial). The server honours `X-Muxi-Idempotency-Key` on this route. Client key only.
-   *
    * `POST /triggers/{trigger_name}`
    */
   public fireTrigger(
@@ -1729,8 +1489,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.TriggerRun>>;
   /**
    * Fire a trigger
-   *
-   * Renders the trigger template with the posted `data` and processes the result like a chat message. The payload must be wrapped in `{data: ...}`; the raw event body alone is rejected. By default (`use_async` true) the run is accepted and processed in the background, and the envelope's `request.id` identifies it; with `use_async: false` the call waits and returns the answer. A template may carry YAML frontmatter that routes the answer to a webhook or transformer. `X-Muxi-User-ID` is optional (defaults to `"0"`) and is checked against group permissions when the formation defines groups (403 on denial). The server honours `X-Muxi-Idempotency-Key` on this route. Client key only.
    *
    * `POST /triggers/{trigger_name}`
    */
@@ -1767,8 +1525,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get an SOP
    *
-   * Returns one SOP with its full markdown content, frontmatter and references. The name is validated like trigger names (400 when it contains other characters); an unknown name gives 404 `SOP_NOT_FOUND`. Client key only.
-   *
    * `GET /sops/{sop_name}`
    */
   public getSop(
@@ -1802,8 +1558,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get a skill
    *
-   * Returns one skill's metadata (license, compatibility, allowed tools) and the list of files it bundles. 404 when the skill is unknown or skills are not configured. Client key only.
-   *
    * `GET /skills/{skill_name}`
    */
   public getSkill(
@@ -1824,8 +1578,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public getAgentSkills(agentId: string, options?: RequestOptions): Promise<WithMeta<T.AgentSkillList>>;
   /**
    * List an agent's skills
-   *
-   * Lists the skills one agent may use: the public ones plus those granted to it privately. Unlike the other `/agents` routes this one belongs to the client-key skills router (the admin key is rejected). The agent id is not checked: an unknown id is not reported as an error. Empty when skills are not configured.
    *
    * `GET /agents/{agent_id}/skills`
    */
@@ -1852,8 +1604,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Link identifiers to a user
    *
-   * Links one or more external identifiers (email, Slack id, phone, ...) to a single MUXI user so memory and context follow the person across channels. Without `muxi_user_id` a new user (`usr_<12 hex>`) is created. An identifier already linked to another user is moved to this one without an error. Identifiers are scoped to the formation. Needs a database (503 otherwise). Client key only: the runtime rejects the admin key here.
-   *
    * `POST /users/identifiers`
    */
   public linkUserIdentifier(
@@ -1877,8 +1627,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.UserIdentifierList>>;
   /**
    * List a user's identifiers
-   *
-   * Lists every identifier linked to one MUXI user in this formation. The path takes the public MUXI user id (`usr_...`), not an external identifier. 404 when no such user exists; 503 when the formation has no database. Client key only.
    *
    * `GET /users/identifiers/{user_id}`
    */
@@ -1904,8 +1652,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Unlink an identifier
    *
-   * Removes one identifier mapping; the MUXI user itself and its other identifiers stay. 404 when the identifier is not linked in this formation. Client key only. (The runtime names this path segment `{identifier}`; it is the external identifier, not a MUXI user id.)
-   *
    * `DELETE /users/identifiers/{user_id}`
    */
   public unlinkUserIdentifier(
@@ -1929,8 +1675,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Resolve an identifier, creating the user if needed
    *
-   * Returns the MUXI user an external identifier belongs to, creating the user and the link when the identifier is new (use `getUser` for a lookup without side effects). The body is checked by the route itself, so a malformed body gives 400 `INVALID_REQUEST` rather than 422. 503 when the formation has no database. Client key only.
-   *
    * `POST /users/resolve`
    */
   public resolveUser(
@@ -1952,8 +1696,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Look up the user of an identifier
    *
-   * Read-only lookup of the MUXI user an external identifier belongs to; never creates anything (404 `RESOURCE_NOT_FOUND` when the identifier is unknown). Use `resolveUser` to create on demand. Client key only.
-   *
    * `GET /users/{identifier}`
    */
   public getUser(
@@ -1974,8 +1716,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public getUserChannels(channelUserId: string, options?: RequestOptions): Promise<WithMeta<T.UserChannels>>;
   /**
    * Get a user's notification channels
-   *
-   * Returns a user's proactive-notification channel state: preferred channel, per-channel addressing context, last channel used and timezone. Unknown users get an empty state. 503 when the formation has no `proactive` block. Client key only.
    *
    * `GET /users/{user_id}/channels`
    */
@@ -2003,8 +1743,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.UserChannels>>;
   /**
    * Update a user's notification channels
-   *
-   * Changes a user's channel preferences; only the fields sent change, and addressing contexts are merged per channel. The preferred channel must be a declared channel or `webhook`, the timezone an IANA name (400 otherwise); empty strings clear them. Returns the full updated state. 503 when the formation has no `proactive` block. Client key only.
    *
    * `PUT /users/{user_id}/channels`
    */
@@ -2056,8 +1794,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * List a user's credentials
    *
-   * Lists the credentials stored for the user named by `X-Muxi-User-ID` (required with either key; 400 without it). Only metadata and a redacted preview are returned. Empty when the formation has no credential store.
-   *
    * `GET /credentials`
    */
   public listCredentials(options?: RequestOptions): Promise<WithMeta<T.CredentialList>>;
@@ -2079,8 +1815,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.CreatedCredential>>;
   /**
    * Store a credential for a user
-   *
-   * Stores a credential (encrypted at rest) for the user named by `X-Muxi-User-ID` (required with either key). The service name is lower-cased and trimmed; a name with spaces is refused with 400 `VALIDATION_ERROR`. Answers 201 with the new credential's metadata. 503 when the formation has no persistent memory to store it in.
    *
    * `POST /credentials`
    */
@@ -2107,15 +1841,11 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get a credential
    *
-   * Returns the metadata and redacted preview of one of the calling user's credentials (`X-Muxi-User-ID` required with either key). 404 when the user has no credential with this id; 503 when the formation has no credential store.
-   *
    * `GET /credentials/{credential_id}`
    */
   public getCredential(credentialId: string, options?: RequestOptions): Promise<WithMeta<T.Credential>>;
   /**
    * Get a credential
-   *
-   * Returns the metadata and redacted preview of one of the calling user's credentials (`X-Muxi-User-ID` required with either key). 404 when the user has no credential with this id; 503 when the formation has no credential store.
    *
    * `GET /credentials/{credential_id}`
    */
@@ -2142,8 +1872,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Delete a credential
    *
-   * Deletes one of the calling user's credentials (`X-Muxi-User-ID` required with either key). 404 when the user has no credential with this id; 503 when the formation has no credential store.
-   *
    * `DELETE /credentials/{credential_id}`
    */
   public deleteCredential(
@@ -2152,8 +1880,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.DeletedCredential>>;
   /**
    * Delete a credential
-   *
-   * Deletes one of the calling user's credentials (`X-Muxi-User-ID` required with either key). 404 when the user has no credential with this id; 503 when the formation has no credential store.
    *
    * `DELETE /credentials/{credential_id}`
    */
@@ -2215,8 +1941,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get a secret
    *
-   * Returns one secret's name and masked value. Every SDK and the CLI call this route, but it was not found in the inspected runtime route file; the response shape follows the Go SDK and CLI models. Admin key only.
-   *
    * `GET /secrets/{key}`
    */
   public getSecret(
@@ -2238,8 +1962,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Update a secret
    *
-   * Replaces the value of an existing secret. 404 `SECRET_NOT_FOUND` when it does not exist (create it with `createSecret`); 503 when there is no secrets manager. Admin key only.
-   *
    * `PUT /secrets/{key}`
    */
   public setSecret(
@@ -2249,8 +1971,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.SecretMessage>>;
   /**
    * Update a secret
-   *
-   * Replaces the value of an existing secret. 404 `SECRET_NOT_FOUND` when it does not exist (create it with `createSecret`); 503 when there is no secrets manager. Admin key only.
    *
    * `PUT /secrets/{key}`
    */
@@ -2272,8 +1992,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public deleteSecret(key: string, options?: RequestOptions): Promise<WithMeta<T.SecretMessage>>;
   /**
    * Delete a secret
-   *
-   * Deletes a secret. 404 `SECRET_NOT_FOUND` when it does not exist; 409 `SECRET_IN_USE` when the formation configuration still refers to it; 503 when there is no secrets manager. Admin key only.
    *
    * `DELETE /secrets/{key}`
    */
@@ -2308,8 +2026,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get an agent
    *
-   * Returns one agent's configuration, with secret placeholders shown instead of their values. 404 `AGENT_NOT_FOUND` for an unknown id. Admin key only.
-   *
    * `GET /agents/{agent_id}`
    */
   public getAgent(
@@ -2334,8 +2050,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.AgentKnowledgeSyncResult>>;
   /**
    * Sync an agent's remote knowledge
-   *
-   * Re-syncs an agent's remote knowledge sources now (changed files are re-embedded). A source that is already syncing reports `skipped` instead of running twice. The body is optional; `source_id` limits the sync to one source. 404 `AGENT_NOT_FOUND` for an unknown agent (or `RESOURCE_NOT_FOUND` for an unknown source); 400 when the agent has no remote sources. Admin key only.
    *
    * `POST /agents/{agent_id}/knowledge/sync`
    */
@@ -2427,8 +2141,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Get an MCP server
    *
-   * Returns one MCP server's configuration, with secret placeholders shown instead of their values. 404 `MCP_SERVER_NOT_FOUND` for an unknown id. Admin key only.
-   *
    * `GET /mcp/servers/{server_id}`
    */
   public getMcpServer(
@@ -2454,8 +2166,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Update an MCP server
    *
-   * Returns the server id merged with the fields sent. In the inspected runtime this is a placeholder: the id is not checked and nothing is stored. Admin key only.
-   *
    * `PATCH /mcp/servers/{server_id}`
    */
   public updateMcpServer(
@@ -2476,8 +2186,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public deleteMcpServer(serverId: string, options?: RequestOptions): Promise<WithMeta<T.McpMessage>>;
   /**
    * Delete an MCP server
-   *
-   * Answers with a confirmation message. In the inspected runtime this is a placeholder: the id is not checked and the configuration is unchanged. Admin key only.
    *
    * `DELETE /mcp/servers/{server_id}`
    */
@@ -2594,8 +2302,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Reset one LLM setting
    *
-   * Resets one global LLM setting to its default. The newer runtime accepts only `temperature`, `max_tokens` and `timeout_seconds` (400 `INVALID_PARAMS` otherwise); an older one accepted any name. Admin key only.
-   *
    * `DELETE /llm/settings/{item}`
    */
   public resetLlmSetting(
@@ -2660,8 +2366,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   /**
    * Update a logging destination
    *
-   * Changes a destination's level, format or enabled flag and returns the updated destination. 404 for an unknown id. Not persisted in the inspected runtime. Admin key only.
-   *
    * `PATCH /logging/destinations/{destination_id}`
    */
   public updateLoggingDestination(
@@ -2685,8 +2389,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   ): Promise<WithMeta<T.LoggingMessage>>;
   /**
    * Delete a logging destination
-   *
-   * Removes a destination. 404 for an unknown id. Not persisted in the inspected runtime. Admin key only.
    *
    * `DELETE /logging/destinations/{destination_id}`
    */
@@ -2735,8 +2437,6 @@ export abstract class GeneratedFormationClient extends BaseClient<"formation"> {
   public deleteA2AOutboundEndpoint(item: string, options?: RequestOptions): Promise<WithMeta<T.A2AMessage>>;
   /**
    * Remove an outbound A2A endpoint
-   *
-   * Removes one named endpoint from the outbound settings (in memory only). Admin key only.
    *
    * `DELETE /a2a/outbound/{item}`
    */

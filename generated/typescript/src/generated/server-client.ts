@@ -76,10 +76,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Read the server's audit log
    *
-   * The newest lines of the server's audit log file (`logging.audit_log`, default `logs/audit.log`) as
-   * plain text, one line per `\n`. An empty body means the file does not exist. What the file holds
-   * depends on the server's logging setup.
-   *
    * `GET /rpc/server/logs`
    */
   public getServerLogs(params?: P.GetServerLogsParams, options?: RequestOptions): Promise<string>;
@@ -195,9 +191,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Get a formation
    *
-   * One formation in detail: status, port, process id, restart count, uptime, deploy and start times,
-   * health, and the hashes of its current and previous bundles. A running formation is health-probed live.
-   *
    * `GET /rpc/formations/{id}`
    */
   public getFormation(
@@ -230,15 +223,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Update a formation to a new bundle
    *
-   * Replaces a running formation with a new bundle without downtime (blue-green): the new version is
-   * extracted to staging, checked, started on a second port and health-checked; only then does traffic
-   * switch and the old process stop. If anything fails the old version keeps serving. The formation's
-   * `memory.db` is carried over when the bundle has none. An identical bundle is refused (409).
-   *
-   * With `Accept: text/event-stream` the progress is streamed (`progress`, then `complete` or `error`).
-   * "Not found" and "already being updated" are still plain JSON errors, since they are checked before
-   * the stream opens.
-   *
    * `PUT /rpc/formations/{id}`
    */
   public updateFormation(
@@ -270,15 +254,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   ): Stream<NamedEvent<"progress", T.DeployProgressEvent> | NamedEvent<"complete", T.DeployCompleteEvent>>;
   /**
    * Update a formation to a new bundle
-   *
-   * Replaces a running formation with a new bundle without downtime (blue-green): the new version is
-   * extracted to staging, checked, started on a second port and health-checked; only then does traffic
-   * switch and the old process stop. If anything fails the old version keeps serving. The formation's
-   * `memory.db` is carried over when the bundle has none. An identical bundle is refused (409).
-   *
-   * With `Accept: text/event-stream` the progress is streamed (`progress`, then `complete` or `error`).
-   * "Not found" and "already being updated" are still plain JSON errors, since they are checked before
-   * the stream opens.
    *
    * `PUT /rpc/formations/{id}` (server-sent events)
    */
@@ -318,15 +293,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Update a formation to a new bundle
    *
-   * Replaces a running formation with a new bundle without downtime (blue-green): the new version is
-   * extracted to staging, checked, started on a second port and health-checked; only then does traffic
-   * switch and the old process stop. If anything fails the old version keeps serving. The formation's
-   * `memory.db` is carried over when the bundle has none. An identical bundle is refused (409).
-   *
-   * With `Accept: text/event-stream` the progress is streamed (`progress`, then `complete` or `error`).
-   * "Not found" and "already being updated" are still plain JSON errors, since they are checked before
-   * the stream opens.
-   *
    * `PUT /rpc/formations/{id}` (server-sent events)
    * Another name of `updateFormationStreaming`.
    * @deprecated Old name, kept for compatibility.
@@ -355,9 +321,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Delete a formation
    *
-   * Stops the formation (a failure to stop is ignored), unregisters it, releases its port and removes its
-   * files, including previous versions and its memory database. This cannot be undone.
-   *
    * `DELETE /rpc/formations/{id}`
    */
   public deleteFormation(
@@ -382,12 +345,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   public startFormation(id: string, options?: RequestOptions): Promise<WithMeta<T.StartResult>>;
   /**
    * Start a stopped formation
-   *
-   * Starts a stopped (or crashed) formation on its port and waits for its health check. Takes no body.
-   *
-   * With `Accept: text/event-stream` the progress is streamed. The stream opens before anything is
-   * checked, so "not found" and "already running" then arrive as an `error` event (types `NotFound`,
-   * `AlreadyRunning`) on a 200 response.
    *
    * `POST /rpc/formations/{id}/start`
    */
@@ -417,12 +374,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Start a stopped formation
    *
-   * Starts a stopped (or crashed) formation on its port and waits for its health check. Takes no body.
-   *
-   * With `Accept: text/event-stream` the progress is streamed. The stream opens before anything is
-   * checked, so "not found" and "already running" then arrive as an `error` event (types `NotFound`,
-   * `AlreadyRunning`) on a 200 response.
-   *
    * `POST /rpc/formations/{id}/start` (server-sent events)
    */
   public startFormationStream(
@@ -448,8 +399,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Stop a formation
    *
-   * Stops the formation's process. It stays registered (and keeps its port) and can be started again. Takes no body.
-   *
    * `POST /rpc/formations/{id}/stop`
    */
   public stopFormation(
@@ -473,11 +422,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   public restartFormation(id: string, options?: RequestOptions): Promise<WithMeta<T.RestartResult>>;
   /**
    * Restart a formation
-   *
-   * Stops the formation, starts it again on the same port and waits for its health check. Takes no body.
-   *
-   * With `Accept: text/event-stream` the progress is streamed; the stream opens before anything is
-   * checked, so every failure arrives as an `error` event on a 200 response.
    *
    * `POST /rpc/formations/{id}/restart`
    */
@@ -505,11 +449,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   ): Stream<NamedEvent<"progress", T.DeployProgressEvent> | NamedEvent<"complete", T.DeployCompleteEvent>>;
   /**
    * Restart a formation
-   *
-   * Stops the formation, starts it again on the same port and waits for its health check. Takes no body.
-   *
-   * With `Accept: text/event-stream` the progress is streamed; the stream opens before anything is
-   * checked, so every failure arrives as an `error` event on a 200 response.
    *
    * `POST /rpc/formations/{id}/restart` (server-sent events)
    */
@@ -541,13 +480,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Roll a formation back to its previous version
    *
-   * Brings the previous bundle back without downtime (blue-green): it is started on a second port and
-   * health-checked, then traffic switches and the current version stops. If the previous version fails
-   * its health check the current one keeps running. The memory database is carried over. Takes no body.
-   *
-   * With `Accept: text/event-stream` the progress is streamed; the stream opens before anything is
-   * checked, so every failure arrives as an `error` event on a 200 response.
-   *
    * `POST /rpc/formations/{id}/rollback`
    */
   public rollbackFormation(
@@ -577,13 +509,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Roll a formation back to its previous version
    *
-   * Brings the previous bundle back without downtime (blue-green): it is started on a second port and
-   * health-checked, then traffic switches and the current version stops. If the previous version fails
-   * its health check the current one keeps running. The memory database is carried over. Takes no body.
-   *
-   * With `Accept: text/event-stream` the progress is streamed; the stream opens before anything is
-   * checked, so every failure arrives as an `error` event on a 200 response.
-   *
    * `POST /rpc/formations/{id}/rollback` (server-sent events)
    */
   public rollbackFormationStream(
@@ -609,9 +534,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   public cancelUpdate(id: string, options?: RequestOptions): Promise<T.CancelUpdateResult>;
   /**
    * Cancel an update in progress
-   *
-   * Abandons a running `updateFormation`: kills the staging process, releases its port and removes its
-   * files. The current version keeps serving. The answer is flat JSON, not wrapped in `data`. Takes no body.
    *
    * `POST /rpc/formations/{id}/cancel-update`
    */
@@ -641,11 +563,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   /**
    * Read a formation's logs
    *
-   * The newest lines of the formation's stdout and stderr logs. With `follow=true` (and
-   * `Accept: text/event-stream`) the response is instead a stream of new lines as they are written: a
-   * `connected` event, then one `log` event per line, until the client disconnects. Sign the path
-   * without the query string.
-   *
    * `GET /rpc/formations/{id}/logs`
    */
   public getFormationLogs(
@@ -655,11 +572,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   ): Promise<WithMeta<T.FormationLogs>>;
   /**
    * Read a formation's logs
-   *
-   * The newest lines of the formation's stdout and stderr logs. With `follow=true` (and
-   * `Accept: text/event-stream`) the response is instead a stream of new lines as they are written: a
-   * `connected` event, then one `log` event per line, until the client disconnects. Sign the path
-   * without the query string.
    *
    * `GET /rpc/formations/{id}/logs`
    */
@@ -688,11 +600,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   ): Stream<NamedEvent<"connected", T.LogConnectedEvent> | NamedEvent<"log", T.LogLineEvent>>;
   /**
    * Read a formation's logs
-   *
-   * The newest lines of the formation's stdout and stderr logs. With `follow=true` (and
-   * `Accept: text/event-stream`) the response is instead a stream of new lines as they are written: a
-   * `connected` event, then one `log` event per line, until the client disconnects. Sign the path
-   * without the query string.
    *
    * `GET /rpc/formations/{id}/logs` (server-sent events)
    */
@@ -724,10 +631,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   ): Promise<Uint8Array>;
   /**
    * Download a formation's files
-   *
-   * A zip archive of the formation's current files (hidden files and directories are left out, except
-   * `.env`; `memory.db` only with `db=true`). An error after the transfer has started leaves a truncated
-   * archive. Sign the path without the query string.
    *
    * `GET /rpc/formations/{id}/download`
    */
@@ -761,16 +664,6 @@ export abstract class GeneratedServerClient extends BaseClient<"server"> {
   ): Promise<T.DraftFilesResponse | T.ManageDraftFilesResponseVariant2>;
   /**
    * Create, edit, deploy or discard a formation's draft
-   *
-   * One action on the formation's draft (`formations/<id>/draft/` on the server), chosen by `action` in
-   * the body: create it (`init`, empty or cloned from the live version), list, read, write or delete its
-   * files, make it live (`deploy`), or throw it away (`discard`). The formation id must be a valid id
-   * (see `deployFormation`); a live formation of that id need not exist.
-   *
-   * Every answer except a successful `deploy` is a DraftFilesResponse, errors included (`success: false`
-   * with an `error` type). `deploy` answers exactly like `deployFormation` (201, first deploy) or
-   * `updateFormation` (200) — with their error bodies, and with progress events when the request has
-   * `Accept: text/event-stream`.
    *
    * `POST /rpc/formations/{id}/draft/files`
    */
