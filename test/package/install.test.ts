@@ -215,6 +215,21 @@ describe("installed from the packed tarball", () => {
     const diagnostics = typecheck(files);
     expect(diagnostics).toEqual([]);
   }, 120_000); // a full program check, declarations included (skipLibCheck: false)
+
+  it("TypeScript's old node10 resolution (no `exports`) finds the subpaths' types through typesVersions", () => {
+    const file = join(project, "node10-consumer.ts");
+    writeFileSync(
+      file,
+      [
+        `import { createFormation, chatStream } from "@muxi/sdk/formation";`,
+        `import { createServer, listFormations } from "@muxi/sdk/server";`,
+        `import type { ChatEvent, Stream } from "@muxi/sdk";`,
+        `const s: Stream<ChatEvent> = chatStream(createFormation({ url: "http://localhost:8271" }), { message: "hi" });`,
+        `void s; void listFormations(createServer({ url: "http://localhost:7890" }));`,
+      ].join("\n"),
+    );
+    expect(typecheck([file], "node10")).toEqual([]);
+  }, 120_000);
 });
 
 function expectLoaded(report: LoadReport): void {
@@ -235,11 +250,11 @@ function listFiles(dir: string, prefix = ""): string[] {
 }
 
 /** tsc --noEmit with the settings of a modern Node consumer (nodenext resolution, strict). */
-function typecheck(files: string[]): string[] {
+function typecheck(files: string[], resolution: "nodenext" | "node10" = "nodenext"): string[] {
   const program = ts.createProgram(files, {
     target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    module: resolution === "nodenext" ? ts.ModuleKind.NodeNext : ts.ModuleKind.CommonJS,
+    moduleResolution: resolution === "nodenext" ? ts.ModuleResolutionKind.NodeNext : ts.ModuleResolutionKind.Node10,
     lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
     strict: true,
     noEmit: true,
