@@ -3,12 +3,12 @@
 // class so that a bundle using only functions does not carry every method.
 
 import type { Connection } from "./runtime/client.js";
-import type { DebugSink } from "./runtime/debug.js";
-import { ENV, envFlag, readEnv } from "./runtime/env.js";
-import { Transport, type FetchLike, type TransportConfig } from "./runtime/transport.js";
+import { ENV, readEnv } from "./runtime/env.js";
+import { sharedTransportConfig, type SharedClientOptions } from "./runtime/options.js";
+import { Transport, type TransportConfig } from "./runtime/transport.js";
 import { formationBaseUrl } from "./runtime/url.js";
 
-export interface FormationClientOptions {
+export interface FormationClientOptions extends SharedClientOptions {
   /** MUXI Server origin (with formationId): `{serverUrl}/api/{formationId}/v1` (live) or `/draft/` (draft). */
   serverUrl?: string;
   formationId?: string;
@@ -22,15 +22,6 @@ export interface FormationClientOptions {
   adminKey?: string;
   /** Default X-Muxi-User-ID. */
   userId?: string;
-  /** Per-attempt timeout in ms (default 30000). */
-  timeout?: number;
-  /** Old name of `timeout`. */
-  timeoutMs?: number;
-  /** Retries of retryable calls (default 3). */
-  maxRetries?: number;
-  debug?: boolean | DebugSink;
-  fetch?: FetchLike;
-  headers?: Record<string, string>;
 }
 
 /** Client options + environment (MUXI_FORMATION_URL, MUXI_SERVER_URL, MUXI_CLIENT_KEY, MUXI_ADMIN_KEY, MUXI_DEBUG). */
@@ -40,18 +31,11 @@ export function formationTransportConfig(o: FormationClientOptions): TransportCo
   else if (o.formationId && readEnv(ENV.serverUrl)) loc = { ...o, serverUrl: readEnv(ENV.serverUrl) };
   else if (readEnv(ENV.formationUrl)) loc = { url: readEnv(ENV.formationUrl) };
   else loc = { ...o, serverUrl: readEnv(ENV.serverUrl) };
-  const config: TransportConfig = {
-    baseUrl: formationBaseUrl(loc),
-    timeout: o.timeout ?? o.timeoutMs ?? 30_000,
-    maxRetries: o.maxRetries ?? 3,
-    debug: o.debug ?? envFlag(ENV.debug),
-    credentials: {
-      clientKey: o.clientKey ?? readEnv(ENV.clientKey),
-      adminKey: o.adminKey ?? readEnv(ENV.adminKey),
-    },
+  const config = sharedTransportConfig(o, formationBaseUrl(loc));
+  config.credentials = {
+    clientKey: o.clientKey ?? readEnv(ENV.clientKey),
+    adminKey: o.adminKey ?? readEnv(ENV.adminKey),
   };
-  if (o.fetch) config.fetch = o.fetch;
-  if (o.headers) config.headers = o.headers;
   if (o.userId) config.defaultUserId = o.userId;
   return config;
 }

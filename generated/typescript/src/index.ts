@@ -31,7 +31,7 @@ export {
   type WebhookResponseItem,
 } from "./webhook.js";
 export { Stream, type StreamSource } from "./runtime/stream.js";
-export type { RequestOptions, WithMeta } from "./runtime/options.js";
+export type { RequestOptions, SharedClientOptions, WithMeta } from "./runtime/options.js";
 export type { DebugSink } from "./runtime/debug.js";
 export type { FetchLike } from "./runtime/transport.js";
 export type {

@@ -3,41 +3,26 @@
 // using only functions does not carry every method.
 
 import type { Connection } from "./runtime/client.js";
-import type { DebugSink } from "./runtime/debug.js";
-import { ENV, envFlag, readEnv } from "./runtime/env.js";
+import { ENV, readEnv } from "./runtime/env.js";
 import { hmacSigner } from "./runtime/hmac.js";
-import { Transport, type FetchLike, type TransportConfig } from "./runtime/transport.js";
+import { sharedTransportConfig, type SharedClientOptions } from "./runtime/options.js";
+import { Transport, type TransportConfig } from "./runtime/transport.js";
 import { serverBaseUrl } from "./runtime/url.js";
 
-export interface ServerClientOptions {
+export interface ServerClientOptions extends SharedClientOptions {
   /** MUXI Server origin, e.g. http://localhost:7890 (env MUXI_SERVER_URL). */
   url?: string;
   /** HMAC key id (env MUXI_KEY_ID). */
   keyId?: string;
   /** HMAC secret (env MUXI_SECRET_KEY). */
   secretKey?: string;
-  /** Per-attempt timeout in ms (default 30000). */
-  timeout?: number;
-  /** Old name of `timeout`. */
-  timeoutMs?: number;
-  maxRetries?: number;
-  debug?: boolean | DebugSink;
-  fetch?: FetchLike;
-  headers?: Record<string, string>;
 }
 
 export function serverTransportConfig(o: ServerClientOptions): TransportConfig {
-  const config: TransportConfig = {
-    baseUrl: serverBaseUrl(o.url ?? readEnv(ENV.serverUrl)),
-    timeout: o.timeout ?? o.timeoutMs ?? 30_000,
-    maxRetries: o.maxRetries ?? 3,
-    debug: o.debug ?? envFlag(ENV.debug),
-  };
+  const config = sharedTransportConfig(o, serverBaseUrl(o.url ?? readEnv(ENV.serverUrl)));
   const keyId = (o.keyId ?? readEnv(ENV.keyId))?.trim();
   const secretKey = (o.secretKey ?? readEnv(ENV.secretKey))?.trim();
   if (keyId && secretKey) config.sign = hmacSigner(keyId, secretKey);
-  if (o.fetch) config.fetch = o.fetch;
-  if (o.headers) config.headers = o.headers;
   return config;
 }
 
