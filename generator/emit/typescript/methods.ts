@@ -88,6 +88,7 @@ function methodLiteral(op: Operation, m: SdkMethod, planner: ConversionPlanner):
     parts.push(`response: { kind: ${JSON.stringify(op.response.kind)}, envelope: ${op.response.envelope}${decode ? `, decode: /* @__PURE__ */ K.decoder(${decode})` : ""} }`);
   }
   // Only the old positional forms: the runtime derives the others from the params (runtime/forms.ts).
-  if (m.legacy.length > 0) parts.push(`legacy: ${JSON.stringify(m.legacy)}`);
+  // Slot names, "?" for optional: the runtime (forms.ts) knows the kinds from the names and params.
+  if (m.legacy.length > 0) parts.push(`legacy: ${JSON.stringify(m.legacy.map((form) => form.map((s) => s.param + (s.optional ? "?" : ""))))}`);
   return `{ ${parts.join(", ")} }`;
 }

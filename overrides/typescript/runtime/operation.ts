@@ -107,11 +107,13 @@ export interface MethodSpec {
   /** How a streaming method reads its events (streaming methods). */
   readonly stream?: StreamSpec;
   /**
-   * Extra calling forms (old positional signatures, `x-muxi-legacy`), tried first. The default
-   * form `(...pathParams, params?, options?)` and the object form `(params, options?)` are derived
-   * from `op.params` by the runtime (forms.ts), by the same rule the generator uses.
+   * Extra calling forms (old positional signatures, `x-muxi-legacy`), tried first, as slot names
+   * with `?` marking the optional ones (`["params", "userId?", "options?"]`); the slots' kinds follow
+   * from the names and `op.params`. The default form `(...pathParams, params?, options?)` and the
+   * object form `(params, options?)` are derived from `op.params` by the runtime (forms.ts), by the
+   * same rule the generator uses.
    */
-  readonly legacy?: readonly ArgForm[];
+  readonly legacy?: readonly (readonly string[])[];
   /** All calling forms, when a hand-written spec wants exactly these (nothing is derived then). */
   readonly forms?: readonly ArgForm[];
 }

@@ -1369,13 +1369,7 @@ export const spec_chat: MethodSpec = {
   name: "chat",
   op: op_chat,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.ChatResponse) },
-  legacy: [
-    [
-      { param: "params", kind: "object", optional: false },
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["params", "userId?", "options?"]],
 };
 export const spec_chatStream: MethodSpec = {
   name: "chatStream",
@@ -1385,25 +1379,13 @@ export const spec_chatStream: MethodSpec = {
     select: { body: { stream: true } },
     decode: { ui: /* @__PURE__ */ K.decoder(C.ChatUiFrame) },
   },
-  legacy: [
-    [
-      { param: "params", kind: "object", optional: false },
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["params", "userId?", "options?"]],
 };
 export const spec_audioChat: MethodSpec = {
   name: "audioChat",
   op: op_audioChat,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.ChatResponse) },
-  legacy: [
-    [
-      { param: "params", kind: "object", optional: false },
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["params", "userId?", "options?"]],
 };
 export const spec_audioChatStream: MethodSpec = {
   name: "audioChatStream",
@@ -1413,108 +1395,55 @@ export const spec_audioChatStream: MethodSpec = {
     select: { body: { stream: true } },
     decode: { ui: /* @__PURE__ */ K.decoder(C.ChatUiFrame) },
   },
-  legacy: [
-    [
-      { param: "params", kind: "object", optional: false },
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["params", "userId?", "options?"]],
 };
 export const spec_getSessions: MethodSpec = {
   name: "getSessions",
   op: op_getSessions,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.SessionList) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: false },
-      { param: "limit", kind: "number", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId", "limit?", "options?"]],
 };
 export const spec_getSession: MethodSpec = {
   name: "getSession",
   op: op_getSession,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.Session) },
-  legacy: [
-    [
-      { param: "sessionId", kind: "string", optional: false },
-      { param: "userId", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["sessionId", "userId", "options?"]],
 };
 export const spec_getSessionMessages: MethodSpec = {
   name: "getSessionMessages",
   op: op_getSessionMessages,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.SessionMessages) },
-  legacy: [
-    [
-      { param: "sessionId", kind: "string", optional: false },
-      { param: "userId", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["sessionId", "userId", "options?"]],
 };
 export const spec_restoreSession: MethodSpec = {
   name: "restoreSession",
   op: op_restoreSession,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.SessionRestoreResult) },
-  legacy: [
-    [
-      { param: "sessionId", kind: "string", optional: false },
-      { param: "userId", kind: "string", optional: false },
-      { param: "messages", kind: "array", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["sessionId", "userId", "messages", "options?"]],
 };
 export const spec_getRequests: MethodSpec = {
   name: "getRequests",
   op: op_getRequests,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.RequestList) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId?", "options?"]],
 };
 export const spec_getRequestStatus: MethodSpec = {
   name: "getRequestStatus",
   op: op_getRequestStatus,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.RequestStatus) },
-  legacy: [
-    [
-      { param: "requestId", kind: "string", optional: false },
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["requestId", "userId?", "options?"]],
 };
 export const spec_cancelRequest: MethodSpec = {
   name: "cancelRequest",
   op: op_cancelRequest,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.RequestCancellation) },
-  legacy: [
-    [
-      { param: "requestId", kind: "string", optional: false },
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["requestId", "userId?", "options?"]],
 };
 export const spec_streamEvents: MethodSpec = {
   name: "streamEvents",
   op: op_streamEvents,
   stream: { step: dataStep, decode: { message: /* @__PURE__ */ K.decoder(C.EventStreamFrame) } },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId?", "options?"]],
 };
 export const spec_streamSessionEvents: MethodSpec = {
   name: "streamSessionEvents",
@@ -1525,14 +1454,7 @@ export const spec_streamRequest: MethodSpec = {
   name: "streamRequest",
   op: op_streamRequest,
   stream: { step: dataStep, decode: { message: /* @__PURE__ */ K.decoder(C.RequestStreamFrame) } },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: true },
-      { param: "sessionId", kind: "string", optional: false },
-      { param: "requestId", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId?", "sessionId", "requestId", "options?"]],
 };
 export const spec_streamLogs: MethodSpec = {
   name: "streamLogs",
@@ -1549,38 +1471,19 @@ export const spec_getMemories: MethodSpec = {
   name: "getMemories",
   op: op_getMemories,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.MemoryList) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: false },
-      { param: "limit", kind: "number", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId", "limit?", "options?"]],
 };
 export const spec_addMemory: MethodSpec = {
   name: "addMemory",
   op: op_addMemory,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.CreatedMemory) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: false },
-      { param: "type", kind: "string", optional: true },
-      { param: "detail", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId", "type?", "detail?", "options?"]],
 };
 export const spec_deleteMemory: MethodSpec = {
   name: "deleteMemory",
   op: op_deleteMemory,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.MemoryDeleted) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: false },
-      { param: "memoryId", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId", "memoryId", "options?"]],
 };
 export const spec_addMemoriesBatch: MethodSpec = {
   name: "addMemoriesBatch",
@@ -1606,23 +1509,13 @@ export const spec_getUserBuffer: MethodSpec = {
   name: "getUserBuffer",
   op: op_getUserBuffer,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.UserBufferStatus) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId", "options?"]],
 };
 export const spec_clearUserBuffer: MethodSpec = {
   name: "clearUserBuffer",
   op: op_clearUserBuffer,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.UserBufferCleared) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId?", "options?"]],
 };
 export const spec_clearAllBuffers: MethodSpec = {
   name: "clearAllBuffers",
@@ -1633,13 +1526,7 @@ export const spec_clearSessionBuffer: MethodSpec = {
   name: "clearSessionBuffer",
   op: op_clearSessionBuffer,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.SessionBufferCleared) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: true },
-      { param: "sessionId", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId?", "sessionId", "options?"]],
 };
 export const spec_ingestDistilledMemories: MethodSpec = {
   name: "ingestDistilledMemories",
@@ -1745,26 +1632,13 @@ export const spec_getSchedulerJobs: MethodSpec = {
   name: "getSchedulerJobs",
   op: op_getSchedulerJobs,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.SchedulerJobList) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId?", "options?"]],
 };
 export const spec_createSchedulerJob: MethodSpec = {
   name: "createSchedulerJob",
   op: op_createSchedulerJob,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.SchedulerJob) },
-  legacy: [
-    [
-      { param: "type", kind: "string", optional: false },
-      { param: "schedule", kind: "string", optional: false },
-      { param: "message", kind: "string", optional: false },
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["type", "schedule", "message", "userId?", "options?"]],
 };
 export const spec_getSchedulerJob: MethodSpec = {
   name: "getSchedulerJob",
@@ -1830,15 +1704,7 @@ export const spec_fireTrigger: MethodSpec = {
   name: "fireTrigger",
   op: op_fireTrigger,
   response: { kind: "json", envelope: true },
-  legacy: [
-    [
-      { param: "triggerName", kind: "string", optional: false },
-      { param: "data", kind: "object", optional: false },
-      { param: "useAsync", kind: "boolean", optional: true },
-      { param: "userId", kind: "string", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["triggerName", "data", "useAsync?", "userId?", "options?"]],
 };
 export const spec_getSops: MethodSpec = {
   name: "getSops",
@@ -1869,13 +1735,7 @@ export const spec_linkUserIdentifier: MethodSpec = {
   name: "linkUserIdentifier",
   op: op_linkUserIdentifier,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.LinkedUserIdentifiers) },
-  legacy: [
-    [
-      { param: "muxiUserId", kind: "string", optional: true },
-      { param: "identifiers", kind: "array", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["muxiUserId?", "identifiers", "options?"]],
 };
 export const spec_getUserIdentifiersForUser: MethodSpec = {
   name: "getUserIdentifiersForUser",
@@ -1891,12 +1751,7 @@ export const spec_resolveUser: MethodSpec = {
   name: "resolveUser",
   op: op_resolveUser,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.ResolvedUser) },
-  legacy: [
-    [
-      { param: "identifier", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["identifier", "options?"]],
 };
 export const spec_getUser: MethodSpec = {
   name: "getUser",
@@ -1927,48 +1782,25 @@ export const spec_listCredentials: MethodSpec = {
   name: "listCredentials",
   op: op_listCredentials,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.CredentialList) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId", "options?"]],
 };
 export const spec_createCredential: MethodSpec = {
   name: "createCredential",
   op: op_createCredential,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.CreatedCredential) },
-  legacy: [
-    [
-      { param: "userId", kind: "string", optional: false },
-      { param: "params", kind: "object", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["userId", "params", "options?"]],
 };
 export const spec_getCredential: MethodSpec = {
   name: "getCredential",
   op: op_getCredential,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.Credential) },
-  legacy: [
-    [
-      { param: "credentialId", kind: "string", optional: false },
-      { param: "userId", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["credentialId", "userId", "options?"]],
 };
 export const spec_deleteCredential: MethodSpec = {
   name: "deleteCredential",
   op: op_deleteCredential,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.DeletedCredential) },
-  legacy: [
-    [
-      { param: "credentialId", kind: "string", optional: false },
-      { param: "userId", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["credentialId", "userId", "options?"]],
 };
 export const spec_getSecrets: MethodSpec = {
   name: "getSecrets",
@@ -1994,13 +1826,7 @@ export const spec_setSecret: MethodSpec = {
   name: "setSecret",
   op: op_setSecret,
   response: { kind: "json", envelope: true },
-  legacy: [
-    [
-      { param: "key", kind: "string", optional: false },
-      { param: "value", kind: "string", optional: false },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["key", "value", "options?"]],
 };
 export const spec_deleteSecret: MethodSpec = {
   name: "deleteSecret",

@@ -230,12 +230,7 @@ export const spec_getServerLogs: MethodSpec = {
   name: "getServerLogs",
   op: op_getServerLogs,
   response: { kind: "text", envelope: false },
-  legacy: [
-    [
-      { param: "lines", kind: "number", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["lines?", "options?"]],
 };
 export const spec_listFormations: MethodSpec = {
   name: "listFormations",
@@ -368,13 +363,7 @@ export const spec_getFormationLogs: MethodSpec = {
   name: "getFormationLogs",
   op: op_getFormationLogs,
   response: { kind: "json", envelope: true, decode: /* @__PURE__ */ K.decoder(C.FormationLogs) },
-  legacy: [
-    [
-      { param: "id", kind: "string", optional: false },
-      { param: "lines", kind: "number", optional: true },
-      { param: "options", kind: "object", optional: true },
-    ],
-  ],
+  legacy: [["id", "lines?", "options?"]],
 };
 export const spec_streamFormationLogs: MethodSpec = {
   name: "streamFormationLogs",

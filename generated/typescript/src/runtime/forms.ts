@@ -5,6 +5,19 @@
 import type { ArgForm, MethodSpec, Slot } from "./operation.js";
 
 const OPTIONS: Slot = { param: "options", kind: "object", optional: true };
+
+/** An emitted old-form slot (`"userId?"`) as a Slot: params/options objects, userId a string, else its param's kind. */
+function legacySlot(m: MethodSpec, name: string): Slot {
+  const optional = name.endsWith("?");
+  const param = optional ? name.slice(0, -1) : name;
+  const kind =
+    param === "params" || param === "options"
+      ? "object"
+      : param === "userId"
+        ? "string"
+        : (m.op.params.find((p) => p.name === param)?.kind ?? "string");
+  return { param, kind, optional };
+}
 const cache = new WeakMap<MethodSpec, readonly ArgForm[]>();
 
 export function formsOf(m: MethodSpec): readonly ArgForm[] {
@@ -22,7 +35,7 @@ export function formsOf(m: MethodSpec): readonly ArgForm[] {
       OPTIONS,
     ];
     const candidates = [
-      ...(m.legacy ?? []),
+      ...(m.legacy ?? []).map((form) => form.map((name) => legacySlot(m, name))),
       byDefault,
       ...(path.length > 0 ? [[{ param: "params", kind: "object" as const, optional: false }, OPTIONS]] : []),
     ];
