@@ -7,8 +7,6 @@ export interface StreamStep<T> {
   end?: boolean;
 }
 
-export type StepDecoder<T> = (ev: import("./sse.js").SseEvent) => StreamStep<T>;
-
 /** JSON payload of an event, or the raw text when it is not JSON. */
 export function parseData(data: string): unknown {
   try {
