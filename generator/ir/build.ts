@@ -20,12 +20,18 @@ export function buildIR(spec: SpecSet): IR {
       if (!("severity" in final)) schemas.ensureModel(final, schemas.namedAt(final) ?? name);
     }
   }
-  const services = spec.entries.map((entry) => buildService(spec, schemas, entry));
+  const bundles = spec.entries.map((entry) => bundle(spec, entry));
+  const services = spec.entries.map((entry, i) => buildService(spec, schemas, entry, bundles[i].document));
   const models = [...schemas.models.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Each model's wire type: its schema in the first service document that holds it.
+  for (const m of models) {
+    const i = bundles.findIndex((b) => b.schemaNames.has(m.source));
+    if (i >= 0) m.wireSchema = { service: services[i].name, name: bundles[i].schemaNames.get(m.source) as string };
+  }
   return { services, models };
 }
 
-function buildService(spec: SpecSet, schemas: SchemaConverter, entry: string): Service {
+function buildService(spec: SpecSet, schemas: SchemaConverter, entry: string, document: Record<string, unknown>): Service {
   const root = (spec.value({ file: entry, pointer: "" }) ?? {}) as Obj;
   const info = (root.info ?? {}) as Obj;
   const builder = new OperationBuilder(spec, schemas, root.security);
@@ -50,7 +56,7 @@ function buildService(spec: SpecSet, schemas: SchemaConverter, entry: string): S
     source: entry,
     operations,
     authSchemes: authSchemes(root),
-    document: bundle(spec, entry),
+    document,
   };
 }
 

@@ -170,6 +170,8 @@ interface ModelBase {
   example?: unknown;
   /** Where it is defined, `file#pointer`. */
   source: string;
+  /** Its schema under components/schemas of a service's bundled `document` (absent for inline schemas). */
+  wireSchema?: { service: ServiceName; name: string };
 }
 
 export interface ObjectModel extends ModelBase {

@@ -5,7 +5,16 @@ import { isRef, joinPlace, namedSchemaAt, type Place, type SpecSet } from "./spe
 
 type Json = unknown;
 
-export function bundle(spec: SpecSet, entry: string): Record<string, unknown> {
+/** An object for keys that are data: `__proto__` stays a key (on `{}` assigning it would set the prototype). */
+export const dict = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
+
+export interface Bundle {
+  document: Record<string, unknown>;
+  /** `file#pointer` of each named schema → its key under the document's components/schemas. */
+  schemaNames: ReadonlyMap<string, string>;
+}
+
+export function bundle(spec: SpecSet, entry: string): Bundle {
   const names = new Map<string, string>(); // place key → component name
   const taken = new Set<string>();
   const queue: Place[] = [];
@@ -47,7 +56,7 @@ export function bundle(spec: SpecSet, entry: string): Record<string, unknown> {
       inlining.delete(k);
       return out;
     }
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = dict();
     for (const [k, v] of Object.entries(value)) {
       if (k.startsWith("x-muxi-")) continue; // project extensions mean nothing to a types-only tool
       out[k] = k === "discriminator" ? discriminator(v, place) : walk(v, joinPlace(place, k));
@@ -79,7 +88,7 @@ export function bundle(spec: SpecSet, entry: string): Record<string, unknown> {
   const outComponents: Record<string, unknown> = {};
   for (const [section, entries] of Object.entries(components)) {
     if (section === "schemas" || entries === null || typeof entries !== "object") continue;
-    const items: Record<string, unknown> = {};
+    const items: Record<string, unknown> = dict();
     for (const name of Object.keys(entries)) {
       const own = joinPlace(rootPlace, "components", section, name);
       const target = final(own);
@@ -88,14 +97,14 @@ export function bundle(spec: SpecSet, entry: string): Record<string, unknown> {
     }
     outComponents[section] = items;
   }
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = dict();
   for (const [k, v] of Object.entries(root)) if (k !== "components") out[k] = walk(v, joinPlace(rootPlace, k));
-  const schemas: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = dict();
   while (queue.length > 0) {
     const place = queue.shift() as Place;
     schemas[names.get(key(place)) as string] = walk(spec.value(place), place);
   }
   outComponents.schemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : 1)));
   out.components = outComponents;
-  return out;
+  return { document: out, schemaNames: names };
 }

@@ -1,8 +1,9 @@
 // Per-model wire ⇄ public name mapping, on generated code: nested models, arrays, nullable fields,
 // enums, oneOf with a discriminator, maps of models and free-form objects.
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
 import type { IR } from "../../generator/ir/types.js";
@@ -12,11 +13,12 @@ type Codec = { fromWire(w: unknown): unknown; toWire(v: unknown): unknown };
 
 let codecs: Record<string, Codec>;
 let ir: IR;
+let dir: string;
 
 beforeAll(async () => {
   ir = await specToIR([join(ROOT, "test/fixtures/mapping/formation.yaml")], { conventions: false });
   const files = await renderTarget("typescript", ir, defaultPaths(ROOT));
-  const dir = await mkdtemp(join(tmpdir(), "muxi-mapping-"));
+  dir = await mkdtemp(join(tmpdir(), "muxi-mapping-"));
   for (const [path, text] of files) {
     if (!path.startsWith("src/generated/") && !path.startsWith("src/runtime/")) continue;
     await mkdir(dirname(join(dir, path)), { recursive: true });
@@ -78,4 +80,36 @@ describe("name mapping", () => {
   it("names inline nested objects after their place", () => {
     expect(ir.models.map((m) => m.name)).toContain("AddressGeoPoint");
   });
+
+  it("has tsc check every codec's names against the model and openapi-typescript's wire type", async () => {
+    const codecsPath = join(dir, "src/generated/codecs.ts");
+    const original = await readFile(codecsPath, "utf8");
+    expect(original).toContain('FormationWire["schemas"]["Owner"]');
+    expect(typeErrors(codecsPath)).toEqual([]);
+    // A wire name openapi-typescript does not know, then a public name the model does not have.
+    for (const [from, to] of [
+      ['"owner_id"', '"owner_ident"'],
+      ['"ownerId"', '"ownerIdent"'],
+    ]) {
+      await writeFile(codecsPath, original.replace(from, to));
+      expect(typeErrors(codecsPath)).toEqual([expect.stringMatching(new RegExp(`codecs\\.ts:\\d+ TS2820 Type '${to}' is not assignable`))]);
+    }
+    await writeFile(codecsPath, original);
+  });
 });
+
+function typeErrors(entry: string): string[] {
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    types: [],
+    skipLibCheck: true,
+  };
+  return ts.getPreEmitDiagnostics(ts.createProgram([entry], options)).map((d) => {
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    return `${d.file?.fileName.split("/").pop()}:${line} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
+  });
+}

@@ -12,7 +12,9 @@ const RESERVED = new Set(
 const TAKEN_TYPES = new Set(
   ("Array Record Promise Uint8Array ArrayBuffer Blob ReadableStream Stream RequestOptions WithMeta NamedEvent ChatEvent BaseClient " +
     "Object String Number Boolean Date Error Map Set Symbol Function Partial Required Readonly Pick Omit Exclude Extract " +
-    "Codec MethodSpec Response Request Headers URL JSON Math BigInt Iterable AsyncIterable").split(" "),
+    "Codec MethodSpec Response Request Headers URL JSON Math BigInt Iterable AsyncIterable FormationWire ServerWire " +
+    // the generated modules' namespace imports
+    "K T C M P").split(" "),
 );
 
 /** Members of the runtime's client classes that generated methods must not override. */

@@ -7,14 +7,14 @@ import { Worker } from "node:worker_threads";
 import openapiTS, { astToString } from "openapi-typescript";
 import { cacheGetSync, cacheKey, cachePut } from "../../cache/cache.js";
 import { aheadOptions, formatAhead, lendWorker } from "../../format/format.js";
+import { dict } from "../../load/bundle.js";
 
 const OTS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
 
 const WORKER_THRESHOLD = 1_000_000; // characters of JSON
 
 export async function emitWireTypes(document: Record<string, unknown>): Promise<string> {
-  const shape = shapeOnly(document) as Record<string, unknown>;
-  const json = JSON.stringify(shape);
+  const json = JSON.stringify(shapeOnly(document));
   const key = cacheKey("openapi-typescript", OTS_VERSION, json);
   // No await before the worker starts: the caller goes on emitting synchronously, and the worker should meanwhile.
   const cached = cacheGetSync("wire-types", key);
@@ -22,15 +22,15 @@ export async function emitWireTypes(document: Record<string, unknown>): Promise<
     formatAhead(cached);
     return cached;
   }
-  const run = json.length < WORKER_THRESHOLD ? { text: runHere(shape) } : runInWorker(json);
+  const run = json.length < WORKER_THRESHOLD ? { text: runHere(json) } : runInWorker(json);
   const text = await run.text;
   formatAhead(text, run.formatted);
   await cachePut("wire-types", key, text);
   return text;
 }
 
-async function runHere(shape: Record<string, unknown>): Promise<string> {
-  return astToString(await openapiTS(shape as unknown as Parameters<typeof openapiTS>[0], { silent: true, alphabetize: true }));
+async function runHere(json: string): Promise<string> {
+  return astToString(await openapiTS(json, { silent: true, alphabetize: true }));
 }
 
 /** When a Formatter runs, the worker formats the wire types too, and is then lent to the Formatter. */
@@ -63,9 +63,8 @@ interface WorkerMessage {
 }
 
 /**
- * The wire types are internal (the public models carry the docs), so prose and examples are left
- * out: half the size, and of the time openapi-typescript and prettier spend on it. The result is a
- * fresh copy, which matters because openapi-typescript annotates the document it is given.
+ * The wire types are internal (they check the codecs; the public models carry the docs), so prose
+ * and examples are left out: half the size, and of the time openapi-typescript and prettier spend on it.
  */
 const PROSE = new Set(["description", "summary", "example", "examples", "externalDocs"]);
 const NAME_MAPS = new Set(["properties", "schemas", "responses", "parameters", "paths"]);
@@ -73,7 +72,7 @@ const NAME_MAPS = new Set(["properties", "schemas", "responses", "parameters", "
 function shapeOnly(value: unknown, parentKey = ""): unknown {
   if (Array.isArray(value)) return value.map((v) => shapeOnly(v));
   if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
+  const out = dict();
   // Under `properties` (and similar maps) the keys are names, not keywords: keep them all.
   const names = NAME_MAPS.has(parentKey);
   for (const [k, v] of Object.entries(value)) if (names || !PROSE.has(k)) out[k] = shapeOnly(v, k);

@@ -7,8 +7,12 @@ export interface Codec<T = unknown> {
   toWire(value: T): unknown;
 }
 
-/** [public name, wire name, converter of the value (lazy: models may refer to each other)]. */
-export type Field = readonly [name: string, wire: string, codec?: () => Codec];
+/**
+ * [public name, wire name, converter of the value (lazy: models may refer to each other)]. Given the
+ * model (T) and its wire type (W, from openapi-typescript), tsc checks both names against them.
+ */
+export type Field<T = unknown, W = unknown> = readonly [name: KeyOf<T>, wire: KeyOf<W>, codec?: () => Codec];
+type KeyOf<T> = unknown extends T ? string : keyof T & string;
 
 /** Untyped entry points for the generated method tables (their values arrive as `unknown`). */
 export const encoder =
@@ -26,7 +30,7 @@ export const identity: Codec = { fromWire: (wire) => wire, toWire: (value) => va
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
-export function object<T>(fields: readonly Field[]): Codec<T> {
+export function object<T, W = unknown>(fields: readonly Field<T, W>[]): Codec<T> {
   const byWire = new Map<string, Field>();
   const byName = new Map<string, Field>();
   for (const f of fields) {
