@@ -20,6 +20,8 @@ const TS_OPTIONS: Options = { ...OPTIONS, parser: "babel-ts" };
 /** Characters left for the format stage above which more workers start (cold) alongside a first, warm one. */
 const PARALLEL_THRESHOLD = 4_000_000;
 const MAX_WORKERS = Math.max(1, Math.min(availableParallelism(), 8));
+/** Pieces per chunk, on average (see chunks()). */
+const PIECES_PER_CHUNK = 8;
 /** Line comments, each ending in a non-blank: prettier prints them as they are, one per line. */
 const HEADER = /^(\/\/[^\n]*\S\n)+$/;
 
@@ -44,6 +46,17 @@ const current = new AsyncLocalStorage<Formatter>();
  */
 export function formatAhead(body: string, formatted?: Promise<string>): void {
   current.getStore()?.ahead(body, formatted);
+}
+
+/**
+ * For emitters: a TypeScript body (behind a header of line comments, as for formatAhead) made of
+ * `pieces`, top-level statements each followed by its line breaks, that prettier formats alike alone
+ * or together. If a Formatter is running, it formats them now, in chunks of a few pieces cut where
+ * the content says (see chunks()), each cached on its own: a regeneration after an API change
+ * reformats the chunks the change touched, not whole modules.
+ */
+export function formatInPieces(pieces: string[]): void {
+  current.getStore()?.aheadInPieces(pieces);
 }
 
 /** The prettier options of a TypeScript file, if a Formatter is running (to format ahead elsewhere). */
@@ -102,6 +115,19 @@ export class Formatter {
       formatted = results[0];
       queued.catch(() => undefined);
     }
+    formatted.catch(() => undefined); // awaited where the file is formatted; never unhandled meanwhile
+    this.#bodies.set(body, formatted);
+  }
+
+  /** See formatInPieces. */
+  aheadInPieces(pieces: string[]): void {
+    const body = pieces.join("");
+    if (this.#bodies.has(body) || !/^\S/.test(body)) return;
+    const parts = chunks(pieces);
+    const { results, queued } = this.#request(new Map(parts.map((c, i) => [`${i}.ts`, c])), false);
+    queued.catch(() => undefined);
+    // Prettier drops a chunk's trailing blank line; between chunks it is put back, as a whole-file run keeps it.
+    const formatted = Promise.all(results).then((texts) => texts.map((t, i) => (i < parts.length - 1 && parts[i].endsWith("\n\n") ? `${t}\n` : t)).join(""));
     formatted.catch(() => undefined); // awaited where the file is formatted; never unhandled meanwhile
     this.#bodies.set(body, formatted);
   }
@@ -227,4 +253,26 @@ export class Formatter {
     for (const job of [...this.#queue.splice(0), ...this.#lanes.flatMap((l) => [...l.jobs.values()])]) job.reject(this.#failure);
     for (const lane of this.#lanes.splice(0)) this.#exits.push(lane.worker.terminate());
   }
+}
+
+/**
+ * Consecutive pieces joined into chunks, a chunk ending after a piece whose hash falls in the lowest
+ * 1/PIECES_PER_CHUNK of its range (FNV-1a's high bits: its low bits hardly vary with the text):
+ * boundaries depend on the pieces alone, so an edit changes its own chunk and no other.
+ */
+export function chunks(pieces: string[]): string[] {
+  const out: string[] = [];
+  let chunk = "";
+  for (const piece of pieces) {
+    chunk += piece;
+    if (fnv1a(piece) < 2 ** 32 / PIECES_PER_CHUNK) [out[out.length], chunk] = [chunk, ""];
+  }
+  if (chunk) out.push(chunk);
+  return out;
+}
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }

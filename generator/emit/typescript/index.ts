@@ -11,6 +11,7 @@ import { paramsTypeNames } from "./signatures.js";
 import { StructureFile } from "./structure-file.js";
 import { ConversionPlanner } from "./type-expr.js";
 import { emitWireTypes } from "./wire-types.js";
+import { formatInPieces } from "../../format/format.js";
 
 export interface EmitInput {
   ir: IR;
@@ -35,7 +36,9 @@ export async function emitTypeScript(input: EmitInput): Promise<Map<string, stri
   const create = (name: string, what: string, build: (f: StructureFile) => void): void => {
     const file = new StructureFile();
     build(file);
-    files.set(`${GENERATED_DIR}/${name}`, header(what) + file.print());
+    const pieces = file.pieces();
+    formatInPieces(pieces);
+    files.set(`${GENERATED_DIR}/${name}`, header(what) + pieces.join(""));
   };
 
   create("models.ts", sources, (f) => emitModels(f, ir.models));

@@ -56,12 +56,20 @@ export class StructureFile {
     for (const s of list) this.#statements.push({ ...s, kind: StructureKind.Function });
   }
 
-  /** The module's text: imports, a blank line, the rest (two-space indents; the format stage makes it prettier's). */
-  print(): string {
-    const isImport = (s: StatementStructures): boolean => s.kind === StructureKind.ImportDeclaration;
+  /**
+   * The module's text (two-space indents; the format stage makes it prettier's) in pieces: its
+   * top-level statements (the imports as one), each with the line breaks that follow it, which
+   * prettier formats alike alone or together (see formatInPieces). Joined, they are the module.
+   */
+  pieces(): string[] {
     const text = (statements: StatementStructures[]): string => printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
-    const imports = this.#statements.filter(isImport);
-    const rest = this.#statements.filter((s) => !isImport(s));
-    return imports.length && rest.length ? `${text(imports)}\n${text(rest)}` : text(this.#statements);
+    const imports = this.#statements.filter((s) => s.kind === StructureKind.ImportDeclaration);
+    const rest = this.#statements.filter((s) => s.kind !== StructureKind.ImportDeclaration);
+    const pieces = [...(imports.length ? [text(imports)] : []), ...rest.map((s) => text([s]))];
+    const kinds = [...(imports.length ? [StructureKind.ImportDeclaration] : []), ...rest.map((s) => s.kind)];
+    // Separated as printStructure separates them: a blank line around blocks and after the imports.
+    return pieces.map((p, i) => (i < pieces.length - 1 && (BLOCKS.has(kinds[i]) || BLOCKS.has(kinds[i + 1])) ? `${p}\n` : p));
   }
 }
+
+const BLOCKS = new Set([StructureKind.ImportDeclaration, StructureKind.Interface, StructureKind.Class, StructureKind.Function, StructureKind.Enum, StructureKind.Module]);
