@@ -2,7 +2,10 @@
 // spec and the GitHub REST spec, next to openapi-typescript's types-only run on the same specs,
 // measured in the same run. Each measurement is a fresh process; the median of N runs is printed.
 import { execFileSync } from "node:child_process";
-import { join } from "node:path";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { parseDocument, type Document } from "yaml";
 
 const ROOT = join(import.meta.dirname, "../..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -25,23 +28,56 @@ function measure(tool: string, specs: string[], cache: boolean): Result {
   return JSON.parse(out.trim().split("\n").pop() as string) as Result;
 }
 
+const STAMP = Date.now().toString(36);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function series(tool: string, specs: string[], cache = false): Result {
-  if (cache) measure(tool, specs, true); // prime the cache
-  const runs = Array.from({ length: RUNS }, () => measure(tool, specs, cache));
+function medianRun(runs: Result[]): Result {
   const pick = runs.find((r) => r.total === median(runs.map((x) => x.total))) as Result;
   return { ...pick, maxRssMb: median(runs.map((r) => r.maxRssMb)) };
 }
 
+function series(tool: string, specs: string[], cache = false): Result {
+  if (cache) measure(tool, specs, true); // prime the cache
+  return medianRun(Array.from({ length: RUNS }, () => measure(tool, specs, cache)));
+}
+
+/**
+ * Regenerating after an API change: on a copy of spec/ with the cache primed by one run, each run
+ * first makes `edit` to one schema of the formation spec, with a token new to the cache (which
+ * outlives this process: a fixed edit would be found there from the last time).
+ */
+function afterEdit(edit: (schema: string[], doc: Document, token: string) => void): Result {
+  const dir = join(mkdtempSync(join(tmpdir(), "muxi-bench-")), "spec");
+  try {
+    cpSync(join(ROOT, "spec"), dir, { recursive: true });
+    const specs = MUXI.map((p) => join(dir, p.slice(join(ROOT, "spec").length)));
+    const file = join(dir, "formation/schemas/a2a.yaml");
+    const schema = ["A2ARetryPolicy"];
+    measure("muxi-sdkgen", specs, true);
+    return medianRun(
+      Array.from({ length: RUNS }, (_, run) => {
+        const doc = parseDocument(readFileSync(file, "utf8"));
+        if (!doc.hasIn(schema)) throw new Error(`bench/generate: ${file} has no ${schema.join(".")} to edit`);
+        edit(schema, doc, `${STAMP}${run}`);
+        writeFileSync(file, doc.toString());
+        return measure("muxi-sdkgen", specs, true);
+      }),
+    );
+  } finally {
+    rmSync(dirname(dir), { recursive: true, force: true });
+  }
+}
+
 // "cold": the cache off (every file through prettier, openapi-typescript on every spec); "warm":
-// regenerating an unchanged spec (what `generate` after a small API change mostly is), the cache
-// primed by one run before.
+// regenerating an unchanged spec, the cache primed by one run before; "after a … edit": regenerating
+// after a change to one schema (a description: the docs change; a new field: the shape changes too).
 const muxiPeer = series("openapi-typescript", MUXI);
 const githubPeer = series("openapi-typescript", [GITHUB]);
 const rows: [string, Result, Result][] = [
   ["MUXI (formation + server), cold", series("muxi-sdkgen", MUXI), muxiPeer],
   ["MUXI (formation + server), warm", series("muxi-sdkgen", MUXI, true), muxiPeer],
+  ["MUXI, after a description edit", afterEdit((at, doc, token) => doc.setIn([...at, "description"], `Retry policy for outbound calls (edit ${token}).`)), muxiPeer],
+  ["MUXI, after a field added", afterEdit((at, doc, token) => doc.setIn([...at, "properties", `jitter_${token}`], { type: "number", description: "Random share of each delay." })), muxiPeer],
   ["GitHub REST (api.github.com), cold", series("muxi-sdkgen", [GITHUB]), githubPeer],
   ["GitHub REST (api.github.com), warm", series("muxi-sdkgen", [GITHUB], true), githubPeer],
 ];

@@ -20,8 +20,8 @@ const TS_OPTIONS: Options = { ...OPTIONS, parser: "babel-ts" };
 /** Characters left for the format stage above which more workers start (cold) alongside a first, warm one. */
 const PARALLEL_THRESHOLD = 4_000_000;
 const MAX_WORKERS = Math.max(1, Math.min(availableParallelism(), 8));
-/** Pieces per chunk, on average (see chunks()). */
-const PIECES_PER_CHUNK = 8;
+/** Characters per chunk, about (see chunks()): few enough to reformat quickly, enough to look up few. */
+const CHUNK_CHARS = 8_000;
 /** Line comments, each ending in a non-blank: prettier prints them as they are, one per line. */
 const HEADER = /^(\/\/[^\n]*\S\n)+$/;
 
@@ -257,15 +257,15 @@ export class Formatter {
 
 /**
  * Consecutive pieces joined into chunks, a chunk ending after a piece whose hash falls in the lowest
- * 1/PIECES_PER_CHUNK of its range (FNV-1a's high bits: its low bits hardly vary with the text):
- * boundaries depend on the pieces alone, so an edit changes its own chunk and no other.
+ * piece.length / CHUNK_CHARS of its range (FNV-1a's high bits: its low bits hardly vary with the
+ * text): boundaries depend on the pieces alone, so an edit changes its own chunk and no other.
  */
 export function chunks(pieces: string[]): string[] {
   const out: string[] = [];
   let chunk = "";
   for (const piece of pieces) {
     chunk += piece;
-    if (fnv1a(piece) < 2 ** 32 / PIECES_PER_CHUNK) [out[out.length], chunk] = [chunk, ""];
+    if (fnv1a(piece) < (2 ** 32 * piece.length) / CHUNK_CHARS) [out[out.length], chunk] = [chunk, ""];
   }
   if (chunk) out.push(chunk);
   return out;

@@ -122,7 +122,8 @@ describe("Formatter", () => {
 });
 
 describe("chunks", () => {
-  const pieces = Array.from({ length: 400 }, (_, i) => `export const v${i} = ${i};\n`);
+  // 400 pieces of about 800 characters: about 10 to a chunk of about 8,000.
+  const pieces = Array.from({ length: 400 }, (_, i) => `export const v${i} = ${JSON.stringify(String(i).repeat(780 / String(i).length))};\n`);
 
   it("joins every piece once, in order, a few to a chunk", () => {
     const out = chunks(pieces);
