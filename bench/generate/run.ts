@@ -77,7 +77,11 @@ const rows: [string, Result, Result][] = [
   ["MUXI (formation + server), cold", series("muxi-sdkgen", MUXI), muxiPeer],
   ["MUXI (formation + server), warm", series("muxi-sdkgen", MUXI, true), muxiPeer],
   ["MUXI, after a description edit", afterEdit((at, doc, token) => doc.setIn([...at, "description"], `Retry policy for outbound calls (edit ${token}).`)), muxiPeer],
-  ["MUXI, after a field added", afterEdit((at, doc, token) => doc.setIn([...at, "properties", `jitter_${token}`], { type: "number", description: "Random share of each delay." })), muxiPeer],
+  [
+    "MUXI, after a field added",
+    afterEdit((at, doc, token) => doc.setIn([...at, "properties", `jitter_${token}`], { type: "number", description: "Random share of each delay." })),
+    muxiPeer,
+  ],
   ["GitHub REST (api.github.com), cold", series("muxi-sdkgen", [GITHUB]), githubPeer],
   ["GitHub REST (api.github.com), warm", series("muxi-sdkgen", [GITHUB], true), githubPeer],
 ];
