@@ -6,6 +6,7 @@ import { lint } from "./lint.js";
 const USAGE = `usage: muxi-sdkgen <command> [options]
 
 commands:
+  help                         this text (also --help, -h)
   generate [--target <name>]   regenerate generated/ (all targets, or one: ${TARGETS.join(", ")})
   check [--target <name>]      exit 1 and list stale files when generated/ is not what spec/, overrides/ and templates/ give
   lint                         validate the spec: project rules + Redocly
@@ -30,6 +31,7 @@ function parse(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--verbose" || a === "-v") args.verbose = true;
+    else if (a === "--help" || a === "-h") args.command = "help";
     else if (a === "--target") args.target = argv[++i];
     else if (a === "--spec") args.spec = (argv[++i] ?? "").split(",").filter(Boolean);
     else if (a === "--port") args.port = Number(argv[++i]);
@@ -81,6 +83,9 @@ export async function main(argv: string[]): Promise<number> {
         const { release } = await import("./release.js");
         return await release({ dryRun: args.dryRun, paths });
       }
+      case "help":
+        console.log(USAGE);
+        return 0;
       default:
         console.error(USAGE);
         return args.command ? 64 : 0;

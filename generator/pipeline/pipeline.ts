@@ -2,7 +2,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { SpecError, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { emitTypeScript } from "../emit/typescript/index.js";
 import { Formatter } from "../format/format.js";
 import { buildIR } from "../ir/build.js";
 import type { IR } from "../ir/types.js";
@@ -60,6 +59,8 @@ export async function renderTarget(target: string, ir: IR, paths: ProjectPaths, 
     let t = performance.now();
     let files: Map<string, string>;
     if (target === "typescript") {
+      // Loaded here: ts-morph and openapi-typescript take most of a second, which `lint` and `mock` need not spend.
+      const { emitTypeScript } = await import("../emit/typescript/index.js");
       const overrides = await readTree(join(paths.overrides, "typescript"));
       const pkg = JSON.parse(overrides.get("package/package.json") ?? "{}") as { version?: string };
       const emit = (): Promise<Map<string, string>> => emitTypeScript({ ir, overrides, version: pkg.version ?? "0.0.0" });
