@@ -1,8 +1,9 @@
 // Entry of the format stage: prettier over TypeScript, JSON and Markdown output.
 // TypeScript goes through the babel-ts parser: the same printer, about twice as fast as "typescript".
-// Results are cached by content, so a regeneration after a small spec change only reformats the
-// files that changed. Text known before the format stage (overrides, wire types) is handed to the
-// Formatter early and formatted on a worker thread while the main thread is still emitting.
+// Results are cached by content (emitted modules by chunks of declarations), so a regeneration after
+// a small spec change only reformats what changed. Text known before the format stage (overrides,
+// wire types, each module as it is emitted) is handed to the Formatter early and formatted on a
+// worker thread while the main thread is still emitting.
 //
 // Why the work goes where it goes (measured on 2 cores): one thread running prettier keeps about
 // 1.5 cores busy (V8 compiles and collects garbage on background threads), and prettier starting
@@ -40,23 +41,15 @@ interface Lane {
 const current = new AsyncLocalStorage<Formatter>();
 
 /**
- * For emitters: `body` (TypeScript) will reach the format stage behind a header of line comments.
- * If a Formatter is running, it formats `body` now, or takes `formatted`: its formatting done
- * elsewhere with aheadOptions().
+ * For emitters: a TypeScript body that will reach the format stage behind a header of line comments,
+ * in `pieces`: top-level statements, each with the line breaks after it, which prettier formats alike
+ * alone or together (a body that cannot be cut is one piece). If a Formatter is running, it formats
+ * them now, in chunks of a few pieces cut where the content says (see chunks()), each cached on its
+ * own, so a regeneration reformats what an API change touched, not whole modules; or it takes
+ * `formatted`: the body's formatting done elsewhere with aheadOptions().
  */
-export function formatAhead(body: string, formatted?: Promise<string>): void {
-  current.getStore()?.ahead(body, formatted);
-}
-
-/**
- * For emitters: a TypeScript body (behind a header of line comments, as for formatAhead) made of
- * `pieces`, top-level statements each followed by its line breaks, that prettier formats alike alone
- * or together. If a Formatter is running, it formats them now, in chunks of a few pieces cut where
- * the content says (see chunks()), each cached on its own: a regeneration after an API change
- * reformats the chunks the change touched, not whole modules.
- */
-export function formatInPieces(pieces: string[]): void {
-  current.getStore()?.aheadInPieces(pieces);
+export function formatAhead(pieces: string[], formatted?: Promise<string>): void {
+  current.getStore()?.ahead(pieces, formatted);
 }
 
 /** The prettier options of a TypeScript file, if a Formatter is running (to format ahead elsewhere). */
@@ -105,29 +98,19 @@ export class Formatter {
   }
 
   /** See formatAhead. */
-  ahead(body: string, formatted?: Promise<string>): void {
+  ahead(pieces: string[], formatted?: Promise<string>): void {
+    const body = pieces.join("");
     if (this.#bodies.has(body) || !/^\S/.test(body)) return; // (leading blank lines would be kept after a header)
     if (formatted) {
       const key = cacheKey(prettierVersion, JSON.stringify(TS_OPTIONS), body);
       formatted = formatted.then((text) => (this.#writes.push(cachePut("format", key, text)), text));
     } else {
-      const { results, queued } = this.#request(new Map([["body.ts", body]]), false);
-      formatted = results[0];
+      const parts = chunks(pieces);
+      const { results, queued } = this.#request(new Map(parts.map((c, i) => [`${i}.ts`, c])), false);
       queued.catch(() => undefined);
+      // Prettier drops a chunk's trailing blank line; between chunks it is put back, as a whole-file run keeps it.
+      formatted = Promise.all(results).then((texts) => texts.map((t, i) => (i < parts.length - 1 && parts[i].endsWith("\n\n") ? `${t}\n` : t)).join(""));
     }
-    formatted.catch(() => undefined); // awaited where the file is formatted; never unhandled meanwhile
-    this.#bodies.set(body, formatted);
-  }
-
-  /** See formatInPieces. */
-  aheadInPieces(pieces: string[]): void {
-    const body = pieces.join("");
-    if (this.#bodies.has(body) || !/^\S/.test(body)) return;
-    const parts = chunks(pieces);
-    const { results, queued } = this.#request(new Map(parts.map((c, i) => [`${i}.ts`, c])), false);
-    queued.catch(() => undefined);
-    // Prettier drops a chunk's trailing blank line; between chunks it is put back, as a whole-file run keeps it.
-    const formatted = Promise.all(results).then((texts) => texts.map((t, i) => (i < parts.length - 1 && parts[i].endsWith("\n\n") ? `${t}\n` : t)).join(""));
     formatted.catch(() => undefined); // awaited where the file is formatted; never unhandled meanwhile
     this.#bodies.set(body, formatted);
   }

@@ -50,7 +50,7 @@ describe("Formatter", () => {
     const formatter = new Formatter();
     try {
       await formatter.prefetch(new Map([...FILES].filter(([p]) => !p.startsWith("src/wire/"))));
-      formatter.run(() => formatAhead(BODY));
+      formatter.run(() => formatAhead([BODY]));
       expect(threads()).toBe(baseline === undefined ? undefined : baseline + 1);
       const out = await formatter.formatFiles(FILES);
       expect([...out.keys()]).toEqual([...FILES.keys()].sort());
@@ -76,7 +76,7 @@ describe("Formatter", () => {
   it("closes cleanly before the format stage (as when emit fails): workers terminated, nothing unhandled", async () => {
     const formatter = new Formatter();
     await formatter.prefetch(FILES);
-    formatter.run(() => formatAhead(BODY));
+    formatter.run(() => formatAhead([BODY]));
     await formatter.close();
     expect(threads()).toBe(baseline);
   });

@@ -11,7 +11,7 @@ import { paramsTypeNames } from "./signatures.js";
 import { StructureFile } from "./structure-file.js";
 import { ConversionPlanner } from "./type-expr.js";
 import { emitWireTypes } from "./wire-types.js";
-import { formatInPieces } from "../../format/format.js";
+import { formatAhead } from "../../format/format.js";
 
 export interface EmitInput {
   ir: IR;
@@ -37,7 +37,7 @@ export async function emitTypeScript(input: EmitInput): Promise<Map<string, stri
     const file = new StructureFile();
     build(file);
     const pieces = file.pieces();
-    formatInPieces(pieces);
+    formatAhead(pieces);
     files.set(`${GENERATED_DIR}/${name}`, header(what) + pieces.join(""));
   };
 

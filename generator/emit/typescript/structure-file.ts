@@ -59,7 +59,7 @@ export class StructureFile {
   /**
    * The module's text (two-space indents; the format stage makes it prettier's) in pieces: its
    * top-level statements (the imports as one), each with the line breaks that follow it, which
-   * prettier formats alike alone or together (see formatInPieces). Joined, they are the module.
+   * prettier formats alike alone or together (see formatAhead). Joined, they are the module.
    */
   pieces(): string[] {
     const text = (statements: StatementStructures[]): string => printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });

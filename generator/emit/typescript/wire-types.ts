@@ -19,12 +19,12 @@ export async function emitWireTypes(document: Record<string, unknown>): Promise<
   // No await before the worker starts: the caller goes on emitting synchronously, and the worker should meanwhile.
   const cached = cacheGetSync("wire-types", key);
   if (cached !== undefined) {
-    formatAhead(cached);
+    formatAhead([cached]);
     return cached;
   }
   const run = json.length < WORKER_THRESHOLD ? { text: runHere(json) } : runInWorker(json);
   const text = await run.text;
-  formatAhead(text, run.formatted);
+  formatAhead([text], run.formatted);
   await cachePut("wire-types", key, text);
   return text;
 }
