@@ -152,13 +152,15 @@ describe("installed from the packed tarball", () => {
     expect(readdirSync(join(project, "node_modules")).filter((n) => !n.startsWith("."))).toEqual(["@muxi"]);
   });
 
-  it("publishes only dist/, the README, the CHANGELOG and package.json", () => {
+  it("publishes only dist/, the README, the CHANGELOG, the LICENSE and package.json", () => {
     const files = listFiles(installed).sort();
     const entries = ["index", "formation", "server"].flatMap((e) => [".cjs", ".d.cts", ".d.ts", ".js"].map((x) => `dist/${e}${x}`));
     // Code the entries share is in chunks (one copy, so one MuxiError class for all entries).
     const chunks = files.filter((f) => /^dist\/[\w-]+\.(c?js|d\.c?ts)$/.test(f) && !entries.includes(f));
     expect(chunks.length).toBeGreaterThan(0);
-    expect(files).toEqual(["CHANGELOG.md", "README.md", ...[...entries, ...chunks].sort(), "package.json"].sort());
+    expect(files).toEqual(["CHANGELOG.md", "LICENSE", "README.md", ...[...entries, ...chunks].sort(), "package.json"].sort());
+    expect(readFileSync(join(installed, "LICENSE"), "utf8")).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+    expect(sourcePkg.license).toBe("Apache-2.0");
     const changelog = readFileSync(join(installed, "CHANGELOG.md"), "utf8");
     expect(changelog).toContain(`## [${String(sourcePkg.version)}]`);
     // The version is sent as X-Muxi-SDK; it must be the package's version in both builds.
