@@ -248,7 +248,10 @@ export function chunks(pieces: string[]): string[] {
   let chunk = "";
   for (const piece of pieces) {
     chunk += piece;
-    if (fnv1a(piece) < (2 ** 32 * piece.length) / CHUNK_CHARS) [out[out.length], chunk] = [chunk, ""];
+    if (fnv1a(piece) < (2 ** 32 * piece.length) / CHUNK_CHARS) {
+      out.push(chunk);
+      chunk = "";
+    }
   }
   if (chunk) out.push(chunk);
   return out;

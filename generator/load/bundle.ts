@@ -6,7 +6,7 @@ import { isRef, joinPlace, namedSchemaAt, type Place, type SpecSet } from "./spe
 type Json = unknown;
 
 /** An object for keys that are data: `__proto__` stays a key (on `{}` assigning it would set the prototype). */
-export const dict = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
+const dict = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
 
 export interface Bundle {
   document: Record<string, unknown>;

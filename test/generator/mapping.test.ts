@@ -84,7 +84,7 @@ describe("name mapping", () => {
   it("has tsc check every codec's names against the model and openapi-typescript's wire type", async () => {
     const codecsPath = join(dir, "src/generated/codecs.ts");
     const original = await readFile(codecsPath, "utf8");
-    expect(original).toContain('FormationWire["schemas"]["Owner"]');
+    expect(original).toContain('Wire_formation["schemas"]["Owner"]');
     expect(typeErrors(codecsPath)).toEqual([]);
     // A wire name openapi-typescript does not know, then a public name the model does not have.
     for (const [from, to] of [

@@ -1,15 +1,9 @@
 // Per-model converters between the public camelCase models and the snake_case wire.
 import { VariableDeclarationKind, type VariableStatementStructure, StructureKind } from "ts-morph";
 import type { Model } from "../../ir/types.js";
-import { pascalCase } from "../../ir/names.js";
-import { tsTypeName } from "./naming.js";
+import { tsTypeName, tsWireComponents } from "./naming.js";
 import type { ConversionPlanner } from "./type-expr.js";
 import type { StructureFile } from "./structure-file.js";
-
-/** The name codecs.ts imports a service's wire `components` under (naming.ts keeps models off it). */
-function wireTypeAlias(service: string): string {
-  return `${pascalCase(service)}Wire`;
-}
 
 /** Emits a Codec for every model that needs one; returns how many. */
 export function emitCodecs(file: StructureFile, models: Model[], planner: ConversionPlanner): number {
@@ -29,7 +23,7 @@ export function emitCodecs(file: StructureFile, models: Model[], planner: Conver
         .filter(Boolean);
       // With its wire type named, tsc checks each wire name against openapi-typescript's reading of the spec.
       if (m.wireSchema) wireServices.add(m.wireSchema.service);
-      const wire = m.wireSchema ? `, ${wireTypeAlias(m.wireSchema.service)}["schemas"][${JSON.stringify(m.wireSchema.name)}]` : "";
+      const wire = m.wireSchema ? `, ${tsWireComponents(m.wireSchema.service)}["schemas"][${JSON.stringify(m.wireSchema.name)}]` : "";
       init = `/* @__PURE__ */ K.object<T.${name}${wire}>([${fields.join(", ")}])`;
     } else if (m.kind === "union") {
       const variants = m.variants.map((v) => planner.codecExpr(v, "", "K") ?? "K.identity").map((e) => `() => ${e}`);
@@ -54,7 +48,7 @@ export function emitCodecs(file: StructureFile, models: Model[], planner: Conver
     });
   }
   file.addImportDeclarations(
-    [...wireServices].sort().map((s) => ({ moduleSpecifier: `./wire/${s}.js`, isTypeOnly: true, namedImports: [{ name: "components", alias: wireTypeAlias(s) }] })),
+    [...wireServices].sort().map((s) => ({ moduleSpecifier: `./wire/${s}.js`, isTypeOnly: true, namedImports: [{ name: "components", alias: tsWireComponents(s) }] })),
   );
   file.addVariableStatements(statements);
   return statements.length;

@@ -1,6 +1,8 @@
 // TypeScript naming: reserved words, names the generated modules use themselves,
 // and quoting of property keys. The one place TS-specific names are decided.
 
+import { camelCase } from "../../ir/names.js";
+
 const RESERVED = new Set(
   ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
     "import in instanceof new null return super switch this throw true try typeof var void while with as implements interface " +
@@ -12,7 +14,7 @@ const RESERVED = new Set(
 const TAKEN_TYPES = new Set(
   ("Array Record Promise Uint8Array ArrayBuffer Blob ReadableStream Stream RequestOptions WithMeta NamedEvent ChatEvent BaseClient " +
     "Object String Number Boolean Date Error Map Set Symbol Function Partial Required Readonly Pick Omit Exclude Extract " +
-    "Codec MethodSpec Response Request Headers URL JSON Math BigInt Iterable AsyncIterable FormationWire ServerWire " +
+    "Codec MethodSpec Response Request Headers URL JSON Math BigInt Iterable AsyncIterable " +
     // the generated modules' namespace imports
     "K T C M P").split(" "),
 );
@@ -22,6 +24,11 @@ const CLIENT_MEMBERS = new Set(["constructor", "transport", "toString", "valueOf
 
 export function tsTypeName(irName: string): string {
   return TAKEN_TYPES.has(irName) || RESERVED.has(irName.toLowerCase()) ? `${irName}Model` : irName;
+}
+
+/** The name codecs.ts imports a service's wire `components` under: no model name has an inner "_". */
+export function tsWireComponents(service: string): string {
+  return `Wire_${camelCase(service)}`;
 }
 
 export function tsMethodName(irName: string): string {

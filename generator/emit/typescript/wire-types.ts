@@ -7,7 +7,6 @@ import { Worker } from "node:worker_threads";
 import openapiTS, { astToString } from "openapi-typescript";
 import { cacheGetSync, cacheKey, cachePut } from "../../cache/cache.js";
 import { aheadOptions, formatAhead, lendWorker } from "../../format/format.js";
-import { dict } from "../../load/bundle.js";
 
 const OTS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
 
@@ -72,9 +71,8 @@ const NAME_MAPS = new Set(["properties", "schemas", "responses", "parameters", "
 function shapeOnly(value: unknown, parentKey = ""): unknown {
   if (Array.isArray(value)) return value.map((v) => shapeOnly(v));
   if (value === null || typeof value !== "object") return value;
-  const out = dict();
   // Under `properties` (and similar maps) the keys are names, not keywords: keep them all.
   const names = NAME_MAPS.has(parentKey);
-  for (const [k, v] of Object.entries(value)) if (names || !PROSE.has(k)) out[k] = shapeOnly(v, k);
-  return out;
+  // fromEntries, not assignment: a property named `__proto__` stays a property.
+  return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (names || !PROSE.has(k) ? [[k, shapeOnly(v, k)]] : [])));
 }
