@@ -4,9 +4,9 @@
 // a small one is not worth a worker.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import openapiTS, { astToString } from "openapi-typescript";
 import { cacheGetSync, cacheKey, cachePut } from "../../cache/cache.js";
 import { aheadOptions, formatAhead, lendWorker } from "../../format/format.js";
+import { wireTypesOf } from "./wire-transform.mjs";
 
 const OTS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
 
@@ -21,15 +21,17 @@ export async function emitWireTypes(document: Record<string, unknown>): Promise<
     formatAhead([cached]);
     return cached;
   }
-  const run = json.length < WORKER_THRESHOLD ? { text: runHere(json) } : runInWorker(json);
-  const text = await run.text;
-  formatAhead([text], run.formatted);
+  let text: string;
+  if (json.length < WORKER_THRESHOLD) {
+    text = wireTypesOf(json);
+    formatAhead([text]);
+  } else {
+    const run = runInWorker(json);
+    text = await run.text;
+    formatAhead([text], run.formatted);
+  }
   await cachePut("wire-types", key, text);
   return text;
-}
-
-async function runHere(json: string): Promise<string> {
-  return astToString(await openapiTS(json, { silent: true, alphabetize: true }));
 }
 
 /** When a Formatter runs, the worker formats the wire types too, and is then lent to the Formatter. */

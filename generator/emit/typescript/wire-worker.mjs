@@ -1,12 +1,11 @@
 // Worker thread of emit/typescript: runs openapi-typescript on one bundled document, so the wire
 // types are produced while the main thread emits models and clients. The document comes as JSON,
-// cheaper to pass than the object, and openapi-typescript takes it as it is (it would stringify an
-// object). Given prettier options, the worker then formats the wire types for the format stage
+// cheaper to pass than the object. Given prettier options, the worker then formats the wire types for the format stage
 // (which would otherwise start on them only after emit), and stays on as one of its workers.
 import { parentPort, workerData } from "node:worker_threads";
-import openapiTS, { astToString } from "openapi-typescript";
+import { wireTypesOf } from "./wire-transform.mjs";
 
-const text = astToString(await openapiTS(workerData.json, { silent: true, alphabetize: true }));
+const text = wireTypesOf(workerData.json);
 parentPort.postMessage({ text });
 if (workerData.format) {
   const { format } = await import("prettier");

@@ -1,0 +1,3 @@
+// Types of wire-transform.mjs (plain JavaScript, shared with the worker thread).
+export declare const WIRE_OPTIONS: { silent: boolean; alphabetize: boolean };
+export declare function wireTypesOf(json: string): string;

@@ -1,0 +1,46 @@
+// The wire types come from openapi-typescript's transform called directly (wire-transform.mjs, no
+// Redocly pass): for every document the generator accepts, that is exactly what openapiTS() gives.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
+import { describe, expect, it } from "vitest";
+import { SpecError } from "../../generator/diagnostics/diagnostic.js";
+import { WIRE_OPTIONS, wireTypesOf } from "../../generator/emit/typescript/wire-transform.mjs";
+import { specToIR } from "../../generator/pipeline/pipeline.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const EDGE = join(ROOT, "../shared/fixtures/openapi-edge-cases");
+
+const specSets: [string, string[], boolean][] = [
+  ["MUXI", ["spec/formation.yaml", "spec/server.yaml"].map((p) => join(ROOT, p)), true],
+  ["mapping", [join(ROOT, "test/fixtures/mapping/formation.yaml")], false],
+  ...readdirSync(join(ROOT, "test/fixtures/corpus")).map((f): [string, string[], boolean] => [`corpus/${f}`, [join(ROOT, "test/fixtures/corpus", f)], false]),
+  ...readdirSync(EDGE, { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name) && e.name !== "external-shared.json")
+    .map((e): [string, string[], boolean] => [`edge/${e.name}`, [join(EDGE, e.name)], false]),
+];
+
+describe("wire types", () => {
+  it.each(specSets)("%s: the direct transform gives openapiTS()'s output", async (_name, specs, conventions) => {
+    const ir = await specToIR(specs, { conventions }).catch((err: unknown) => {
+      if (err instanceof SpecError) return undefined; // refused with a located error: no wire types to compare
+      throw err;
+    });
+    for (const service of ir?.services ?? []) {
+      const json = JSON.stringify(service.document);
+      expect(wireTypesOf(json)).toBe(astToString(await openapiTS(json, WIRE_OPTIONS)));
+    }
+  });
+
+  it("compares documents of every kind the corpus has", async () => {
+    const accepted = await Promise.all(
+      specSets.map(([, specs, conventions]) =>
+        specToIR(specs, { conventions }).then(
+          () => 1,
+          () => 0,
+        ),
+      ),
+    );
+    expect(accepted.reduce((a: number, b) => a + b, 0)).toBeGreaterThan(20);
+  });
+});
