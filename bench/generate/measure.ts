@@ -1,9 +1,12 @@
 // One measurement in a fresh process (so peak memory is its own): prints one JSON line.
 //   tsx bench/generate/measure.ts muxi-sdkgen <spec...>      full TypeScript generation, in memory
 //   tsx bench/generate/measure.ts openapi-typescript <spec>  types only, the peer
+//   tsx bench/generate/measure.ts openapi-typescript+prettier <spec>  the same, its output then formatted as ours is
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { format } from "prettier";
+import { TS_OPTIONS } from "../../generator/format/format.js";
 import { defaultPaths, renderTarget, specToIR, type Timings } from "../../generator/pipeline/pipeline.js";
 // Loaded before the clock starts, as openapi-typescript is for the peer: the pipeline imports its
 // TypeScript emitter (ts-morph) only when it renders TypeScript. Times are of the work, not of loading.
@@ -24,7 +27,8 @@ if (tool === "muxi-sdkgen") {
 } else {
   for (const spec of specs) {
     const t = performance.now();
-    const text = astToString(await openapiTS(pathToFileURL(resolve(spec)), { silent: true }));
+    let text = astToString(await openapiTS(pathToFileURL(resolve(spec)), { silent: true }));
+    if (tool === "openapi-typescript+prettier") text = await format(text, TS_OPTIONS);
     timings[`types:${spec.split("/").pop()}`] = performance.now() - t;
     files += 1;
     bytes += text.length;

@@ -17,7 +17,8 @@ import { cacheGet, cacheKey, cachePut } from "../cache/cache.js";
 
 const PARSERS: Record<string, string> = { ".ts": "babel-ts", ".mts": "babel-ts", ".js": "babel", ".mjs": "babel", ".json": "json", ".md": "markdown", ".yaml": "yaml", ".yml": "yaml" };
 const OPTIONS = { printWidth: 110, trailingComma: "all" as const, endOfLine: "lf" as const };
-const TS_OPTIONS: Options = { ...OPTIONS, parser: "babel-ts" };
+/** Prettier options of TypeScript output. */
+export const TS_OPTIONS: Options = { ...OPTIONS, parser: "babel-ts" };
 /** Characters left for the format stage above which more workers start (cold) alongside a first, warm one. */
 const PARALLEL_THRESHOLD = 4_000_000;
 const MAX_WORKERS = Math.max(1, Math.min(availableParallelism(), 8));
