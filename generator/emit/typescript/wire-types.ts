@@ -18,13 +18,13 @@ export async function emitWireTypes(document: Record<string, unknown>): Promise<
   // No await before the worker starts: the caller goes on emitting synchronously, and the worker should meanwhile.
   const cached = cacheGetSync("wire-types", key);
   if (cached !== undefined) {
-    formatAhead([cached]);
+    formatAhead(topLevel(cached));
     return cached;
   }
   let text: string;
   if (json.length < WORKER_THRESHOLD) {
     text = wireTypesOf(json);
-    formatAhead([text]);
+    formatAhead(topLevel(text));
   } else {
     const run = runInWorker(json);
     text = await run.text;
@@ -32,6 +32,11 @@ export async function emitWireTypes(document: Record<string, unknown>): Promise<
   }
   await cachePut("wire-types", key, text);
   return text;
+}
+
+/** openapi-typescript's top-level declarations (`paths`, `components`, …): all else in its output is indented. */
+function topLevel(text: string): string[] {
+  return text.split(/(?=^export )/m);
 }
 
 /** When a Formatter runs, the worker formats the wire types too, and is then lent to the Formatter. */
