@@ -3,10 +3,10 @@
 import { mkdtemp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
 import type { IR } from "../../generator/ir/types.js";
+import { typeErrors } from "./type-errors.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 type Codec = { fromWire(w: unknown): unknown; toWire(v: unknown): unknown };
@@ -97,19 +97,3 @@ describe("name mapping", () => {
     await writeFile(codecsPath, original);
   });
 });
-
-function typeErrors(entry: string): string[] {
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    types: [],
-    skipLibCheck: true,
-  };
-  return ts.getPreEmitDiagnostics(ts.createProgram([entry], options)).map((d) => {
-    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-    return `${d.file?.fileName.split("/").pop()}:${line} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-  });
-}

@@ -6,10 +6,11 @@ import type { ConversionPlanner } from "./type-expr.js";
 import type { StructureFile } from "./structure-file.js";
 
 export function emitMethodTable(file: StructureFile, service: Service, planner: ConversionPlanner): void {
+  // `as const`: the checks at the end see each parameter's names and place.
   const ops = service.operations.map((op) => ({
     kind: StructureKind.VariableStatement as const,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: opConst(op), type: "OperationSpec", initializer: operationLiteral(op, planner) }],
+    declarations: [{ name: opConst(op), initializer: `${operationLiteral(op, planner)} as const satisfies OperationSpec` }],
   }));
   file.addVariableStatements(ops);
   // One exported constant per method, so a function that uses one keeps only that one in a bundle.
@@ -27,7 +28,22 @@ export function emitMethodTable(file: StructureFile, service: Service, planner: 
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name: "methods", initializer: `{ ${specs.map(({ m }) => `${tsMethodName(m.name)}: ${specConst(m)}`).join(",\n")} }` }],
   });
+  file.addImportDeclarations([
+    { moduleSpecifier: `./wire/${service.name}.js`, namedImports: [{ name: "paths", alias: WIRE_PATHS }], isTypeOnly: true },
+    { moduleSpecifier: "../runtime/wire-check.js", namedImports: ["WireChecked"], isTypeOnly: true },
+  ]);
+  file.addTypeAliases([
+    {
+      isExported: true,
+      name: "WireChecks",
+      docs: ["Compile time only: each operation's route, method and parameter wire names, as openapi-typescript reads the spec."],
+      type: `[${service.operations.map((op) => `WireChecked<${WIRE_PATHS}, typeof ${opConst(op)}>`).join(", ")}]`,
+    },
+  ]);
 }
+
+/** What the table's module imports openapi-typescript's `paths` as (op_/spec_ names cannot clash with it). */
+const WIRE_PATHS = "WirePaths";
 
 /** The exported constant holding a method's MethodSpec. */
 export const specConst = (m: SdkMethod): string => `spec_${m.name}`;

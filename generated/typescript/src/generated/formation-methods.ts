@@ -5,8 +5,10 @@ import { dataStep, namedStep } from "../runtime/named-stream.js";
 import { jsonBody } from "../runtime/body.js";
 import * as C from "./codecs.js";
 import * as K from "../runtime/codec.js";
+import type { paths as WirePaths } from "./wire/formation.js";
+import type { WireChecked } from "../runtime/wire-check.js";
 
-const op_health: OperationSpec = {
+const op_health = {
   id: "health",
   method: "GET",
   path: "/health",
@@ -14,8 +16,8 @@ const op_health: OperationSpec = {
   auth: [],
   userId: "none",
   idempotent: false,
-};
-const op_getStatus: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getStatus = {
   id: "getStatus",
   method: "GET",
   path: "/status",
@@ -23,8 +25,8 @@ const op_getStatus: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getConfig: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getConfig = {
   id: "getConfig",
   method: "GET",
   path: "/config",
@@ -32,8 +34,8 @@ const op_getConfig: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getFormationInfo: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getFormationInfo = {
   id: "getFormationInfo",
   method: "GET",
   path: "/formation",
@@ -41,8 +43,8 @@ const op_getFormationInfo: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_chat: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_chat = {
   id: "chat",
   method: "POST",
   path: "/chat",
@@ -70,8 +72,8 @@ const op_chat: OperationSpec = {
   userId: "optional",
   idempotent: true,
   plainSelect: { body: { stream: false } },
-};
-const op_audioChat: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_audioChat = {
   id: "audioChat",
   method: "POST",
   path: "/audiochat",
@@ -93,8 +95,8 @@ const op_audioChat: OperationSpec = {
   userId: "optional",
   idempotent: false,
   plainSelect: { body: { stream: false } },
-};
-const op_getSessions: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSessions = {
   id: "getSessions",
   method: "GET",
   path: "/sessions",
@@ -105,8 +107,8 @@ const op_getSessions: OperationSpec = {
   auth: ["ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getSession: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSession = {
   id: "getSession",
   method: "GET",
   path: "/sessions/{session_id}",
@@ -114,8 +116,8 @@ const op_getSession: OperationSpec = {
   auth: ["ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getSessionMessages: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSessionMessages = {
   id: "getSessionMessages",
   method: "GET",
   path: "/sessions/{session_id}/messages",
@@ -127,8 +129,8 @@ const op_getSessionMessages: OperationSpec = {
   auth: ["ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_restoreSession: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_restoreSession = {
   id: "restoreSession",
   method: "POST",
   path: "/sessions/{session_id}/restore",
@@ -146,8 +148,8 @@ const op_restoreSession: OperationSpec = {
   auth: ["ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getRequests: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getRequests = {
   id: "getRequests",
   method: "GET",
   path: "/requests",
@@ -155,8 +157,8 @@ const op_getRequests: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_getRequestStatus: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getRequestStatus = {
   id: "getRequestStatus",
   method: "GET",
   path: "/requests/{request_id}",
@@ -164,8 +166,8 @@ const op_getRequestStatus: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_cancelRequest: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_cancelRequest = {
   id: "cancelRequest",
   method: "DELETE",
   path: "/requests/{request_id}",
@@ -173,8 +175,8 @@ const op_cancelRequest: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_streamEvents: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_streamEvents = {
   id: "streamEvents",
   method: "GET",
   path: "/events",
@@ -182,8 +184,8 @@ const op_streamEvents: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_streamSessionEvents: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_streamSessionEvents = {
   id: "streamSessionEvents",
   method: "GET",
   path: "/events/{session_id}",
@@ -191,8 +193,8 @@ const op_streamSessionEvents: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_streamRequest: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_streamRequest = {
   id: "streamRequest",
   method: "GET",
   path: "/events/{session_id}/{request_id}",
@@ -203,8 +205,8 @@ const op_streamRequest: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_streamLogs: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_streamLogs = {
   id: "streamLogs",
   method: "GET",
   path: "/logs",
@@ -219,8 +221,8 @@ const op_streamLogs: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getMemories: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMemories = {
   id: "getMemories",
   method: "GET",
   path: "/memories",
@@ -232,8 +234,8 @@ const op_getMemories: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_addMemory: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_addMemory = {
   id: "addMemory",
   method: "POST",
   path: "/memories",
@@ -252,8 +254,8 @@ const op_addMemory: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_deleteMemory: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_deleteMemory = {
   id: "deleteMemory",
   method: "DELETE",
   path: "/memories/{memory_id}",
@@ -261,8 +263,8 @@ const op_deleteMemory: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_addMemoriesBatch: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_addMemoriesBatch = {
   id: "addMemoriesBatch",
   method: "POST",
   path: "/memories/batch",
@@ -279,8 +281,8 @@ const op_addMemoriesBatch: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getMemoryIngestionStatus: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMemoryIngestionStatus = {
   id: "getMemoryIngestionStatus",
   method: "GET",
   path: "/memories/ingestion/{processing_id}",
@@ -288,8 +290,8 @@ const op_getMemoryIngestionStatus: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_getMemoryProvenance: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMemoryProvenance = {
   id: "getMemoryProvenance",
   method: "GET",
   path: "/memories/provenance",
@@ -300,8 +302,8 @@ const op_getMemoryProvenance: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getHistory: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getHistory = {
   id: "getHistory",
   method: "GET",
   path: "/history",
@@ -314,8 +316,8 @@ const op_getHistory: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getUserBuffer: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getUserBuffer = {
   id: "getUserBuffer",
   method: "GET",
   path: "/memory/buffer",
@@ -323,8 +325,8 @@ const op_getUserBuffer: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_clearUserBuffer: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_clearUserBuffer = {
   id: "clearUserBuffer",
   method: "DELETE",
   path: "/memory/buffer",
@@ -332,8 +334,8 @@ const op_clearUserBuffer: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_clearSessionBuffer: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_clearSessionBuffer = {
   id: "clearSessionBuffer",
   method: "DELETE",
   path: "/memory/buffer/{session_id}",
@@ -341,8 +343,8 @@ const op_clearSessionBuffer: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_ingestDistilledMemories: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_ingestDistilledMemories = {
   id: "ingestDistilledMemories",
   method: "POST",
   path: "/memories/distilled",
@@ -358,8 +360,8 @@ const op_ingestDistilledMemories: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getDistilledStatus: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getDistilledStatus = {
   id: "getDistilledStatus",
   method: "GET",
   path: "/memories/distilled/{processing_id}",
@@ -370,8 +372,8 @@ const op_getDistilledStatus: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getMemoryConfig: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMemoryConfig = {
   id: "getMemoryConfig",
   method: "GET",
   path: "/memory",
@@ -379,8 +381,8 @@ const op_getMemoryConfig: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getBufferStats: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getBufferStats = {
   id: "getBufferStats",
   method: "GET",
   path: "/memory/stats",
@@ -388,8 +390,8 @@ const op_getBufferStats: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_rebuildMemory: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_rebuildMemory = {
   id: "rebuildMemory",
   method: "POST",
   path: "/memory/rebuild",
@@ -404,8 +406,8 @@ const op_rebuildMemory: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getMemoryRebuildJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMemoryRebuildJob = {
   id: "getMemoryRebuildJob",
   method: "GET",
   path: "/memory/rebuild/{job_id}",
@@ -413,8 +415,8 @@ const op_getMemoryRebuildJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_backfillMemory: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_backfillMemory = {
   id: "backfillMemory",
   method: "POST",
   path: "/memory/backfill",
@@ -423,8 +425,8 @@ const op_backfillMemory: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_forgetMemorySource: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_forgetMemorySource = {
   id: "forgetMemorySource",
   method: "POST",
   path: "/memory/forget",
@@ -440,8 +442,8 @@ const op_forgetMemorySource: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getMemoryForgetJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMemoryForgetJob = {
   id: "getMemoryForgetJob",
   method: "GET",
   path: "/memory/forget/{job_id}",
@@ -449,8 +451,8 @@ const op_getMemoryForgetJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_lintMemory: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_lintMemory = {
   id: "lintMemory",
   method: "POST",
   path: "/memory/lint",
@@ -459,8 +461,8 @@ const op_lintMemory: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_listDistilleries: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_listDistilleries = {
   id: "listDistilleries",
   method: "GET",
   path: "/memory/distilleries",
@@ -468,8 +470,8 @@ const op_listDistilleries: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_registerDistillery: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_registerDistillery = {
   id: "registerDistillery",
   method: "POST",
   path: "/memory/distilleries",
@@ -484,8 +486,8 @@ const op_registerDistillery: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_revokeDistillery: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_revokeDistillery = {
   id: "revokeDistillery",
   method: "DELETE",
   path: "/memory/distilleries/{distillery_id}",
@@ -493,8 +495,8 @@ const op_revokeDistillery: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getMemoryBuffers: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMemoryBuffers = {
   id: "getMemoryBuffers",
   method: "GET",
   path: "/memory/buffers",
@@ -502,8 +504,8 @@ const op_getMemoryBuffers: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_clearMemoryBuffers: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_clearMemoryBuffers = {
   id: "clearMemoryBuffers",
   method: "DELETE",
   path: "/memory/buffers",
@@ -511,8 +513,8 @@ const op_clearMemoryBuffers: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_listArtifacts: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_listArtifacts = {
   id: "listArtifacts",
   method: "GET",
   path: "/artifacts",
@@ -520,8 +522,8 @@ const op_listArtifacts: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getArtifact: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getArtifact = {
   id: "getArtifact",
   method: "GET",
   path: "/artifacts/{artifact_id}",
@@ -529,8 +531,8 @@ const op_getArtifact: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getArtifactContent: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getArtifactContent = {
   id: "getArtifactContent",
   method: "GET",
   path: "/artifacts/{artifact_id}/content",
@@ -541,8 +543,8 @@ const op_getArtifactContent: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_listArtifactVersions: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_listArtifactVersions = {
   id: "listArtifactVersions",
   method: "GET",
   path: "/artifacts/{artifact_id}/versions",
@@ -550,8 +552,8 @@ const op_listArtifactVersions: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getSchedulerConfig: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSchedulerConfig = {
   id: "getSchedulerConfig",
   method: "GET",
   path: "/scheduler",
@@ -559,8 +561,8 @@ const op_getSchedulerConfig: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getSchedulerJobs: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSchedulerJobs = {
   id: "getSchedulerJobs",
   method: "GET",
   path: "/scheduler/jobs",
@@ -568,8 +570,8 @@ const op_getSchedulerJobs: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "optional",
   idempotent: false,
-};
-const op_createSchedulerJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_createSchedulerJob = {
   id: "createSchedulerJob",
   method: "POST",
   path: "/scheduler/jobs",
@@ -582,8 +584,8 @@ const op_createSchedulerJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "optional",
   idempotent: true,
-};
-const op_getSchedulerJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSchedulerJob = {
   id: "getSchedulerJob",
   method: "GET",
   path: "/scheduler/jobs/{job_id}",
@@ -591,8 +593,8 @@ const op_getSchedulerJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_updateSchedulerJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateSchedulerJob = {
   id: "updateSchedulerJob",
   method: "PUT",
   path: "/scheduler/jobs/{job_id}",
@@ -606,8 +608,8 @@ const op_updateSchedulerJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_deleteSchedulerJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_deleteSchedulerJob = {
   id: "deleteSchedulerJob",
   method: "DELETE",
   path: "/scheduler/jobs/{job_id}",
@@ -615,8 +617,8 @@ const op_deleteSchedulerJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_pauseSchedulerJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_pauseSchedulerJob = {
   id: "pauseSchedulerJob",
   method: "POST",
   path: "/scheduler/jobs/{job_id}/pause",
@@ -624,8 +626,8 @@ const op_pauseSchedulerJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_resumeSchedulerJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_resumeSchedulerJob = {
   id: "resumeSchedulerJob",
   method: "POST",
   path: "/scheduler/jobs/{job_id}/resume",
@@ -633,8 +635,8 @@ const op_resumeSchedulerJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getAsyncConfig: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getAsyncConfig = {
   id: "getAsyncConfig",
   method: "GET",
   path: "/async",
@@ -642,8 +644,8 @@ const op_getAsyncConfig: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_updateAsyncConfig: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateAsyncConfig = {
   id: "updateAsyncConfig",
   method: "PATCH",
   path: "/async",
@@ -657,8 +659,8 @@ const op_updateAsyncConfig: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getAsyncJobs: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getAsyncJobs = {
   id: "getAsyncJobs",
   method: "GET",
   path: "/async/jobs",
@@ -666,8 +668,8 @@ const op_getAsyncJobs: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getAsyncJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getAsyncJob = {
   id: "getAsyncJob",
   method: "GET",
   path: "/async/jobs/{job_id}",
@@ -675,8 +677,8 @@ const op_getAsyncJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_cancelAsyncJob: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_cancelAsyncJob = {
   id: "cancelAsyncJob",
   method: "DELETE",
   path: "/async/jobs/{job_id}",
@@ -684,8 +686,8 @@ const op_cancelAsyncJob: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getTriggers: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getTriggers = {
   id: "getTriggers",
   method: "GET",
   path: "/triggers",
@@ -693,8 +695,8 @@ const op_getTriggers: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getTrigger: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getTrigger = {
   id: "getTrigger",
   method: "GET",
   path: "/triggers/{trigger_name}",
@@ -702,8 +704,8 @@ const op_getTrigger: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_fireTrigger: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_fireTrigger = {
   id: "fireTrigger",
   method: "POST",
   path: "/triggers/{trigger_name}",
@@ -717,8 +719,8 @@ const op_fireTrigger: OperationSpec = {
   auth: ["ClientKey"],
   userId: "optional",
   idempotent: true,
-};
-const op_getSops: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSops = {
   id: "getSops",
   method: "GET",
   path: "/sops",
@@ -726,8 +728,8 @@ const op_getSops: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getSop: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSop = {
   id: "getSop",
   method: "GET",
   path: "/sops/{sop_name}",
@@ -735,8 +737,8 @@ const op_getSop: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getSkills: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSkills = {
   id: "getSkills",
   method: "GET",
   path: "/skills",
@@ -744,8 +746,8 @@ const op_getSkills: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getSkill: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSkill = {
   id: "getSkill",
   method: "GET",
   path: "/skills/{skill_name}",
@@ -753,8 +755,8 @@ const op_getSkill: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getAgentSkills: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getAgentSkills = {
   id: "getAgentSkills",
   method: "GET",
   path: "/agents/{agent_id}/skills",
@@ -762,8 +764,8 @@ const op_getAgentSkills: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_linkUserIdentifier: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_linkUserIdentifier = {
   id: "linkUserIdentifier",
   method: "POST",
   path: "/users/identifiers",
@@ -775,8 +777,8 @@ const op_linkUserIdentifier: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getUserIdentifiersForUser: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getUserIdentifiersForUser = {
   id: "getUserIdentifiersForUser",
   method: "GET",
   path: "/users/identifiers/{user_id}",
@@ -784,8 +786,8 @@ const op_getUserIdentifiersForUser: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_unlinkUserIdentifier: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_unlinkUserIdentifier = {
   id: "unlinkUserIdentifier",
   method: "DELETE",
   path: "/users/identifiers/{user_id}",
@@ -793,8 +795,8 @@ const op_unlinkUserIdentifier: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_resolveUser: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_resolveUser = {
   id: "resolveUser",
   method: "POST",
   path: "/users/resolve",
@@ -806,8 +808,8 @@ const op_resolveUser: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getUser: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getUser = {
   id: "getUser",
   method: "GET",
   path: "/users/{identifier}",
@@ -815,8 +817,8 @@ const op_getUser: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getUserChannels: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getUserChannels = {
   id: "getUserChannels",
   method: "GET",
   path: "/users/{user_id}/channels",
@@ -824,8 +826,8 @@ const op_getUserChannels: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_updateUserChannels: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateUserChannels = {
   id: "updateUserChannels",
   method: "PUT",
   path: "/users/{user_id}/channels",
@@ -839,8 +841,8 @@ const op_updateUserChannels: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_sendNotification: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_sendNotification = {
   id: "sendNotification",
   method: "POST",
   path: "/notifications",
@@ -853,8 +855,8 @@ const op_sendNotification: OperationSpec = {
   auth: ["ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_listCredentialServices: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_listCredentialServices = {
   id: "listCredentialServices",
   method: "GET",
   path: "/credentials/services",
@@ -862,8 +864,8 @@ const op_listCredentialServices: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "none",
   idempotent: false,
-};
-const op_listCredentials: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_listCredentials = {
   id: "listCredentials",
   method: "GET",
   path: "/credentials",
@@ -871,8 +873,8 @@ const op_listCredentials: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_createCredential: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_createCredential = {
   id: "createCredential",
   method: "POST",
   path: "/credentials",
@@ -885,8 +887,8 @@ const op_createCredential: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getCredential: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getCredential = {
   id: "getCredential",
   method: "GET",
   path: "/credentials/{credential_id}",
@@ -894,8 +896,8 @@ const op_getCredential: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_deleteCredential: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_deleteCredential = {
   id: "deleteCredential",
   method: "DELETE",
   path: "/credentials/{credential_id}",
@@ -903,8 +905,8 @@ const op_deleteCredential: OperationSpec = {
   auth: ["AdminKey", "ClientKey"],
   userId: "required",
   idempotent: false,
-};
-const op_getSecrets: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSecrets = {
   id: "getSecrets",
   method: "GET",
   path: "/secrets",
@@ -912,8 +914,8 @@ const op_getSecrets: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_createSecret: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_createSecret = {
   id: "createSecret",
   method: "POST",
   path: "/secrets",
@@ -925,8 +927,8 @@ const op_createSecret: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_reloadSecrets: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_reloadSecrets = {
   id: "reloadSecrets",
   method: "POST",
   path: "/secrets/reload",
@@ -934,8 +936,8 @@ const op_reloadSecrets: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getSecret: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getSecret = {
   id: "getSecret",
   method: "GET",
   path: "/secrets/{key}",
@@ -943,8 +945,8 @@ const op_getSecret: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_setSecret: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_setSecret = {
   id: "setSecret",
   method: "PUT",
   path: "/secrets/{key}",
@@ -956,8 +958,8 @@ const op_setSecret: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_deleteSecret: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_deleteSecret = {
   id: "deleteSecret",
   method: "DELETE",
   path: "/secrets/{key}",
@@ -965,8 +967,8 @@ const op_deleteSecret: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getAgents: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getAgents = {
   id: "getAgents",
   method: "GET",
   path: "/agents",
@@ -974,8 +976,8 @@ const op_getAgents: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getAgent: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getAgent = {
   id: "getAgent",
   method: "GET",
   path: "/agents/{agent_id}",
@@ -983,8 +985,8 @@ const op_getAgent: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_syncAgentKnowledge: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_syncAgentKnowledge = {
   id: "syncAgentKnowledge",
   method: "POST",
   path: "/agents/{agent_id}/knowledge/sync",
@@ -996,8 +998,8 @@ const op_syncAgentKnowledge: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_rebuildKnowledge: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_rebuildKnowledge = {
   id: "rebuildKnowledge",
   method: "POST",
   path: "/knowledge/rebuild",
@@ -1009,8 +1011,8 @@ const op_rebuildKnowledge: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getMcpConfig: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMcpConfig = {
   id: "getMcpConfig",
   method: "GET",
   path: "/mcp",
@@ -1018,8 +1020,8 @@ const op_getMcpConfig: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_updateMcpDefaults: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateMcpDefaults = {
   id: "updateMcpDefaults",
   method: "PATCH",
   path: "/mcp",
@@ -1032,8 +1034,8 @@ const op_updateMcpDefaults: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getMcpServers: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMcpServers = {
   id: "getMcpServers",
   method: "GET",
   path: "/mcp/servers",
@@ -1041,8 +1043,8 @@ const op_getMcpServers: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_createMcpServer: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_createMcpServer = {
   id: "createMcpServer",
   method: "POST",
   path: "/mcp/servers",
@@ -1057,8 +1059,8 @@ const op_createMcpServer: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getMcpServer: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMcpServer = {
   id: "getMcpServer",
   method: "GET",
   path: "/mcp/servers/{server_id}",
@@ -1066,8 +1068,8 @@ const op_getMcpServer: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_updateMcpServer: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateMcpServer = {
   id: "updateMcpServer",
   method: "PATCH",
   path: "/mcp/servers/{server_id}",
@@ -1082,8 +1084,8 @@ const op_updateMcpServer: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_deleteMcpServer: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_deleteMcpServer = {
   id: "deleteMcpServer",
   method: "DELETE",
   path: "/mcp/servers/{server_id}",
@@ -1091,8 +1093,8 @@ const op_deleteMcpServer: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getMcpTools: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getMcpTools = {
   id: "getMcpTools",
   method: "GET",
   path: "/mcp/tools",
@@ -1100,8 +1102,8 @@ const op_getMcpTools: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_callMcpTool: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_callMcpTool = {
   id: "callMcpTool",
   method: "POST",
   path: "/mcp/tools/call",
@@ -1114,8 +1116,8 @@ const op_callMcpTool: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getOverlordConfig: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getOverlordConfig = {
   id: "getOverlordConfig",
   method: "GET",
   path: "/overlord",
@@ -1123,8 +1125,8 @@ const op_getOverlordConfig: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getOverlordPersona: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getOverlordPersona = {
   id: "getOverlordPersona",
   method: "GET",
   path: "/overlord/persona",
@@ -1132,8 +1134,8 @@ const op_getOverlordPersona: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getOverlordSoul: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getOverlordSoul = {
   id: "getOverlordSoul",
   method: "GET",
   path: "/overlord/soul",
@@ -1141,8 +1143,8 @@ const op_getOverlordSoul: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getLlmSettings: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getLlmSettings = {
   id: "getLlmSettings",
   method: "GET",
   path: "/llm/settings",
@@ -1150,8 +1152,8 @@ const op_getLlmSettings: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_updateLlmSettings: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateLlmSettings = {
   id: "updateLlmSettings",
   method: "PATCH",
   path: "/llm/settings",
@@ -1160,8 +1162,8 @@ const op_updateLlmSettings: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_resetLlmSetting: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_resetLlmSetting = {
   id: "resetLlmSetting",
   method: "DELETE",
   path: "/llm/settings/{item}",
@@ -1169,8 +1171,8 @@ const op_resetLlmSetting: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getLoggingConfig: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getLoggingConfig = {
   id: "getLoggingConfig",
   method: "GET",
   path: "/logging",
@@ -1178,8 +1180,8 @@ const op_getLoggingConfig: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getLoggingDestinations: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getLoggingDestinations = {
   id: "getLoggingDestinations",
   method: "GET",
   path: "/logging/destinations",
@@ -1187,8 +1189,8 @@ const op_getLoggingDestinations: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_createLoggingDestination: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_createLoggingDestination = {
   id: "createLoggingDestination",
   method: "POST",
   path: "/logging/destinations",
@@ -1204,8 +1206,8 @@ const op_createLoggingDestination: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_updateLoggingDestination: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateLoggingDestination = {
   id: "updateLoggingDestination",
   method: "PATCH",
   path: "/logging/destinations/{destination_id}",
@@ -1219,8 +1221,8 @@ const op_updateLoggingDestination: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_deleteLoggingDestination: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_deleteLoggingDestination = {
   id: "deleteLoggingDestination",
   method: "DELETE",
   path: "/logging/destinations/{destination_id}",
@@ -1228,8 +1230,8 @@ const op_deleteLoggingDestination: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getA2AConfig: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getA2AConfig = {
   id: "getA2AConfig",
   method: "GET",
   path: "/a2a",
@@ -1237,8 +1239,8 @@ const op_getA2AConfig: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_updateA2AOutbound: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateA2AOutbound = {
   id: "updateA2AOutbound",
   method: "PATCH",
   path: "/a2a/outbound",
@@ -1257,8 +1259,8 @@ const op_updateA2AOutbound: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_deleteA2AOutboundEndpoint: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_deleteA2AOutboundEndpoint = {
   id: "deleteA2AOutboundEndpoint",
   method: "DELETE",
   path: "/a2a/outbound/{item}",
@@ -1266,8 +1268,8 @@ const op_deleteA2AOutboundEndpoint: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getAuditLog: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getAuditLog = {
   id: "getAuditLog",
   method: "GET",
   path: "/audit",
@@ -1280,8 +1282,8 @@ const op_getAuditLog: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_clearAuditLog: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_clearAuditLog = {
   id: "clearAuditLog",
   method: "DELETE",
   path: "/audit",
@@ -1289,8 +1291,8 @@ const op_clearAuditLog: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getTuning: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getTuning = {
   id: "getTuning",
   method: "GET",
   path: "/tuning",
@@ -1298,8 +1300,8 @@ const op_getTuning: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_updateTuning: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateTuning = {
   id: "updateTuning",
   method: "POST",
   path: "/tuning",
@@ -1308,8 +1310,8 @@ const op_updateTuning: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_runTuning: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_runTuning = {
   id: "runTuning",
   method: "POST",
   path: "/tuning/run",
@@ -1317,8 +1319,8 @@ const op_runTuning: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_getTuningPending: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getTuningPending = {
   id: "getTuningPending",
   method: "GET",
   path: "/tuning/pending",
@@ -1326,8 +1328,8 @@ const op_getTuningPending: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_applyTuningPending: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_applyTuningPending = {
   id: "applyTuningPending",
   method: "PATCH",
   path: "/tuning/pending",
@@ -1335,8 +1337,8 @@ const op_applyTuningPending: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
-const op_dismissTuningPending: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_dismissTuningPending = {
   id: "dismissTuningPending",
   method: "DELETE",
   path: "/tuning/pending",
@@ -1344,7 +1346,7 @@ const op_dismissTuningPending: OperationSpec = {
   auth: ["AdminKey"],
   userId: "none",
   idempotent: false,
-};
+} as const satisfies OperationSpec;
 export const spec_health: MethodSpec = {
   name: "health",
   op: op_health,
@@ -2134,3 +2136,127 @@ export const methods = {
   applyTuningPending: spec_applyTuningPending,
   dismissTuningPending: spec_dismissTuningPending,
 };
+/** Compile time only: each operation's route, method and parameter wire names, as openapi-typescript reads the spec. */
+export type WireChecks = [
+  WireChecked<WirePaths, typeof op_health>,
+  WireChecked<WirePaths, typeof op_getStatus>,
+  WireChecked<WirePaths, typeof op_getConfig>,
+  WireChecked<WirePaths, typeof op_getFormationInfo>,
+  WireChecked<WirePaths, typeof op_chat>,
+  WireChecked<WirePaths, typeof op_audioChat>,
+  WireChecked<WirePaths, typeof op_getSessions>,
+  WireChecked<WirePaths, typeof op_getSession>,
+  WireChecked<WirePaths, typeof op_getSessionMessages>,
+  WireChecked<WirePaths, typeof op_restoreSession>,
+  WireChecked<WirePaths, typeof op_getRequests>,
+  WireChecked<WirePaths, typeof op_getRequestStatus>,
+  WireChecked<WirePaths, typeof op_cancelRequest>,
+  WireChecked<WirePaths, typeof op_streamEvents>,
+  WireChecked<WirePaths, typeof op_streamSessionEvents>,
+  WireChecked<WirePaths, typeof op_streamRequest>,
+  WireChecked<WirePaths, typeof op_streamLogs>,
+  WireChecked<WirePaths, typeof op_getMemories>,
+  WireChecked<WirePaths, typeof op_addMemory>,
+  WireChecked<WirePaths, typeof op_deleteMemory>,
+  WireChecked<WirePaths, typeof op_addMemoriesBatch>,
+  WireChecked<WirePaths, typeof op_getMemoryIngestionStatus>,
+  WireChecked<WirePaths, typeof op_getMemoryProvenance>,
+  WireChecked<WirePaths, typeof op_getHistory>,
+  WireChecked<WirePaths, typeof op_getUserBuffer>,
+  WireChecked<WirePaths, typeof op_clearUserBuffer>,
+  WireChecked<WirePaths, typeof op_clearSessionBuffer>,
+  WireChecked<WirePaths, typeof op_ingestDistilledMemories>,
+  WireChecked<WirePaths, typeof op_getDistilledStatus>,
+  WireChecked<WirePaths, typeof op_getMemoryConfig>,
+  WireChecked<WirePaths, typeof op_getBufferStats>,
+  WireChecked<WirePaths, typeof op_rebuildMemory>,
+  WireChecked<WirePaths, typeof op_getMemoryRebuildJob>,
+  WireChecked<WirePaths, typeof op_backfillMemory>,
+  WireChecked<WirePaths, typeof op_forgetMemorySource>,
+  WireChecked<WirePaths, typeof op_getMemoryForgetJob>,
+  WireChecked<WirePaths, typeof op_lintMemory>,
+  WireChecked<WirePaths, typeof op_listDistilleries>,
+  WireChecked<WirePaths, typeof op_registerDistillery>,
+  WireChecked<WirePaths, typeof op_revokeDistillery>,
+  WireChecked<WirePaths, typeof op_getMemoryBuffers>,
+  WireChecked<WirePaths, typeof op_clearMemoryBuffers>,
+  WireChecked<WirePaths, typeof op_listArtifacts>,
+  WireChecked<WirePaths, typeof op_getArtifact>,
+  WireChecked<WirePaths, typeof op_getArtifactContent>,
+  WireChecked<WirePaths, typeof op_listArtifactVersions>,
+  WireChecked<WirePaths, typeof op_getSchedulerConfig>,
+  WireChecked<WirePaths, typeof op_getSchedulerJobs>,
+  WireChecked<WirePaths, typeof op_createSchedulerJob>,
+  WireChecked<WirePaths, typeof op_getSchedulerJob>,
+  WireChecked<WirePaths, typeof op_updateSchedulerJob>,
+  WireChecked<WirePaths, typeof op_deleteSchedulerJob>,
+  WireChecked<WirePaths, typeof op_pauseSchedulerJob>,
+  WireChecked<WirePaths, typeof op_resumeSchedulerJob>,
+  WireChecked<WirePaths, typeof op_getAsyncConfig>,
+  WireChecked<WirePaths, typeof op_updateAsyncConfig>,
+  WireChecked<WirePaths, typeof op_getAsyncJobs>,
+  WireChecked<WirePaths, typeof op_getAsyncJob>,
+  WireChecked<WirePaths, typeof op_cancelAsyncJob>,
+  WireChecked<WirePaths, typeof op_getTriggers>,
+  WireChecked<WirePaths, typeof op_getTrigger>,
+  WireChecked<WirePaths, typeof op_fireTrigger>,
+  WireChecked<WirePaths, typeof op_getSops>,
+  WireChecked<WirePaths, typeof op_getSop>,
+  WireChecked<WirePaths, typeof op_getSkills>,
+  WireChecked<WirePaths, typeof op_getSkill>,
+  WireChecked<WirePaths, typeof op_getAgentSkills>,
+  WireChecked<WirePaths, typeof op_linkUserIdentifier>,
+  WireChecked<WirePaths, typeof op_getUserIdentifiersForUser>,
+  WireChecked<WirePaths, typeof op_unlinkUserIdentifier>,
+  WireChecked<WirePaths, typeof op_resolveUser>,
+  WireChecked<WirePaths, typeof op_getUser>,
+  WireChecked<WirePaths, typeof op_getUserChannels>,
+  WireChecked<WirePaths, typeof op_updateUserChannels>,
+  WireChecked<WirePaths, typeof op_sendNotification>,
+  WireChecked<WirePaths, typeof op_listCredentialServices>,
+  WireChecked<WirePaths, typeof op_listCredentials>,
+  WireChecked<WirePaths, typeof op_createCredential>,
+  WireChecked<WirePaths, typeof op_getCredential>,
+  WireChecked<WirePaths, typeof op_deleteCredential>,
+  WireChecked<WirePaths, typeof op_getSecrets>,
+  WireChecked<WirePaths, typeof op_createSecret>,
+  WireChecked<WirePaths, typeof op_reloadSecrets>,
+  WireChecked<WirePaths, typeof op_getSecret>,
+  WireChecked<WirePaths, typeof op_setSecret>,
+  WireChecked<WirePaths, typeof op_deleteSecret>,
+  WireChecked<WirePaths, typeof op_getAgents>,
+  WireChecked<WirePaths, typeof op_getAgent>,
+  WireChecked<WirePaths, typeof op_syncAgentKnowledge>,
+  WireChecked<WirePaths, typeof op_rebuildKnowledge>,
+  WireChecked<WirePaths, typeof op_getMcpConfig>,
+  WireChecked<WirePaths, typeof op_updateMcpDefaults>,
+  WireChecked<WirePaths, typeof op_getMcpServers>,
+  WireChecked<WirePaths, typeof op_createMcpServer>,
+  WireChecked<WirePaths, typeof op_getMcpServer>,
+  WireChecked<WirePaths, typeof op_updateMcpServer>,
+  WireChecked<WirePaths, typeof op_deleteMcpServer>,
+  WireChecked<WirePaths, typeof op_getMcpTools>,
+  WireChecked<WirePaths, typeof op_callMcpTool>,
+  WireChecked<WirePaths, typeof op_getOverlordConfig>,
+  WireChecked<WirePaths, typeof op_getOverlordPersona>,
+  WireChecked<WirePaths, typeof op_getOverlordSoul>,
+  WireChecked<WirePaths, typeof op_getLlmSettings>,
+  WireChecked<WirePaths, typeof op_updateLlmSettings>,
+  WireChecked<WirePaths, typeof op_resetLlmSetting>,
+  WireChecked<WirePaths, typeof op_getLoggingConfig>,
+  WireChecked<WirePaths, typeof op_getLoggingDestinations>,
+  WireChecked<WirePaths, typeof op_createLoggingDestination>,
+  WireChecked<WirePaths, typeof op_updateLoggingDestination>,
+  WireChecked<WirePaths, typeof op_deleteLoggingDestination>,
+  WireChecked<WirePaths, typeof op_getA2AConfig>,
+  WireChecked<WirePaths, typeof op_updateA2AOutbound>,
+  WireChecked<WirePaths, typeof op_deleteA2AOutboundEndpoint>,
+  WireChecked<WirePaths, typeof op_getAuditLog>,
+  WireChecked<WirePaths, typeof op_clearAuditLog>,
+  WireChecked<WirePaths, typeof op_getTuning>,
+  WireChecked<WirePaths, typeof op_updateTuning>,
+  WireChecked<WirePaths, typeof op_runTuning>,
+  WireChecked<WirePaths, typeof op_getTuningPending>,
+  WireChecked<WirePaths, typeof op_applyTuningPending>,
+  WireChecked<WirePaths, typeof op_dismissTuningPending>,
+];

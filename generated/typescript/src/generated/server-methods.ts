@@ -4,8 +4,10 @@ import { namedStep } from "../runtime/named-stream.js";
 import { binaryBody, jsonBody } from "../runtime/body.js";
 import * as C from "./codecs.js";
 import * as K from "../runtime/codec.js";
+import type { paths as WirePaths } from "./wire/server.js";
+import type { WireChecked } from "../runtime/wire-check.js";
 
-const op_serverHealth: OperationSpec = {
+const op_serverHealth = {
   id: "serverHealth",
   method: "GET",
   path: "/health",
@@ -13,8 +15,8 @@ const op_serverHealth: OperationSpec = {
   auth: [],
   userId: "none",
   idempotent: false,
-};
-const op_ping: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_ping = {
   id: "ping",
   method: "GET",
   path: "/ping",
@@ -22,8 +24,8 @@ const op_ping: OperationSpec = {
   auth: [],
   userId: "none",
   idempotent: false,
-};
-const op_status: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_status = {
   id: "status",
   method: "GET",
   path: "/rpc/server/status",
@@ -31,8 +33,8 @@ const op_status: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_getServerLogs: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getServerLogs = {
   id: "getServerLogs",
   method: "GET",
   path: "/rpc/server/logs",
@@ -40,8 +42,8 @@ const op_getServerLogs: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_listFormations: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_listFormations = {
   id: "listFormations",
   method: "GET",
   path: "/rpc/formations",
@@ -49,8 +51,8 @@ const op_listFormations: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_deployFormation: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_deployFormation = {
   id: "deployFormation",
   method: "POST",
   path: "/rpc/formations",
@@ -63,8 +65,8 @@ const op_deployFormation: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_getFormation: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getFormation = {
   id: "getFormation",
   method: "GET",
   path: "/rpc/formations/{id}",
@@ -72,8 +74,8 @@ const op_getFormation: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_updateFormation: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_updateFormation = {
   id: "updateFormation",
   method: "PUT",
   path: "/rpc/formations/{id}",
@@ -86,8 +88,8 @@ const op_updateFormation: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_deleteFormation: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_deleteFormation = {
   id: "deleteFormation",
   method: "DELETE",
   path: "/rpc/formations/{id}",
@@ -95,8 +97,8 @@ const op_deleteFormation: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_startFormation: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_startFormation = {
   id: "startFormation",
   method: "POST",
   path: "/rpc/formations/{id}/start",
@@ -104,8 +106,8 @@ const op_startFormation: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_stopFormation: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_stopFormation = {
   id: "stopFormation",
   method: "POST",
   path: "/rpc/formations/{id}/stop",
@@ -113,8 +115,8 @@ const op_stopFormation: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_restartFormation: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_restartFormation = {
   id: "restartFormation",
   method: "POST",
   path: "/rpc/formations/{id}/restart",
@@ -122,8 +124,8 @@ const op_restartFormation: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_rollbackFormation: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_rollbackFormation = {
   id: "rollbackFormation",
   method: "POST",
   path: "/rpc/formations/{id}/rollback",
@@ -131,8 +133,8 @@ const op_rollbackFormation: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_cancelUpdate: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_cancelUpdate = {
   id: "cancelUpdate",
   method: "POST",
   path: "/rpc/formations/{id}/cancel-update",
@@ -140,8 +142,8 @@ const op_cancelUpdate: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_getFormationLogs: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_getFormationLogs = {
   id: "getFormationLogs",
   method: "GET",
   path: "/rpc/formations/{id}/logs",
@@ -153,8 +155,8 @@ const op_getFormationLogs: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_downloadFormation: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_downloadFormation = {
   id: "downloadFormation",
   method: "GET",
   path: "/rpc/formations/{id}/download",
@@ -165,8 +167,8 @@ const op_downloadFormation: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_manageDraftFiles: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_manageDraftFiles = {
   id: "manageDraftFiles",
   method: "POST",
   path: "/rpc/formations/{id}/draft/files",
@@ -182,8 +184,8 @@ const op_manageDraftFiles: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_runDraft: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_runDraft = {
   id: "runDraft",
   method: "POST",
   path: "/rpc/dev/run",
@@ -195,8 +197,8 @@ const op_runDraft: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
-const op_stopDraft: OperationSpec = {
+} as const satisfies OperationSpec;
+const op_stopDraft = {
   id: "stopDraft",
   method: "POST",
   path: "/rpc/dev/stop",
@@ -205,7 +207,7 @@ const op_stopDraft: OperationSpec = {
   auth: ["MuxiHmac"],
   userId: "none",
   idempotent: false,
-};
+} as const satisfies OperationSpec;
 export const spec_serverHealth: MethodSpec = {
   name: "serverHealth",
   op: op_serverHealth,
@@ -433,3 +435,25 @@ export const methods = {
   runDraft: spec_runDraft,
   stopDraft: spec_stopDraft,
 };
+/** Compile time only: each operation's route, method and parameter wire names, as openapi-typescript reads the spec. */
+export type WireChecks = [
+  WireChecked<WirePaths, typeof op_serverHealth>,
+  WireChecked<WirePaths, typeof op_ping>,
+  WireChecked<WirePaths, typeof op_status>,
+  WireChecked<WirePaths, typeof op_getServerLogs>,
+  WireChecked<WirePaths, typeof op_listFormations>,
+  WireChecked<WirePaths, typeof op_deployFormation>,
+  WireChecked<WirePaths, typeof op_getFormation>,
+  WireChecked<WirePaths, typeof op_updateFormation>,
+  WireChecked<WirePaths, typeof op_deleteFormation>,
+  WireChecked<WirePaths, typeof op_startFormation>,
+  WireChecked<WirePaths, typeof op_stopFormation>,
+  WireChecked<WirePaths, typeof op_restartFormation>,
+  WireChecked<WirePaths, typeof op_rollbackFormation>,
+  WireChecked<WirePaths, typeof op_cancelUpdate>,
+  WireChecked<WirePaths, typeof op_getFormationLogs>,
+  WireChecked<WirePaths, typeof op_downloadFormation>,
+  WireChecked<WirePaths, typeof op_manageDraftFiles>,
+  WireChecked<WirePaths, typeof op_runDraft>,
+  WireChecked<WirePaths, typeof op_stopDraft>,
+];
