@@ -69,8 +69,9 @@ interface WorkerMessage {
 }
 
 /**
- * The wire types are internal (they check the codecs; the public models carry the docs), so prose
- * and examples are left out: half the size, and of the time openapi-typescript and prettier spend on it.
+ * The wire types are internal (they check the codecs and the operation tables; the public models
+ * carry the docs), so prose and examples are left out: half the size, and of the time
+ * openapi-typescript and prettier spend on it.
  */
 const PROSE = new Set(["description", "summary", "example", "examples", "externalDocs"]);
 const NAME_MAPS = new Set(["properties", "schemas", "responses", "parameters", "paths"]);
