@@ -3,7 +3,7 @@
 // intact — never a crash, never a change to generated/.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
@@ -13,36 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecError } from "../../generator/diagnostics/diagnostic.js";
 import type { IR, TypeRef } from "../../generator/ir/types.js";
 import { defaultPaths, renderTarget, specToIR } from "../../generator/pipeline/pipeline.js";
+import { specCases } from "./spec-cases.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const EDGE = "/work/shared/fixtures/openapi-edge-cases";
 const run = promisify(execFile);
-
-interface Case {
-  name: string;
-  specs: string[];
-  conventions: boolean;
-}
-
-function cases(): Case[] {
-  const list: Case[] = [];
-  const corpus = join(ROOT, "test/fixtures/corpus");
-  for (const f of readdirNames(corpus)) list.push({ name: `corpus/${f}`, specs: [join(corpus, f)], conventions: false });
-  list.push({ name: "hostile", specs: ["formation", "server"].map((s) => join(ROOT, `test/fixtures/hostile/${s}.yaml`)), conventions: true });
-  if (existsSync(EDGE)) {
-    for (const dir of [EDGE, join(EDGE, "invalid")]) {
-      for (const f of readdirNames(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && f !== "external-shared.json")) {
-        list.push({ name: `edge/${relative(EDGE, join(dir, f))}`, specs: [join(dir, f)], conventions: false });
-      }
-    }
-  }
-  return list;
-}
-
-function readdirNames(dir: string): string[] {
-  // Synchronous listing so the cases exist when vitest collects the tests.
-  return readdirSync(dir).filter((f) => !f.startsWith(".")).sort();
-}
 
 /**
  * openapi-typescript emits wire types that do not compile for these documents (a known limitation of
@@ -57,7 +31,10 @@ let generatedHashBefore = "";
 async function hashTree(dir: string): Promise<string> {
   const h = createHash("sha256");
   if (!existsSync(dir)) return "none";
-  for (const e of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()) {
+  for (const e of (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()) {
     h.update(e).update(await readFile(e));
   }
   return h.digest("hex");
@@ -68,13 +45,14 @@ beforeAll(async () => {
   work.dir = await mkdtemp(join(tmpdir(), "muxi-corpus-"));
   // One copy of the runtime, shared by every case through a symlink (type-checked once).
   const paths = defaultPaths(ROOT);
-  for (const c of cases()) {
+  const cases = specCases();
+  for (const c of cases) {
     try {
       const ir = await specToIR(c.specs, { conventions: c.conventions });
       const files = await renderTarget("typescript", ir, paths);
       const dir = join(work.dir, c.name.replace(/[^A-Za-z0-9]+/g, "_"));
       for (const [path, text] of files) {
-        const keep = path.startsWith("src/generated/") || (path.startsWith("src/runtime/") && c === cases()[0]);
+        const keep = path.startsWith("src/generated/") || (path.startsWith("src/runtime/") && c === cases[0]);
         if (!keep) continue;
         const target = path.startsWith("src/runtime/") ? join(work.dir, "runtime", path.slice("src/runtime/".length)) : join(dir, path);
         await mkdir(dirname(target), { recursive: true });
@@ -99,7 +77,16 @@ beforeAll(async () => {
   await writeFile(
     join(work.dir, "tsconfig.json"),
     JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], skipLibCheck: true },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: "ES2022",
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        lib: ["ES2022", "DOM", "DOM.Iterable"],
+        types: [],
+        skipLibCheck: true,
+      },
       include: ["*/src/generated/**/*.ts", "runtime/**/*.ts"],
     }),
   );
@@ -122,10 +109,10 @@ afterAll(async () => {
 
 describe("hostile and broken specs", () => {
   it("has at least 20 own corpus specs", () => {
-    expect(cases().filter((c) => c.name.startsWith("corpus/")).length).toBeGreaterThanOrEqual(20);
+    expect(specCases().filter((c) => c.name.startsWith("corpus/")).length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(cases().map((c) => [c.name]))("%s: a located error or strict-compiling code", (name) => {
+  it.each(specCases().map((c) => [c.name]))("%s: a located error or strict-compiling code", (name) => {
     const r = results.get(name);
     expect(r, "no result").toBeDefined();
     if (!r) return;
@@ -149,10 +136,34 @@ describe("hostile and broken specs", () => {
 
   it("sorts the expected outcomes", () => {
     const outcome = (n: string) => results.get(n)?.kind;
-    for (const n of ["invalid-yaml", "dangling-ref", "circular-ref-chain", "duplicate-operation-id", "missing-paths", "not-a-mapping", "bad-openapi-version", "undeclared-path-param", "bad-extensions", "dangling-external-file", "duplicate-keys", "empty-file"]) {
+    for (const n of [
+      "invalid-yaml",
+      "dangling-ref",
+      "circular-ref-chain",
+      "duplicate-operation-id",
+      "missing-paths",
+      "not-a-mapping",
+      "bad-openapi-version",
+      "undeclared-path-param",
+      "bad-extensions",
+      "dangling-external-file",
+      "duplicate-keys",
+      "empty-file",
+    ]) {
       expect(outcome(`corpus/${n}.yaml`), n).toBe("error");
     }
-    for (const n of ["circular-schema", "reserved-operation-names", "reserved-model-names", "invalid-identifiers", "comment-breakout", "template-breakout", "quotes-newlines", "non-ascii", "deep-nesting", "property-collision"]) {
+    for (const n of [
+      "circular-schema",
+      "reserved-operation-names",
+      "reserved-model-names",
+      "invalid-identifiers",
+      "comment-breakout",
+      "template-breakout",
+      "quotes-newlines",
+      "non-ascii",
+      "deep-nesting",
+      "property-collision",
+    ]) {
       expect(outcome(`corpus/${n}.yaml`), n).toBe("code");
     }
     expect(outcome("hostile")).toBe("code");

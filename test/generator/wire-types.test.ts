@@ -1,24 +1,18 @@
 // The wire types come from openapi-typescript's transform called directly (wire-transform.mjs, no
 // Redocly pass): for every document the generator accepts, that is exactly what openapiTS() gives.
-import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
 import { SpecError } from "../../generator/diagnostics/diagnostic.js";
 import { WIRE_OPTIONS, wireTypesOf } from "../../generator/emit/typescript/wire-transform.mjs";
 import { specToIR } from "../../generator/pipeline/pipeline.js";
+import { specCases } from "./spec-cases.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const EDGE = "/work/shared/fixtures/openapi-edge-cases"; // as in corpus.test.ts: used where it exists
-
 const specSets: [string, string[], boolean][] = [
   ["MUXI", ["spec/formation.yaml", "spec/server.yaml"].map((p) => join(ROOT, p)), true],
   ["mapping", [join(ROOT, "test/fixtures/mapping/formation.yaml")], false],
-  ["hostile", ["formation", "server"].map((s) => join(ROOT, `test/fixtures/hostile/${s}.yaml`)), true],
-  ...readdirSync(join(ROOT, "test/fixtures/corpus")).map((f): [string, string[], boolean] => [`corpus/${f}`, [join(ROOT, "test/fixtures/corpus", f)], false]),
-  ...(existsSync(EDGE) ? readdirSync(EDGE, { withFileTypes: true }) : [])
-    .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name) && e.name !== "external-shared.json")
-    .map((e): [string, string[], boolean] => [`edge/${e.name}`, [join(EDGE, e.name)], false]),
+  ...specCases().map((c): [string, string[], boolean] => [c.name, c.specs, c.conventions]),
 ];
 
 describe("wire types", () => {
