@@ -9,7 +9,7 @@ import { format } from "prettier";
 import { TS_OPTIONS } from "../../generator/format/format.js";
 import { defaultPaths, renderTarget, specToIR, type Timings } from "../../generator/pipeline/pipeline.js";
 // Loaded before the clock starts, as openapi-typescript is for the peer: the pipeline imports its
-// TypeScript emitter (ts-morph) only when it renders TypeScript. Times are of the work, not of loading.
+// TypeScript emitter (openapi-typescript, TypeScript) only when it renders TypeScript. Times are of the work, not of loading.
 import "../../generator/emit/typescript/index.js";
 
 const [tool, ...specs] = process.argv.slice(2);

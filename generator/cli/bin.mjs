@@ -4,7 +4,7 @@
 import { register } from "tsx/esm/api";
 
 if (process.argv.slice(2).some((a) => ["generate", "check", "release"].includes(a))) {
-  await Promise.all(["typescript", "ts-morph", "openapi-typescript", "prettier"].map((m) => import(m)));
+  await Promise.all(["typescript", "openapi-typescript", "prettier"].map((m) => import(m)));
 }
 register();
 const { main } = await import("./main.ts");

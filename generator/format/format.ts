@@ -128,14 +128,16 @@ export class Formatter {
     ready.then(() => join(true), () => join(false));
   }
 
-  async formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
-    const { results, queued } = this.#request(files, true);
+  /** `laidOut`: files already in prettier's layout, passed through. */
+  async formatFiles(files: Map<string, string>, laidOut: ReadonlySet<string> = new Set()): Promise<Map<string, string>> {
+    const { results, queued } = this.#request(new Map([...files].filter(([p]) => !laidOut.has(p))), true);
     await queued;
     if (this.#maxWorkers === 0) for (const job of this.#queue.splice(0)) await format(job.text, job.options).then(job.resolve, job.reject);
     const texts = await Promise.all(results);
     await Promise.all(this.#writes);
-    const paths = [...files.keys()];
-    return new Map(paths.map((p, i) => [p, texts[i]] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const paths = [...files.keys()].filter((p) => !laidOut.has(p));
+    const out = [...paths.map((p, i) => [p, texts[i]] as const), ...[...laidOut].map((p) => [p, files.get(p) as string] as const)];
+    return new Map(out.sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
   async close(): Promise<void> {

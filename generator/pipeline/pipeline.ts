@@ -58,27 +58,28 @@ export async function renderTarget(target: string, ir: IR, paths: ProjectPaths, 
   try {
     let t = performance.now();
     let files: Map<string, string>;
+    let laidOut = new Set<string>();
     if (target === "typescript") {
-      // Loaded here: ts-morph and openapi-typescript take most of a second, which `lint` and `mock` need not spend.
+      // Loaded here: openapi-typescript (and TypeScript with it) takes most of a second, which `lint` and `mock` need not spend.
       const { emitTypeScript } = await import("../emit/typescript/index.js");
       const overrides = await readTree(join(paths.overrides, "typescript"));
       const pkg = JSON.parse(overrides.get("package/package.json") ?? "{}") as { version?: string };
-      const emit = (): Promise<Map<string, string>> => emitTypeScript({ ir, overrides, version: pkg.version ?? "0.0.0" });
+      const emit = () => emitTypeScript({ ir, overrides, version: pkg.version ?? "0.0.0" });
       // A large spec: overrides and wire types are formatted on a worker while the main thread emits
       // the rest. A small one is formatted on the main thread afterwards (where prettier stays warm
       // from one render to the next, as in the tests).
       if (ir.models.length + ir.services.reduce((n, s) => n + s.operations.length, 0) >= FORMAT_AHEAD_MIN) {
         await formatter.prefetch(overrides);
-        files = await formatter.run(emit);
+        ({ files, laidOut } = await formatter.run(emit));
       } else {
-        files = await emit();
+        ({ files, laidOut } = await emit());
       }
     } else {
       files = await emitScaffold(target, ir, join(paths.templates, target));
     }
     timings[`emit:${target}`] = performance.now() - t;
     t = performance.now();
-    const formatted = await formatter.formatFiles(files);
+    const formatted = await formatter.formatFiles(files, laidOut);
     timings[`format:${target}`] = performance.now() - t;
     return formatted;
   } finally {

@@ -102,23 +102,6 @@ describe("Formatter", () => {
     expect(body).toContain("Pet: {");
     expect(out).toEqual(await inMainThread(new Map([["wire.ts", HEADER + body], ...FILES])));
   });
-
-  it("formats the emitted modules of the MUXI spec in chunks exactly as prettier formats them whole", async () => {
-    const ir = await specToIR(["spec/formation.yaml", "spec/server.yaml"]);
-    const input = { ir, overrides: new Map<string, string>(), version: "0.0.0" };
-    const raw = await emitTypeScript(input); // no Formatter running: nothing formatted in chunks
-    const formatter = new Formatter();
-    let chunked: Map<string, string>;
-    try {
-      chunked = await formatter.formatFiles(await formatter.run(() => emitTypeScript(input)));
-    } finally {
-      await formatter.close();
-    }
-    const whole = await inMainThread(raw);
-    expect([...chunked.keys()]).toEqual([...whole.keys()]);
-    expect([...chunked.keys()].filter((p) => p.endsWith(".ts")).length).toBeGreaterThan(8);
-    for (const [path, text] of whole) expect(chunked.get(path), path).toBe(text);
-  }, 60_000);
 });
 
 describe("chunks", () => {

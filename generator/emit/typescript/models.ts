@@ -1,55 +1,42 @@
 // Public models: one interface or type alias per IR model, camelCase members.
-import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { Model, Property } from "../../ir/types.js";
 import { docText, tsKey, tsTypeName } from "./naming.js";
 import { tsType } from "./type-expr.js";
-import type { StructureFile } from "./structure-file.js";
+import type { ModuleFile } from "./module-file.js";
+import { interfaceDecl, typeAlias } from "./print/declarations.js";
+import { keyword, lit, union } from "./print/types.js";
 
-export function emitModels(file: StructureFile, models: Model[]): void {
-  const interfaces: InterfaceDeclarationStructure[] = [];
-  const aliases: TypeAliasDeclarationStructure[] = [];
+export function emitModels(file: ModuleFile, models: Model[]): void {
+  const aliases = [];
   for (const m of models) {
-    const docs = modelDocs(m);
+    const doc = modelDocs(m);
     if (m.kind === "object") {
-      interfaces.push({
-        kind: StructureKind.Interface,
-        name: tsTypeName(m.name),
-        isExported: true,
-        docs,
-        properties: m.properties.map((p) => ({
-          name: tsKey(p.name),
-          type: tsType(p.type, "output"),
-          hasQuestionToken: !p.required,
-          isReadonly: false,
-          docs: propertyDocs(p),
-        })),
-        ...(m.additional !== null ? { indexSignatures: [{ keyName: "key", keyType: "string", returnType: "unknown" }] } : {}),
-      });
+      file.block(
+        interfaceDecl({
+          name: tsTypeName(m.name),
+          doc,
+          members: m.properties.map((p) => ({ key: tsKey(p.name), type: tsType(p.type, "output"), optional: !p.required, jsdoc: propertyDocs(p) })),
+          index: m.additional !== null ? keyword("unknown") : undefined,
+        }),
+      );
     } else {
       const type =
-        m.kind === "enum"
-          ? m.values.map((v) => JSON.stringify(v)).join(" | ")
-          : m.kind === "union"
-            ? m.variants.map((v) => tsType(v, "output")).join(" | ")
-            : tsType(m.type, "output");
-      aliases.push({ kind: StructureKind.TypeAlias, name: tsTypeName(m.name), isExported: true, type: type || "unknown", docs });
+        m.kind === "enum" ? union(m.values.map((v) => lit(v)), keyword("unknown")) : m.kind === "union" ? union(m.variants.map((v) => tsType(v, "output")), keyword("unknown")) : tsType(m.type, "output");
+      aliases.push(typeAlias(tsTypeName(m.name), type, doc));
     }
   }
-  file.addInterfaces(interfaces);
-  file.addTypeAliases(aliases);
-  if (models.length === 0) file.addExportDeclaration({}); // still a module when the spec has no schemas
+  for (const a of aliases) file.statement(a);
+  if (models.length === 0) file.statement("export {};"); // still a module when the spec has no schemas
 }
 
-function modelDocs(m: Model): string[] {
-  const text = [docText(m.description), m.deprecated ? "@deprecated" : ""].filter(Boolean).join("\n");
-  return text ? [text] : [];
+function modelDocs(m: Model): string | undefined {
+  return [docText(m.description), m.deprecated ? "@deprecated" : ""].filter(Boolean).join("\n") || undefined;
 }
 
-function propertyDocs(p: Property): string[] {
+function propertyDocs(p: Property): string | undefined {
   const parts = [docText(p.description)];
   if (p.wire !== p.name) parts.push(`Wire name: \`${docText(p.wire)}\`.`);
   if (p.default !== undefined) parts.push(`@defaultValue ${docText(JSON.stringify(p.default))}`);
   if (p.deprecated) parts.push("@deprecated");
-  const text = parts.filter(Boolean).join("\n");
-  return text ? [text] : [];
+  return parts.filter(Boolean).join("\n") || undefined;
 }

@@ -2,6 +2,7 @@
 // and quoting of property keys. The one place TS-specific names are decided.
 
 import { camelCase } from "../../ir/names.js";
+import { str } from "./print/doc.js";
 
 const RESERVED = new Set(
   ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
@@ -42,7 +43,7 @@ export function tsVariable(irName: string): string {
 
 /** A property key as written in an interface or object literal. */
 export function tsKey(key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : str(key);
 }
 
 /** Text safe inside a JSDoc block: no comment terminator, no stray control characters. */

@@ -4,6 +4,7 @@
 import type { Model, Operation, Param, SdkMethod, Slot } from "../../ir/types.js";
 import { docText, tsKey, tsTypeName } from "./naming.js";
 import { tsType } from "./type-expr.js";
+import { intersection, keyword, lit, ref, union, type Member, type TypeDoc } from "./print/types.js";
 
 /** Parameters a caller passes (those with a fixed value are sent by the runtime). */
 export const exposedParams = (op: Operation): Param[] => op.params.filter((p) => p.fixed === undefined);
@@ -38,60 +39,54 @@ export function paramsTypeNames(operations: Operation[], models: Model[]): Map<s
   return names;
 }
 
-export function fieldMember(p: Param): { name: string; type: string; hasQuestionToken: boolean; docs: string[] } {
-  return { name: tsKey(p.name), type: tsType(p.type, "input", "T."), hasQuestionToken: !p.required, docs: p.description ? [docText(p.description)] : [] };
+export function fieldMember(p: Param): Member & { jsdoc?: string } {
+  return { key: tsKey(p.name), type: tsType(p.type, "input", "T."), optional: !p.required, jsdoc: p.description ? docText(p.description) : undefined };
 }
 
 export const USER_ID_DOC = "Sent as X-Muxi-User-ID.";
 
-function inline(members: string[]): string {
-  return `{ ${members.join("; ")} }`;
-}
-
-function inlineField(p: Param): string {
-  const doc = p.description ? `/** ${docText(p.description).replace(/\n/g, " ")} */ ` : "";
-  return `${doc}${tsKey(p.name)}${p.required ? "" : "?"}: ${tsType(p.type, "input", "T.")}`;
+function inlineField(p: Param): Member {
+  const doc = p.description ? `/** ${docText(p.description).replace(/\n/g, " ")} */` : undefined;
+  return { key: tsKey(p.name), optional: !p.required, type: tsType(p.type, "input", "T."), doc };
 }
 
 /**
  * The TypeScript type of one slot of a calling form. `paramsType` is the operation's params
  * interface as the emitting module names it (e.g. `P.ChatParams`).
  */
-export function slotType(slot: Slot, op: Operation, form: Slot[], paramsType: string | undefined): string {
-  if (slot.param === "options") return "RequestOptions";
-  if (slot.param === "userId") return "string";
+export function slotType(slot: Slot, op: Operation, form: Slot[], paramsType: string | undefined): TypeDoc {
+  if (slot.param === "options") return ref("RequestOptions");
+  if (slot.param === "userId") return keyword("string");
   const exposed = exposedParams(op);
   if (slot.param === "params") {
     const positional = new Set(form.map((s) => s.param));
     const path = exposed.filter((p) => p.in === "path");
     // The object form (first slot, no path parameter positional) carries the path parameters too.
     const withPath = form[0] === slot && !path.some((p) => positional.has(p.name));
-    const taken = paramsShape(op).fields.filter((p) => positional.has(p.name)).map((p) => JSON.stringify(p.name));
-    const parts: string[] = [];
-    if (paramsType) parts.push(taken.length ? `Omit<${paramsType}, ${taken.join(" | ")}>` : paramsType);
-    if (withPath && path.length) parts.push(inline(path.filter((p) => !positional.has(p.name)).map(inlineField)));
-    return parts.join(" & ") || "{}";
+    const taken = paramsShape(op).fields.filter((p) => positional.has(p.name)).map((p) => lit(p.name));
+    const parts: TypeDoc[] = [];
+    if (paramsType) parts.push(taken.length ? ref("Omit", ref(paramsType), union(taken)) : ref(paramsType));
+    if (withPath && path.length) parts.push({ kind: "object", members: path.filter((p) => !positional.has(p.name)).map(inlineField) });
+    return parts.length ? intersection(parts) : { kind: "object", members: [] };
   }
   const p = exposed.find((q) => q.name === slot.param);
-  return p ? tsType(p.type, "input", "T.") : "unknown";
+  return p ? tsType(p.type, "input", "T.") : keyword("unknown");
 }
 
-export function returnType(op: Operation, m: SdkMethod, models: Map<string, Model>): string {
+export function returnType(op: Operation, m: SdkMethod, models: Map<string, Model>): TypeDoc {
   if (m.kind === "stream" && op.stream) {
-    if (op.stream.format === "chat") return "Stream<ChatEvent>";
+    if (op.stream.format === "chat") return ref("Stream", ref("ChatEvent"));
     const events = op.stream.events.filter((e) => e.name !== "error");
-    if (op.stream.format === "named") {
-      return `Stream<${events.map((e) => `NamedEvent<${JSON.stringify(e.name)}, ${tsType(e.type, "output", "T.")}>`).join(" | ") || "never"}>`;
-    }
-    return `Stream<${events.map((e) => tsType(e.type, "output", "T.")).join(" | ") || "unknown"}>`;
+    if (op.stream.format === "named") return ref("Stream", union(events.map((e) => ref("NamedEvent", lit(e.name), tsType(e.type, "output", "T.")))));
+    return ref("Stream", union(events.map((e) => tsType(e.type, "output", "T.")), keyword("unknown")));
   }
   const r = op.response;
-  if (r.kind === "empty") return "Promise<void>";
-  if (r.kind === "text") return "Promise<string>";
-  if (r.kind === "binary") return "Promise<Uint8Array>";
-  const t = r.type ? tsType(r.type, "output", "T.") : "unknown";
+  if (r.kind === "empty") return ref("Promise", keyword("void"));
+  if (r.kind === "text") return ref("Promise", keyword("string"));
+  if (r.kind === "binary") return ref("Promise", ref("Uint8Array"));
+  const t = r.type ? tsType(r.type, "output", "T.") : keyword("unknown");
   const isObject = r.type?.kind === "model" && models.get(r.type.name)?.kind === "object";
-  return r.envelope && isObject ? `Promise<WithMeta<${t}>>` : `Promise<${t}>`;
+  return ref("Promise", r.envelope && isObject ? ref("WithMeta", t) : t);
 }
 
 /**

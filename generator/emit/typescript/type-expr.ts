@@ -1,34 +1,36 @@
-// IR types → TypeScript type text and converter expressions.
+// IR types → TypeScript types (as prettier lays them out) and converter expressions.
 import type { Model, TypeRef } from "../../ir/types.js";
 import { tsTypeName } from "./naming.js";
+import { keyword, lit, NULL, ref, union, type TypeDoc } from "./print/types.js";
+import { array, arrow, name, pureCall, type Expr } from "./print/expressions.js";
 
 export type Direction = "input" | "output";
 
-/** TS type of `t`; `models` is the module alias models are reached through ("" when in the same module). */
-export function tsType(t: TypeRef, dir: Direction, ns = ""): string {
-  const base = ((): string => {
+/** TS type of `t`; `ns` is the module alias models are reached through ("" when in the same module). */
+export function tsType(t: TypeRef, dir: Direction, ns = ""): TypeDoc {
+  const base = ((): TypeDoc => {
     switch (t.kind) {
       case "model":
-        return ns + tsTypeName(t.name);
+        return ref(ns + tsTypeName(t.name));
       case "primitive":
-        return t.type === "integer" ? "number" : t.type;
+        return t.type === "null" ? NULL : keyword(t.type === "integer" ? "number" : t.type);
       case "literal":
-        return JSON.stringify(t.value);
+        return t.value === null ? NULL : lit(t.value);
       case "enum":
-        return t.values.map((v) => JSON.stringify(v)).join(" | ") || "never";
+        return union(t.values.map((v) => (v === null ? NULL : lit(v))));
       case "array":
-        return `Array<${tsType(t.items, dir, ns)}>`;
+        return ref("Array", tsType(t.items, dir, ns));
       case "tuple":
-        return `[${t.items.map((i) => tsType(i, dir, ns)).join(", ")}]`;
+        return { kind: "tuple", items: t.items.map((i) => tsType(i, dir, ns)) };
       case "map":
-        return `Record<string, ${t.values ? tsType(t.values, dir, ns) : "unknown"}>`;
+        return ref("Record", keyword("string"), t.values ? tsType(t.values, dir, ns) : keyword("unknown"));
       case "union":
-        return t.variants.map((v) => tsType(v, dir, ns)).join(" | ") || "unknown";
+        return union(t.variants.map((v) => tsType(v, dir, ns)), keyword("unknown"));
       case "binary":
-        return dir === "input" ? "Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>" : "Uint8Array";
+        return dir === "input" ? union([ref("Uint8Array"), ref("ArrayBuffer"), ref("Blob"), ref("ReadableStream", ref("Uint8Array"))]) : ref("Uint8Array");
     }
   })();
-  return t.nullable && base !== "null" ? `${base} | null` : base;
+  return t.nullable && base.kind !== "null" ? union([base, NULL]) : base;
 }
 
 /** Decides which models need a converter (a renamed field somewhere inside). */
@@ -69,19 +71,18 @@ export class ConversionPlanner {
   // Tuples (e.g. [identifier, type]) pass through unchanged: their items are positional, not keyed.
 
   /** An expression evaluating to a Codec for `t`, or undefined when values pass unchanged. */
-  codecExpr(t: TypeRef, codecs = "C", kit = "K"): string | undefined {
+  codecExpr(t: TypeRef, codecs = "C", kit = "K"): Expr | undefined {
     if (!this.needs(t)) return undefined;
+    const of = (inner: TypeRef): Expr => arrow(this.codecExpr(inner, codecs, kit) as Expr);
     switch (t.kind) {
       case "model":
-        return codecs ? `${codecs}.${tsTypeName(t.name)}` : tsTypeName(t.name);
+        return name(codecs ? `${codecs}.${tsTypeName(t.name)}` : tsTypeName(t.name));
       case "array":
-        return `/* @__PURE__ */ ${kit}.array(() => ${this.codecExpr(t.items, codecs, kit)})`;
+        return pureCall(`${kit}.array`, [of(t.items)]);
       case "map":
-        return `/* @__PURE__ */ ${kit}.record(() => ${this.codecExpr(t.values as TypeRef, codecs, kit)})`;
-      case "union": {
-        const parts = t.variants.map((v) => this.codecExpr(v, codecs, kit)).filter(Boolean);
-        return `/* @__PURE__ */ ${kit}.union([${parts.map((p) => `() => ${p}`).join(", ")}])`;
-      }
+        return pureCall(`${kit}.record`, [of(t.values as TypeRef)]);
+      case "union":
+        return pureCall(`${kit}.union`, [array(t.variants.filter((v) => this.needs(v)).map(of))]);
       default:
         return undefined;
     }

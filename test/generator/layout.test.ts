@@ -1,0 +1,34 @@
+// The generated modules come out of emit/typescript already in prettier's layout (print/ builds the
+// documents prettier's own printer would): prettier leaves every one of them as it is, for the MUXI
+// spec and every document of the hostile and edge-case corpus the generator accepts.
+import { join } from "node:path";
+import { format } from "prettier";
+import { describe, expect, it } from "vitest";
+import { SpecError } from "../../generator/diagnostics/diagnostic.js";
+import { emitTypeScript } from "../../generator/emit/typescript/index.js";
+import { TS_OPTIONS } from "../../generator/format/format.js";
+import { specToIR } from "../../generator/pipeline/pipeline.js";
+import { specCases } from "./spec-cases.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const specSets: [string, string[], boolean][] = [
+  ["MUXI", ["spec/formation.yaml", "spec/server.yaml"].map((p) => join(ROOT, p)), true],
+  ["mapping", [join(ROOT, "test/fixtures/mapping/formation.yaml")], false],
+  ...specCases().map((c): [string, string[], boolean] => [c.name, c.specs, c.conventions]),
+];
+
+describe("layout of the generated modules", () => {
+  it.each(specSets)("%s: prettier changes nothing", async (_name, specs, conventions) => {
+    const ir = await specToIR(specs, { conventions }).catch((err: unknown) => {
+      if (err instanceof SpecError) return undefined; // refused with a located error: nothing emitted
+      throw err;
+    });
+    if (!ir) return;
+    const { files, laidOut } = await emitTypeScript({ ir, overrides: new Map(), version: "0.0.0" });
+    expect(laidOut.size).toBeGreaterThan(0);
+    for (const path of laidOut) {
+      const text = files.get(path) as string;
+      expect({ path, text }).toEqual({ path, text: await format(text, TS_OPTIONS) });
+    }
+  });
+});
