@@ -14,6 +14,7 @@ const ROOT = join(import.meta.dirname, "../..");
 const specSets: [string, string[], boolean][] = [
   ["MUXI", ["spec/formation.yaml", "spec/server.yaml"].map((p) => join(ROOT, p)), true],
   ["mapping", [join(ROOT, "test/fixtures/mapping/formation.yaml")], false],
+  ["long names and types", [join(ROOT, "test/fixtures/layout/formation.yaml")], false],
   ...specCases().map((c): [string, string[], boolean] => [c.name, c.specs, c.conventions]),
 ];
 

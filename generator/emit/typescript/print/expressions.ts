@@ -1,7 +1,8 @@
 // Expressions and constants as prettier lays them out: the data tables of the generated modules
 // (object and array literals, calls marked pure, arrows returning a value, `as` casts).
 import { builders, utils } from "prettier/doc";
-import { conditionalGroup, group, ifBreak, indent, join, line, literal, softline, str, type Doc } from "./doc.js";
+import { tsKey } from "../naming.js";
+import { conditionalGroup, group, ifBreak, indent, join, line, literal, softline, type Doc } from "./doc.js";
 import { assignment } from "./declarations.js";
 import { typeArgs, typeDoc, type TypeDoc } from "./types.js";
 
@@ -35,13 +36,9 @@ export function json(v: unknown): Expr {
   return value(v);
 }
 
-/**
- * Properties with their keys as prettier writes string keys ("as-needed"): without quotes only if
- * none of the object's keys needs them.
- */
+/** Properties with their keys as prettier writes string keys ("as-needed"): quoted only where they must be. */
 export function keyed(props: [key: string, value: Expr][]): [string, Expr][] {
-  const bare = props.every(([k]) => /^[A-Za-z_$][\w$]*$/.test(k));
-  return props.map(([k, v]) => [bare ? k : str(k), v]);
+  return props.map(([k, v]) => [tsKey(k), v]);
 }
 
 export function array(items: Expr[]): Expr {
