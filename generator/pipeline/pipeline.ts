@@ -2,7 +2,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { SpecError, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { Formatter } from "../format/format.js";
+import { formatFiles } from "../format/format.js";
 import { buildIR } from "../ir/build.js";
 import type { IR } from "../ir/types.js";
 import { loadSpecSet } from "../load/spec-set.js";
@@ -49,42 +49,26 @@ export async function specToIR(specs: string[], options: ValidateOptions = { con
 
 export const TARGETS = ["typescript", ...scaffoldTargets()];
 
-/** Models + operations from which formatting ahead pays (MUXI: about 400; test fixtures: under 30). */
-const FORMAT_AHEAD_MIN = 100;
-
 /** Renders one target fully in memory: relative path → final text. */
 export async function renderTarget(target: string, ir: IR, paths: ProjectPaths, timings: Timings = {}): Promise<Map<string, string>> {
-  const formatter = new Formatter();
-  try {
-    let t = performance.now();
-    let files: Map<string, string>;
-    let laidOut = new Set<string>();
-    if (target === "typescript") {
-      // Loaded here: openapi-typescript (and TypeScript with it) takes most of a second, which `lint` and `mock` need not spend.
-      const { emitTypeScript } = await import("../emit/typescript/index.js");
-      const overrides = await readTree(join(paths.overrides, "typescript"));
-      const pkg = JSON.parse(overrides.get("package/package.json") ?? "{}") as { version?: string };
-      const emit = () => emitTypeScript({ ir, overrides, version: pkg.version ?? "0.0.0" });
-      // A large spec: overrides and wire types are formatted on a worker while the main thread emits
-      // the rest. A small one is formatted on the main thread afterwards (where prettier stays warm
-      // from one render to the next, as in the tests).
-      if (ir.models.length + ir.services.reduce((n, s) => n + s.operations.length, 0) >= FORMAT_AHEAD_MIN) {
-        await formatter.prefetch(overrides);
-        ({ files, laidOut } = await formatter.run(emit));
-      } else {
-        ({ files, laidOut } = await emit());
-      }
-    } else {
-      files = await emitScaffold(target, ir, join(paths.templates, target));
-    }
-    timings[`emit:${target}`] = performance.now() - t;
-    t = performance.now();
-    const formatted = await formatter.formatFiles(files, laidOut);
-    timings[`format:${target}`] = performance.now() - t;
-    return formatted;
-  } finally {
-    await formatter.close();
+  let t = performance.now();
+  let files: Map<string, string>;
+  let laidOut = new Set<string>();
+  if (target === "typescript") {
+    // Loaded here: openapi-typescript (and TypeScript with it) takes most of a second, which `lint` and `mock` need not spend.
+    const { emitTypeScript } = await import("../emit/typescript/index.js");
+    const overrides = await readTree(join(paths.overrides, "typescript"));
+    const pkg = JSON.parse(overrides.get("package/package.json") ?? "{}") as { version?: string };
+    files = await emitTypeScript({ ir, overrides, version: pkg.version ?? "0.0.0" });
+    laidOut = new Set(files.keys()); // final as emitted: nothing for prettier to do
+  } else {
+    files = await emitScaffold(target, ir, join(paths.templates, target));
   }
+  timings[`emit:${target}`] = performance.now() - t;
+  t = performance.now();
+  const formatted = await formatFiles(files, laidOut);
+  timings[`format:${target}`] = performance.now() - t;
+  return formatted;
 }
 
 export async function generate(targets: string[], ir: IR, paths: ProjectPaths, timings: Timings = {}): Promise<number> {

@@ -1,10 +1,13 @@
 // openapi-typescript's transform of one bundled document (JSON), without the Redocly parse, lint and
 // bundle that openapiTS() runs first: the document is already one self-contained file that the
 // validate stage has checked, and that step is half of openapi-typescript's time on the MUXI spec.
+// The AST is printed by wire-print.mjs straight to the text prettier would make of astToString()'s
+// output, sparing prettier's parse and reprint, most of the time formatting it took.
 // Plain JavaScript: wire-types.ts and its worker thread (which runs without the TypeScript loader)
 // share it. The context holds openapiTS()'s defaults; test/generator/wire-types.test.ts checks
-// that the output is openapiTS()'s.
-import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
+// the transform against openapiTS(), test/generator/wire-print.test.ts the printing against prettier.
+import { resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
+import { printWire } from "./wire-print.mjs";
 
 /** The options the wire types are made with (openapiTS() options). */
 export const WIRE_OPTIONS = { silent: true, alphabetize: true };
@@ -31,8 +34,13 @@ const DEFAULTS = {
   readWriteMarkers: false,
 };
 
-/** @param {string} json a bundled OpenAPI 3 document @returns {string} its `paths`, `components`, … types */
+/** @param {string} json a bundled OpenAPI 3 document @returns {string} its `paths`, `components`, … types, formatted */
 export function wireTypesOf(json) {
+  return printWire(wireNodesOf(json));
+}
+
+/** @param {string} json a bundled OpenAPI 3 document @returns {import("typescript").Node[]} openapi-typescript's AST of its types */
+export function wireNodesOf(json) {
   const schema = JSON.parse(json);
   const ctx = {
     ...DEFAULTS,
@@ -41,5 +49,5 @@ export function wireTypesOf(json) {
     injectFooter: [],
     resolve: (ref) => resolveRef(schema, ref, { silent: true }),
   };
-  return astToString(transformSchema(schema, ctx));
+  return transformSchema(schema, ctx);
 }

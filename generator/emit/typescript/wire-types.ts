@@ -1,77 +1,43 @@
 // Raw wire types (`paths`, `components`) of one service, produced by openapi-typescript from the
-// service's bundled document. A large document goes to a worker thread, so its wire types are
-// produced (and formatted, for the format stage) while the main thread emits models and clients;
-// a small one is not worth a worker.
+// service's bundled document and laid out as prettier lays them out (wire-print.mjs). A large
+// document goes to a worker thread, so its wire types are produced while the main thread emits
+// models and clients; a small one is not worth a worker.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { cacheGetSync, cacheKey, cachePut } from "../../cache/cache.js";
-import { aheadOptions, formatAhead, lendWorker } from "../../format/format.js";
 import { wireTypesOf } from "./wire-transform.mjs";
 
 const OTS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
+/** The printer's own text is part of the cache key: a change to the layout is a change to the output. */
+const PRINTER = ["./wire-print.mjs", "./print/leaves.mjs"].map((f) => readFileSync(new URL(f, import.meta.url), "utf8")).join("\0");
 
 const WORKER_THRESHOLD = 1_000_000; // characters of JSON
 
 export async function emitWireTypes(document: Record<string, unknown>): Promise<string> {
   const json = JSON.stringify(shapeOnly(document));
-  const key = cacheKey("openapi-typescript", OTS_VERSION, json);
+  const key = cacheKey("openapi-typescript", OTS_VERSION, PRINTER, json);
   // No await before the worker starts: the caller goes on emitting synchronously, and the worker should meanwhile.
   const cached = cacheGetSync("wire-types", key);
-  if (cached !== undefined) {
-    formatAhead(topLevel(cached));
-    return cached;
-  }
-  let text: string;
-  if (json.length < WORKER_THRESHOLD) {
-    text = wireTypesOf(json);
-    formatAhead(topLevel(text));
-  } else {
-    const run = runInWorker(json);
-    text = await run.text;
-    formatAhead([text], run.formatted);
-  }
+  if (cached !== undefined) return cached;
+  const text = json.length < WORKER_THRESHOLD ? wireTypesOf(json) : await inWorker(json);
   await cachePut("wire-types", key, text);
   return text;
 }
 
-/** openapi-typescript's top-level declarations (`paths`, `components`, …): all else in its output is indented. */
-function topLevel(text: string): string[] {
-  return text.split(/(?=^export )/m);
-}
-
-/** When a Formatter runs, the worker formats the wire types too, and is then lent to the Formatter. */
-function runInWorker(json: string): { text: Promise<string>; formatted?: Promise<string> } {
-  const format = aheadOptions();
-  const worker = new Worker(new URL("./wire-worker.mjs", import.meta.url), { workerData: { json, format }, execArgv: [] });
-  const result = (key: "text" | "formatted"): Promise<string> =>
-    new Promise((resolve, reject) => {
-      worker.on("message", (m: WorkerMessage) => {
-        if (m.id !== undefined) return; // an answer to the Formatter, once lent to it
-        if (m[key] !== undefined) resolve(m[key]);
-        else if (m.error !== undefined) reject(new Error(m.error));
-      });
-      worker.once("error", reject);
-      worker.once("exit", (code) => reject(new Error(`openapi-typescript worker exited with code ${code} before it finished`)));
-    });
-  const text = result("text");
-  if (!format) return { text };
-  const formatted = result("formatted");
-  formatted.catch(() => undefined); // awaited by the format stage, if it gets that far
-  lendWorker(worker, formatted); // terminated with the Formatter, even when emit fails
-  return { text, formatted };
-}
-
-interface WorkerMessage {
-  id?: number;
-  text?: string;
-  formatted?: string;
-  error?: string;
+function inWorker(json: string): Promise<string> {
+  const worker = new Worker(new URL("./wire-worker.mjs", import.meta.url), { workerData: { json }, execArgv: [] });
+  return new Promise<string>((resolve, reject) => {
+    worker.once("message", (m: { text?: string; error?: string }) => (m.text !== undefined ? resolve(m.text) : reject(new Error(m.error))));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`openapi-typescript worker exited with code ${code} before it finished`)));
+  }).finally(() => void worker.terminate());
 }
 
 /**
  * The wire types are internal (they check the codecs and the operation tables; the public models
  * carry the docs), so prose and examples are left out: half the size, and of the time
- * openapi-typescript and prettier spend on it.
+ * openapi-typescript spends on it.
  */
 const PROSE = new Set(["description", "summary", "example", "examples", "externalDocs"]);
 const NAME_MAPS = new Set(["properties", "schemas", "responses", "parameters", "paths"]);

@@ -16,11 +16,11 @@ type KeyOf<T> = unknown extends T ? string : keyof T & string;
 
 /** Untyped entry points for the generated method tables (their values arrive as `unknown`). */
 export const encoder =
-  <T,>(codec: Codec<T>) =>
+  <T>(codec: Codec<T>) =>
   (value: unknown): unknown =>
     codec.toWire(value as T);
 export const decoder =
-  <T,>(codec: Codec<T>) =>
+  <T>(codec: Codec<T>) =>
   (wire: unknown): unknown =>
     codec.fromWire(wire);
 
