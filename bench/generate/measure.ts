@@ -1,7 +1,7 @@
 // One measurement in a fresh process (so peak memory is its own): prints one JSON line.
 //   tsx bench/generate/measure.ts muxi-sdkgen <spec...>      full TypeScript generation, in memory
 //   tsx bench/generate/measure.ts openapi-typescript <spec>  types only, the peer
-//   tsx bench/generate/measure.ts openapi-typescript+prettier <spec>  the same, its output then formatted as ours is
+//   tsx bench/generate/measure.ts openapi-typescript+prettier <spec>  the same, its output then formatted by prettier (the layout ours has)
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";

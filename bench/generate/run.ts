@@ -68,7 +68,7 @@ function afterEdit(edit: (schema: string[], doc: Document, token: string) => voi
   }
 }
 
-// "cold": the cache off (every file through prettier, openapi-typescript on every spec); "warm":
+// "cold": the cache off (openapi-typescript and the wire-type layout run on every spec); "warm":
 // regenerating an unchanged spec, the cache primed by one run before; "after a … edit": regenerating
 // after a change to one schema (a description: the docs change; a new field: the shape changes too).
 const muxiPeer = series("openapi-typescript", MUXI);
@@ -96,7 +96,7 @@ for (const [name, ours, peer] of rows) {
 }
 const [, muxiCold] = rows[0];
 console.log(
-  `\nNot the peer the issue names, for scale: openapi-typescript with its output then formatted by prettier (the format stage's options), MUXI: ` +
+  `\nNot the peer the issue names, for scale: openapi-typescript with its output then formatted by prettier (the layout ours has), MUXI: ` +
     `${s(muxiFormattedPeer.total)}; muxi-sdkgen cold / that = ${(muxiCold.total / muxiFormattedPeer.total).toFixed(2)}×`,
 );
 for (const [name, ours] of rows) {
