@@ -44,7 +44,7 @@ export function interfaceDecl(i: InterfaceDecl): Doc {
 }
 
 export function typeAlias(name: string, type: TypeDoc, doc?: string): Doc {
-  return documented(doc, ["export ", assignment(`type ${name}`, " =", typeDoc(type, "alias"), type.kind === "union" && !hugs(type)), ";"]);
+  return documented(doc, ["export ", assignment(`type ${name}`, " =", typeDoc(type), type.kind === "union" && !hugs(type)), ";"]);
 }
 
 /**

@@ -14,7 +14,7 @@ export type TypeDoc =
   | { kind: "other"; doc: Doc }; // e.g. `typeof op_x`: never hugged, never broken
 
 export interface Member {
-  key: string; // as written (see propertyKey)
+  key: string; // as written: quoted where it must be (naming.ts tsKey)
   optional: boolean;
   type: TypeDoc;
   doc?: Doc; // a leading comment
@@ -35,10 +35,10 @@ export function intersection(members: TypeDoc[]): TypeDoc {
   return members.length === 1 ? members[0] : { kind: "intersection", members };
 }
 
-/** Where a type stands decides how prettier wraps a union there. */
-export type Place = "annotation" | "alias" | "inline";
+/** Where a type stands decides how prettier wraps a union there: after a `:` it may go on the next line, indented. */
+export type Place = "annotation" | "inline";
 
-/** The type as prettier prints it at `place` (a property's or parameter's annotation, a type alias's right side, elsewhere). */
+/** The type as prettier prints it at `place` (a property's or parameter's annotation, or elsewhere). */
 export function typeDoc(t: TypeDoc, place: Place = "inline"): Doc {
   switch (t.kind) {
     case "keyword":
