@@ -22,7 +22,11 @@ const specSets: [string, string[], boolean][] = [
 
 async function expectPrettiersText(json: string): Promise<void> {
   const nodes = wireNodesOf(json);
-  expect(printWire(nodes)).toBe(await prettier.format(astToString(nodes), TS_OPTIONS));
+  const source = astToString(nodes);
+  const text = printWire(nodes);
+  // An array of a negative number, which TypeScript prints as `-1[]` (no TypeScript): written `Array<-1>`, prettier's fixpoint.
+  if (/-\d[\d.e]*\[\]/.test(source)) expect(await prettier.format(text, TS_OPTIONS)).toBe(text);
+  else expect(text).toBe(await prettier.format(source, TS_OPTIONS));
 }
 
 const LONG = "a_name_long_enough_that_no_line_of_110_columns_holds_it_together_with_its_indentation_and_type";
@@ -146,8 +150,14 @@ describe("printWire", () => {
     const f = ts.factory;
     const enumDeclaration = f.createEnumDeclaration(undefined, "E", [f.createEnumMember("A", f.createStringLiteral("a"))]);
     expect(() => printWire([enumDeclaration])).toThrow(/EnumDeclaration/);
+  });
+
+  it("writes an array of a negative number as Array<-1> (TypeScript and prettier write `-1[]`, which does not parse)", async () => {
+    const f = ts.factory;
     const minusOne = f.createLiteralTypeNode(f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, f.createNumericLiteral(1)));
-    const alias = f.createTypeAliasDeclaration(undefined, "A", undefined, f.createArrayTypeNode(minusOne)); // TypeScript prints `-1[]`, which prettier cannot parse
-    expect(() => printWire([alias])).toThrow(/LiteralType \(negative number as array element\)/);
+    const alias = f.createTypeAliasDeclaration(undefined, "A", undefined, f.createArrayTypeNode(minusOne));
+    const text = printWire([alias]);
+    expect(text).toBe("type A = Array<-1>;\n");
+    expect(await prettier.format(text, TS_OPTIONS)).toBe(text);
   });
 });

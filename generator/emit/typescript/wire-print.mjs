@@ -208,7 +208,7 @@ function type(outer, depth, place) {
   if (ts.isIdentifier(node)) return stringLiteralText(node);
   if (ts.isTypeReferenceNode(node)) return typeReference(node, depth);
   if (ts.isIndexedAccessTypeNode(node)) return concat(type(node.objectType, depth, "other"), "[", type(node.indexType, depth, "other"), "]");
-  if (ts.isArrayTypeNode(node)) return concat(type(node.elementType, depth, "element"), "[]");
+  if (ts.isArrayTypeNode(node)) return arrayType(node, depth);
   if (ts.isTupleTypeNode(node)) return tuple(node, depth);
   if (ts.isTypeLiteralNode(node)) return typeLiteral(node, depth);
   if (ts.isMappedTypeNode(node)) return mappedType(node, depth);
@@ -227,11 +227,21 @@ function literal(node, place) {
   if (ts.isStringLiteral(literal)) return stringLiteral(literal);
   if (ts.isNumericLiteral(literal)) return printNumber(literal.text);
   if (ts.isPrefixUnaryExpression(literal) && literal.operator === K.MinusToken && ts.isNumericLiteral(literal.operand)) {
-    // TypeScript prints `-1[]` for an array of -1, which prettier cannot parse.
-    if (place === "element") unsupported(node, "negative number as array element");
+    if (place === "element") unsupported(node, "negative number as array element"); // see arrayType
     return `-${printNumber(literal.operand.text)}`;
   }
   return unsupported(literal);
+}
+
+/**
+ * `X[]`; an array of a negative number is written `Array<-1>`: TypeScript prints `-1[]`, which does
+ * not parse (and prettier makes `-1[]` of `(-1)[]` too).
+ * @param {ts.ArrayTypeNode} node @param {number} depth
+ */
+function arrayType(node, depth) {
+  const element = unwrap(node.elementType);
+  if (ts.isLiteralTypeNode(element) && ts.isPrefixUnaryExpression(element.literal)) return ["Array<", type(element, depth, "argument"), ">"];
+  return concat(type(node.elementType, depth, "element"), "[]");
 }
 
 /** @param {ts.TypeReferenceNode} node @param {number} depth */
