@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { format } from "prettier";
-import { TS_OPTIONS } from "../../generator/format/format.js";
+import { TS_OPTIONS } from "../../generator/format/options.mjs";
 import { defaultPaths, renderTarget, specToIR, type Timings } from "../../generator/pipeline/pipeline.js";
 // Loaded before the clock starts, as openapi-typescript is for the peer: the pipeline imports its
 // TypeScript emitter (openapi-typescript, TypeScript) only when it renders TypeScript. Times are of the work, not of loading.

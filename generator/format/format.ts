@@ -5,13 +5,10 @@
 // test/generator/overrides-format.test.ts; the stage passes such files through. Results are cached
 // by content.
 import { format, version as prettierVersion, type Options } from "prettier";
+import { OPTIONS } from "./options.mjs";
 import { cacheGet, cacheKey, cachePut } from "../cache/cache.js";
 
-// TypeScript with prettier's own default parser for it, so `npx prettier --write` agrees.
 const PARSERS: Record<string, string> = { ".ts": "typescript", ".mts": "typescript", ".js": "babel", ".mjs": "babel", ".json": "json", ".md": "markdown", ".yaml": "yaml", ".yml": "yaml" };
-const OPTIONS = { printWidth: 110, trailingComma: "all" as const, endOfLine: "lf" as const };
-/** Prettier options of TypeScript output. */
-export const TS_OPTIONS: Options = { ...OPTIONS, parser: "typescript", filepath: "module.ts" };
 
 /** The prettier options of a file, by its extension; undefined for files prettier does not format (LICENSE, .py…). */
 export function formatOptions(path: string): Options | undefined {

@@ -7,7 +7,7 @@ import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { SpecError } from "../../generator/diagnostics/diagnostic.js";
 import { emitTypeScript } from "../../generator/emit/typescript/index.js";
-import { TS_OPTIONS } from "../../generator/format/format.js";
+import { TS_OPTIONS } from "../../generator/format/options.mjs";
 import { specToIR } from "../../generator/pipeline/pipeline.js";
 import { specCases } from "./spec-cases.js";
 

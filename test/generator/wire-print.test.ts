@@ -7,9 +7,9 @@ import * as prettier from "prettier";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SpecError } from "../../generator/diagnostics/diagnostic.js";
-import { printWire } from "../../generator/emit/typescript/wire-print.mjs";
-import { wireNodesOf } from "../../generator/emit/typescript/wire-transform.mjs";
-import { TS_OPTIONS } from "../../generator/format/format.js";
+import { printWire, UnsupportedLayout } from "../../generator/emit/typescript/wire-print.mjs";
+import { layOut, wireNodesOf } from "../../generator/emit/typescript/wire-transform.mjs";
+import { TS_OPTIONS } from "../../generator/format/options.mjs";
 import { specToIR } from "../../generator/pipeline/pipeline.js";
 import { specCases } from "./spec-cases.js";
 
@@ -146,10 +146,12 @@ describe("printWire", () => {
     expect(printWire(nodes)).toBe(await prettier.format(astToString(nodes), TS_OPTIONS));
   });
 
-  it("throws, naming the construct, where it cannot give prettier's text", () => {
+  it("throws, naming the construct, where it cannot give prettier's text; the wire types then come from prettier", async () => {
     const f = ts.factory;
     const enumDeclaration = f.createEnumDeclaration(undefined, "E", [f.createEnumMember("A", f.createStringLiteral("a"))]);
+    expect(() => printWire([enumDeclaration])).toThrow(UnsupportedLayout);
     expect(() => printWire([enumDeclaration])).toThrow(/EnumDeclaration/);
+    expect(await layOut([enumDeclaration])).toBe('enum E {\n  A = "a",\n}\n');
   });
 
   it("writes an array of a negative number as Array<-1> (TypeScript and prettier write `-1[]`, which does not parse)", async () => {

@@ -4,12 +4,14 @@
 // prettier's estree printer would build for it, laid out by prettier's own document printer.
 // Where prettier's output depends on the text TypeScript's printer would have made (string escapes,
 // comment lines), that text is reproduced first. A construct openapi-typescript does not produce
-// with our options throws, naming it, rather than risk a layout prettier would not make.
+// with our options throws UnsupportedLayout, naming it, rather than risk a layout prettier would not
+// make (wire-transform.mjs then has prettier format TypeScript's print of it).
 // Plain JavaScript: wire-transform.mjs and its worker thread (without the TypeScript loader) use it.
 // test/generator/wire-print.test.ts checks it against prettier.
 import { builders, printer } from "prettier/doc";
 import ts from "typescript";
-import { LAYOUT, printNumber, printString } from "./print/leaves.mjs";
+import { LAYOUT } from "../../format/options.mjs";
+import { printNumber, printString } from "./print/leaves.mjs";
 
 const { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, lineSuffixBoundary, literalline, softline } = builders;
 const K = ts.SyntaxKind;
@@ -29,9 +31,12 @@ export function printWire(nodes) {
   return printer.printDocToString(doc, LAYOUT).formatted;
 }
 
+/** A construct printWire does not lay out (openapi-typescript makes none with our options): the caller can let prettier do it. */
+export class UnsupportedLayout extends Error {}
+
 /** @param {ts.Node} node @param {string} [detail] @returns {never} */
 function unsupported(node, detail = "") {
-  throw new Error(`printWire: cannot print ${ts.SyntaxKind[node.kind]}${detail ? ` (${detail})` : ""} as prettier would`);
+  throw new UnsupportedLayout(`printWire: cannot print ${ts.SyntaxKind[node.kind]}${detail ? ` (${detail})` : ""} as prettier would`);
 }
 
 // ── statements ──────────────────────────────────────────────────────────────────────────────────

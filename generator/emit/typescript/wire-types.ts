@@ -10,7 +10,7 @@ import { wireTypesOf } from "./wire-transform.mjs";
 
 const OTS_VERSION = (createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }).version;
 /** The printer's own text is part of the cache key: a change to the layout is a change to the output. */
-const PRINTER = ["./wire-print.mjs", "./print/leaves.mjs"].map((f) => readFileSync(new URL(f, import.meta.url), "utf8")).join("\0");
+const PRINTER = ["./wire-print.mjs", "./print/leaves.mjs", "../../format/options.mjs"].map((f) => readFileSync(new URL(f, import.meta.url), "utf8")).join("\0");
 
 const WORKER_THRESHOLD = 1_000_000; // characters of JSON
 
@@ -20,7 +20,7 @@ export async function emitWireTypes(document: Record<string, unknown>): Promise<
   // No await before the worker starts: the caller goes on emitting synchronously, and the worker should meanwhile.
   const cached = cacheGetSync("wire-types", key);
   if (cached !== undefined) return cached;
-  const text = json.length < WORKER_THRESHOLD ? wireTypesOf(json) : await inWorker(json);
+  const text = await (json.length < WORKER_THRESHOLD ? wireTypesOf(json) : inWorker(json));
   await cachePut("wire-types", key, text);
   return text;
 }

@@ -5,7 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { wireTypesOf } from "./wire-transform.mjs";
 
 try {
-  parentPort.postMessage({ text: wireTypesOf(workerData.json) });
+  parentPort.postMessage({ text: await wireTypesOf(workerData.json) });
 } catch (err) {
   parentPort.postMessage({ error: err instanceof Error ? err.message : String(err) });
 }

@@ -3,7 +3,8 @@
 // for the code they write, so the text comes out in prettier's layout without prettier parsing and
 // re-printing ~500 KB of it (test/generator/layout.test.ts holds every module to prettier's output).
 import { builders, printer } from "prettier/doc";
-import { LAYOUT, printNumber, printString } from "./leaves.mjs";
+import { LAYOUT } from "../../../format/options.mjs";
+import { printNumber, printString } from "./leaves.mjs";
 
 export type Doc = builders.Doc;
 export const { group, indent, align, line, softline, hardline, ifBreak, join, conditionalGroup, indentIfBreak } = builders;

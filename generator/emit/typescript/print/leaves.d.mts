@@ -1,4 +1,3 @@
 // Types of leaves.mjs (plain JavaScript, shared with the wire types' worker thread).
-export declare const LAYOUT: { printWidth: number; tabWidth: number; useTabs: boolean };
 export declare function printString(raw: string): string;
 export declare function printNumber(text: string): string;

@@ -1,9 +1,5 @@
-// What the module printer (print/) and the wire-type printer (wire-print.mjs) share: the layout
-// options and literals as prettier prints them. Plain JavaScript: the wire types' worker thread runs
-// without the TypeScript loader.
-
-/** The format stage's prettier options that a layout depends on. */
-export const LAYOUT = { printWidth: 110, tabWidth: 2, useTabs: false };
+// Literals as prettier prints them, for the module printer (print/) and the wire-type printer
+// (wire-print.mjs). Plain JavaScript: the wire types' worker thread runs without the TypeScript loader.
 
 /** prettier's printString: double quotes unless the text holds more of them than single quotes. @param {string} raw a quoted literal */
 export function printString(raw) {
