@@ -3,6 +3,7 @@ import { joinPlace, type Place, type SpecSet } from "../load/spec-set.js";
 import { camelCase } from "../ir/names.js";
 
 type Obj = Record<string, unknown>;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 export function checkExtensions(spec: SpecSet, op: Obj, opPlace: Place, error: (p: Place, m: string) => void): void {
@@ -25,6 +26,22 @@ export function checkExtensions(spec: SpecSet, op: Obj, opPlace: Place, error: (
         return isObj(resolved) && isObj(resolved.content) && resolved.content["text/event-stream"] !== undefined;
       });
       if (!hasSse) error(at("x-muxi-stream"), "a streaming operation needs a text/event-stream response");
+    }
+  }
+
+  // A parameter's or body's SDK name becomes a positional parameter of the methods: it must be an identifier.
+  const pathPlace = { file: opPlace.file, pointer: opPlace.pointer.slice(0, opPlace.pointer.lastIndexOf("/")) };
+  const pathItem = spec.value(pathPlace);
+  const named = [
+    ...(Array.isArray(op.parameters) ? op.parameters.map((_, i) => spec.deref(at("parameters", i))) : []),
+    ...(isObj(pathItem) && Array.isArray(pathItem.parameters) ? pathItem.parameters.map((_, i) => spec.deref(joinPlace(pathPlace, "parameters", i))) : []),
+    ...(op.requestBody !== undefined ? [spec.deref(at("requestBody"))] : []),
+  ];
+  for (const place of named) {
+    if ("severity" in place) continue; // a dangling $ref: reported where it is resolved
+    const v = spec.value(place);
+    if (isObj(v) && v["x-muxi-name"] !== undefined && !(typeof v["x-muxi-name"] === "string" && IDENTIFIER.test(v["x-muxi-name"]))) {
+      error(joinPlace(place, "x-muxi-name"), "x-muxi-name must be an identifier (the parameter's name in the SDK)");
     }
   }
 

@@ -149,11 +149,13 @@ describe("hostile and broken specs", () => {
       "dangling-external-file",
       "duplicate-keys",
       "empty-file",
+      "non-identifier-sdk-name",
     ]) {
       expect(outcome(`corpus/${n}.yaml`), n).toBe("error");
     }
     for (const n of [
       "circular-schema",
+      "negative-enum-array",
       "reserved-operation-names",
       "reserved-model-names",
       "invalid-identifiers",

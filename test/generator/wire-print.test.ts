@@ -161,5 +161,12 @@ describe("printWire", () => {
     const text = printWire([alias]);
     expect(text).toBe("type A = Array<-1>;\n");
     expect(await prettier.format(text, TS_OPTIONS)).toBe(text);
+    // A reference to prettier: with null, a union it keeps on the line of a long key.
+    const minusTwoAndAHalf = f.createLiteralTypeNode(f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, f.createNumericLiteral("2.5")));
+    const nullable = f.createUnionTypeNode([f.createArrayTypeNode(minusTwoAndAHalf), f.createLiteralTypeNode(f.createNull())]);
+    const holder = f.createInterfaceDeclaration(undefined, "B", undefined, undefined, [f.createPropertySignature(undefined, "k".repeat(100), undefined, nullable)]);
+    const long = printWire([holder]);
+    expect(long).toContain(`${"k".repeat(100)}: Array<-2.5> | null;`);
+    expect(await prettier.format(long, TS_OPTIONS)).toBe(long);
   });
 });

@@ -41,9 +41,15 @@ export function tsVariable(irName: string): string {
   return RESERVED.has(irName) ? `${irName}_` : irName;
 }
 
-/** A property key as written in an interface or object literal. */
+/**
+ * A property key as written in an interface or object literal: quoted unless an ASCII identifier,
+ * its non-ASCII characters escaped. Prettier unquotes a key that its own (ES5, older than the
+ * engine's) Unicode tables read as an identifier, but never one holding an escape; and it measures
+ * a key by its width, which is then its length.
+ */
 export function tsKey(key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : str(key);
+  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return key;
+  return str(key).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Text safe inside a JSDoc block: no comment terminator, no stray control characters. */

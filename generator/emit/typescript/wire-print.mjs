@@ -244,9 +244,15 @@ function literal(node, place) {
  * @param {ts.ArrayTypeNode} node @param {number} depth
  */
 function arrayType(node, depth) {
-  const element = unwrap(node.elementType);
-  if (ts.isLiteralTypeNode(element) && ts.isPrefixUnaryExpression(element.literal)) return ["Array<", type(element, depth, "argument"), ">"];
+  if (isNegativeArray(node)) return ["Array<", type(unwrap(node.elementType), depth, "argument"), ">"];
   return concat(type(node.elementType, depth, "element"), "[]");
+}
+
+/** An array of a negative number, written as the type reference `Array<-1>` (see arrayType). @param {ts.TypeNode} node */
+function isNegativeArray(node) {
+  if (!ts.isArrayTypeNode(node)) return false;
+  const element = unwrap(node.elementType);
+  return ts.isLiteralTypeNode(element) && ts.isPrefixUnaryExpression(element.literal);
 }
 
 /** @param {ts.TypeReferenceNode} node @param {number} depth */
@@ -352,7 +358,7 @@ function hugs(node) {
 
 /** One type literal or type reference with only `null`/`void` besides: `X | null` stays on one line. @param {ts.TypeNode[]} types */
 function hugsUnion(types) {
-  const object = types.find((t) => ts.isTypeLiteralNode(t) || ts.isTypeReferenceNode(t));
+  const object = types.find((t) => ts.isTypeLiteralNode(t) || ts.isTypeReferenceNode(t) || isNegativeArray(t));
   return object !== undefined && types.every((t) => t === object || t.kind === K.VoidKeyword || (ts.isLiteralTypeNode(t) && t.literal.kind === K.NullKeyword));
 }
 

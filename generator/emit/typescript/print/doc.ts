@@ -7,7 +7,7 @@ import { LAYOUT } from "../../../format/options.mjs";
 import { printNumber, printString } from "./leaves.mjs";
 
 export type Doc = builders.Doc;
-export const { group, indent, align, line, softline, hardline, ifBreak, join, conditionalGroup, indentIfBreak } = builders;
+export const { group, indent, align, line, softline, hardline, ifBreak, join, conditionalGroup, indentIfBreak, fill } = builders;
 
 export function render(doc: Doc): string {
   return printer.printDocToString(doc, LAYOUT).formatted;

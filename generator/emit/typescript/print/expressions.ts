@@ -2,7 +2,7 @@
 // (object and array literals, calls marked pure, arrows returning a value, `as` casts).
 import { builders, utils } from "prettier/doc";
 import { tsKey } from "../naming.js";
-import { conditionalGroup, group, ifBreak, indent, join, line, literal, softline, type Doc } from "./doc.js";
+import { conditionalGroup, fill, group, ifBreak, indent, join, line, literal, softline, type Doc } from "./doc.js";
 import { assignment } from "./declarations.js";
 import { typeArgs, typeDoc, type TypeDoc } from "./types.js";
 
@@ -16,10 +16,12 @@ export interface Expr {
   expandable?: boolean;
   /** How it is printed so hugged, where that differs. */
   expanded?: Doc;
+  /** A number: prettier fills an array of numbers instead of giving each its line. */
+  numeric?: boolean;
 }
 
 /** A string, number, boolean or null. */
-export const value = (v: unknown): Expr => ({ doc: literal(v), kind: typeof v === "string" ? "string" : "literal" });
+export const value = (v: unknown): Expr => ({ doc: literal(v), kind: typeof v === "string" ? "string" : "literal", ...(typeof v === "number" ? { numeric: true } : {}) });
 /** An identifier or `a.b`. */
 export const name = (text: string): Expr => ({ doc: text, kind: text.includes(".") ? "member" : "name" });
 
@@ -43,6 +45,12 @@ export function keyed(props: [key: string, value: Expr][]): [string, Expr][] {
 
 export function array(items: Expr[]): Expr {
   if (items.length === 0) return { doc: "[]", kind: "array", size: 0 };
+  if (items.every((i) => i.numeric)) {
+    // Numbers only: as many on a line as fit (prettier's printArrayItemsConcisely).
+    const id = Symbol("array");
+    const parts = items.flatMap((i, k) => (k === items.length - 1 ? [[i.doc, ifBreak(",", "", { groupId: id })]] : [[i.doc, ","], line]));
+    return { doc: group(["[", indent([softline, fill(parts)]), softline, "]"], { id }), kind: "array", size: items.length, expandable: true };
+  }
   // Several object (or array) literals of more than one member each: one per line, always.
   const shouldBreak = items.length > 1 && items.every((i) => i.kind === items[0].kind && (i.kind === "object" || i.kind === "array") && (i.size ?? 0) > 1);
   const doc = group(["[", indent([softline, join([",", line], items.map((i) => group(i.doc)))]), ifBreak(","), softline, "]"], { shouldBreak });
@@ -79,12 +87,14 @@ export function constant(exported: boolean, id: string, type: TypeDoc | undefine
 
 /**
  * `key: value` in prettier's layout for it: a key shorter than 5 columns never has its value on the
- * next line (little to gain), nor has a literal; a string or `a.b` after a longer key moves to the
- * next line whole; anything else breaks inside itself first.
+ * next line (little to gain), nor has a boolean or a number (not `null`, nor a negative number: a
+ * unary expression); a string or `a.b` after a longer key moves to the next line whole; anything
+ * else breaks inside itself first.
  */
 function property(key: string, v: Expr): Doc {
   const short = key.length < 5;
-  if (short || v.kind === "literal") return group([key, ": ", v.doc]);
+  const booleanOrNumber = v.kind === "literal" && /^(true|false|\d)/.test(String(v.doc));
+  if (short || booleanOrNumber) return group([key, ": ", v.doc]);
   if (v.kind === "string" || v.kind === "member") return group([key, ":", group(indent([line, v.doc]))]);
   return assignment(key, ":", v.doc);
 }

@@ -52,7 +52,7 @@ export function typeDoc(t: TypeDoc, place: Place = "inline"): Doc {
     case "ref":
       return t.args.length ? [t.name, typeArgs(t.args)] : t.name;
     case "tuple":
-      return group(["[", indent([softline, join([",", line], t.items.map((i) => group(typeDoc(i)))), ifBreak(",")]), softline, "]"]);
+      return group(["[", indent([softline, join([",", line], t.items.map((i) => group(tupleItem(i, t.items.length)))), ifBreak(",")]), softline, "]"]);
     case "object":
       return objectType(t.members);
     case "intersection":
@@ -63,6 +63,13 @@ export function typeDoc(t: TypeDoc, place: Place = "inline"): Doc {
       return place === "annotation" ? group(indent([softline, body])) : body;
     }
   }
+}
+
+/** Among other items, a union that breaks is wrapped in parentheses (prettier's printUnionType). */
+function tupleItem(t: TypeDoc, count: number): Doc {
+  const doc = typeDoc(t);
+  if (t.kind !== "union" || hugs(t) || count < 2) return doc;
+  return group([indent([ifBreak(["(", softline]), doc]), softline, ifBreak(")")]);
 }
 
 /** `key?: type` (its comment before it). */
