@@ -41,7 +41,7 @@ export async function emitTypeScript(input: EmitInput): Promise<Map<string, stri
   const create = (name: string, what: string, build: (f: ModuleFile) => void): void => {
     const file = new ModuleFile();
     build(file);
-    files.set(`${GENERATED_DIR}/${name}`, header(what) + file.pieces().join(""));
+    files.set(`${GENERATED_DIR}/${name}`, header(what) + file.text());
   };
 
   create("models.ts", sources, (f) => emitModels(f, ir.models));

@@ -21,15 +21,14 @@ export class ModuleFile {
     this.#statements.push({ kind: "statement", doc });
   }
 
-  /**
-   * The module's text in pieces: its top-level statements (the imports as one), each with the line
-   * breaks that follow it, already in prettier's layout. Joined, they are the module.
-   */
-  pieces(): string[] {
+  /** The module's text in prettier's layout: its statements (the imports as one), a blank line around blocks. */
+  text(): string {
     const all = [...(this.#imports.length ? [{ kind: "block" as Kind, doc: join(hardline, this.#imports.map(importDecl)) }] : []), ...this.#statements];
-    return all.map((s, i) => {
-      const next = all[i + 1];
-      return render(s.doc) + (next && (s.kind === "block" || next.kind === "block") ? "\n\n" : "\n");
-    });
+    return all
+      .map((s, i) => {
+        const next = all[i + 1];
+        return render(s.doc) + (next && (s.kind === "block" || next.kind === "block") ? "\n\n" : "\n");
+      })
+      .join("");
   }
 }

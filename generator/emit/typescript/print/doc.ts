@@ -2,12 +2,14 @@
 // modules are made of. The emitters build the documents prettier's TypeScript printer would build
 // for the code they write, so the text comes out in prettier's layout without prettier parsing and
 // re-printing ~500 KB of it (test/generator/layout.test.ts holds every module to prettier's output).
-import { builders, printer } from "prettier/doc";
+import { builders, printer, utils } from "prettier/doc";
 import { LAYOUT } from "../../../format/options.mjs";
 import { printNumber, printString } from "./leaves.mjs";
 
 export type Doc = builders.Doc;
 export const { group, indent, align, line, softline, hardline, ifBreak, join, conditionalGroup, indentIfBreak, fill } = builders;
+export const { breakParent } = builders;
+export const { willBreak } = utils;
 
 export function render(doc: Doc): string {
   return printer.printDocToString(doc, LAYOUT).formatted;

@@ -1,15 +1,15 @@
 // Expressions and constants as prettier lays them out: the data tables of the generated modules
 // (object and array literals, calls marked pure, arrows returning a value, `as` casts).
-import { builders, utils } from "prettier/doc";
 import { tsKey } from "../naming.js";
-import { conditionalGroup, fill, group, ifBreak, indent, join, line, literal, softline, type Doc } from "./doc.js";
+import { breakParent, conditionalGroup, fill, group, ifBreak, indent, join, line, literal, softline, willBreak, type Doc } from "./doc.js";
 import { assignment } from "./declarations.js";
 import { typeArgs, typeDoc, type TypeDoc } from "./types.js";
 
 /** An expression with what prettier's layout choices depend on. */
 export interface Expr {
   doc: Doc;
-  kind: "literal" | "string" | "name" | "member" | "object" | "array" | "call" | "arrow" | "cast";
+  /** "literal": a boolean or a number prettier reads as one; "signed": null or a negative number (a unary expression). */
+  kind: "literal" | "signed" | "string" | "name" | "member" | "object" | "array" | "call" | "arrow" | "cast";
   /** Members of an object or array literal: prettier breaks an array of several such literals. */
   size?: number;
   /** For a call's last argument: prettier may keep the call's parentheses around it and break it instead. */
@@ -21,7 +21,12 @@ export interface Expr {
 }
 
 /** A string, number, boolean or null. */
-export const value = (v: unknown): Expr => ({ doc: literal(v), kind: typeof v === "string" ? "string" : "literal", ...(typeof v === "number" ? { numeric: true } : {}) });
+export function value(v: unknown): Expr {
+  const doc = literal(v);
+  if (typeof v === "string") return { doc, kind: "string" };
+  const kind = v === null || doc.startsWith("-") ? "signed" : "literal";
+  return typeof v === "number" ? { doc, kind, numeric: true } : { doc, kind };
+}
 /** An identifier or `a.b`. */
 export const name = (text: string): Expr => ({ doc: text, kind: text.includes(".") ? "member" : "name" });
 
@@ -93,8 +98,7 @@ export function constant(exported: boolean, id: string, type: TypeDoc | undefine
  */
 function property(key: string, v: Expr): Doc {
   const short = key.length < 5;
-  const booleanOrNumber = v.kind === "literal" && /^(true|false|\d)/.test(String(v.doc));
-  if (short || booleanOrNumber) return group([key, ": ", v.doc]);
+  if (short || v.kind === "literal") return group([key, ": ", v.doc]);
   if (v.kind === "string" || v.kind === "member") return group([key, ":", group(indent([line, v.doc]))]);
   return assignment(key, ":", v.doc);
 }
@@ -111,6 +115,6 @@ function callArguments(args: Expr[]): Doc {
   const allBroken = group(["(", indent([line, join([",", line], printed)]), ifBreak(","), line, ")"], { shouldBreak: true });
   const expanded = last.expanded ?? last.doc;
   const hugged = ["(", ...head, group(expanded, { shouldBreak: true }), ")"];
-  if (utils.willBreak(expanded)) return [builders.breakParent, conditionalGroup([hugged, allBroken])];
+  if (willBreak(expanded)) return [breakParent, conditionalGroup([hugged, allBroken])];
   return conditionalGroup([["(", ...head, expanded, ")"], hugged, allBroken]);
 }
